@@ -1,0 +1,28 @@
+import { defineConfig } from 'vitest/config';
+
+// One project per package; the design service runs twice, once per database provider.
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { name: 'schemas', root: 'packages/schemas', include: ['src/**/*.test.ts'] } },
+      { test: { name: 'db', root: 'packages/db', include: ['test/**/*.test.ts'], testTimeout: 60_000 } },
+      {
+        test: {
+          name: 'design-service:sqlite',
+          root: 'apps/design-service',
+          include: ['test/**/*.test.ts'],
+          env: { TEST_DATABASE_PROVIDER: 'sqlite' },
+        },
+      },
+      {
+        test: {
+          name: 'design-service:postgresql',
+          root: 'apps/design-service',
+          include: ['test/**/*.test.ts'],
+          env: { TEST_DATABASE_PROVIDER: 'postgresql' },
+        },
+      },
+      { test: { name: 'repo', root: '.', include: ['test/**/*.test.ts'] } },
+    ],
+  },
+});
