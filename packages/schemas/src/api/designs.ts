@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { SlugSchema } from '../ids.ts';
+import { ResiliencePoliciesSchema } from '../resilience.ts';
+
+export const DesignIdParamsSchema = z.object({ id: z.string().min(1).max(64) });
+export const DesignFaultParamsSchema = DesignIdParamsSchema.extend({ faultId: SlugSchema });
+export const DesignComponentParamsSchema = DesignIdParamsSchema.extend({ componentId: SlugSchema });
+
+export const DESIGN_SORTS = ['-updatedAt', 'updatedAt', 'name', '-name'] as const;
+
+export const ListDesignsQuerySchema = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  /** Newest first unless told otherwise. */
+  sort: z.enum(DESIGN_SORTS).default('-updatedAt'),
+  /** Case-insensitive part of the name. */
+  q: z.string().max(200).optional(),
+});
+export type ListDesignsQuery = z.infer<typeof ListDesignsQuerySchema>;
+
+export const DesignSummarySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: z.string(),
+  version: z.int(),
+  components: z.int(),
+  faults: z.int(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+export type DesignSummary = z.infer<typeof DesignSummarySchema>;
+
+export const DesignPageSchema = z.object({
+  items: z.array(DesignSummarySchema),
+  page: z.int(),
+  pageSize: z.int(),
+  total: z.int(),
+});
+export type DesignPage = z.infer<typeof DesignPageSchema>;
+
+export const ExportQuerySchema = z.object({ format: z.enum(['json', 'yaml']).default('json') });
+
+/** Writes to a design's parts may name the version they were based on (optimistic concurrency). */
+export const ExpectedVersionQuerySchema = z.object({ version: z.coerce.number().int().min(1).optional() });
+
+export const ComponentResilienceSchema = ResiliencePoliciesSchema;

@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import { DistributionSchema } from './distribution.ts';
+import { CountSchema, ProbabilitySchema, SlugSchema } from './ids.ts';
+import { InboundPoliciesSchema, OutgoingPoliciesSchema } from './resilience.ts';
+
+/** One downstream call a component makes for each request it serves (SPEC §3.2). */
+export const CallSchema = z.strictObject({
+  connection: SlugSchema,
+  probability: ProbabilitySchema.default(1),
+  /** Calls sharing a group run concurrently; groups and ungrouped calls run in list order. */
+  parallelGroup: z.string().min(1).max(64).optional(),
+  required: z.boolean().default(true),
+  /** Caches only: this call is made on a miss (and only then). */
+  onMiss: z.boolean().optional(),
+});
+export type Call = z.infer<typeof CallSchema>;
+
+export const PositionSchema = z.strictObject({ x: z.number().finite(), y: z.number().finite() });
+
+// Defaults for what SPEC §3.1 leaves open, chosen to be unsurprising: one replica, a pool of 10
+// workers, an unbounded queue and a 10 ms exponential service time.
+export const DEFAULT_SERVICE_TIME = { kind: 'exponential', mean: 10 } as const;
+
+const identity = {
+  id: SlugSchema,
+  name: z.string().trim().min(1).max(200),
+  position: PositionSchema.default({ x: 0, y: 0 }),
+  calls: z.array(CallSchema).max(100).default([]),
+  resilience: OutgoingPoliciesSchema,
+};
+
+const serving = {
+  ...identity,
+  replicas: CountSchema.max(1000).default(1),
+  concurrency: CountSchema.max(100_000).default(10),
+  /** Waiting requests per replica beyond which new ones fail as `overloaded`; null = unbounded. */
+  queueCapacity: z.int().min(0).nullable().default(null),
+  serviceTime: DistributionSchema.default(DEFAULT_SERVICE_TIME),
+  inbound: InboundPoliciesSchema,
+};
+
+/** Where traffic enters; the workload drives it. It does no work of its own. */
+export const ClientComponentSchema = z.strictObject({ kind: z.literal('client'), ...identity });
+
+/** Forwards each request to one of its calls' targets, chosen by `balancing`. */
+export const GatewayComponentSchema = z.strictObject({
+  kind: z.literal('gateway'),
+  ...serving,
+  balancing: z.enum(['round-robin', 'random', 'least-outstanding']).default('round-robin'),
+});
+
+export const ServiceComponentSchema = z.strictObject({ kind: z.literal('service'), ...serving });
+
+/** `concurrency` is the connection pool. */
+export const DatabaseComponentSchema = z.strictObject({ kind: z.literal('database'), ...serving });
+
+export const CacheComponentSchema = z.strictObject({
+  kind: z.literal('cache'),
+  ...serving,
+  hitRatio: ProbabilitySchema.default(0.9),
+});
+
+/** Acknowledges the producer at once; `consumers` drain it with at-least-once delivery. */
+export const QueueComponentSchema = z.strictObject({
+  kind: z.literal('queue'),
+  ...serving,
+  consumers: CountSchema.max(10_000).default(1),
+  /** Messages held at most; null = unbounded. */
+  maxDepth: z.int().min(1).nullable().default(null),
+});
+
+export const ExternalComponentSchema = z.strictObject({ kind: z.literal('external'), ...serving });
+
+export const ComponentSchema = z.discriminatedUnion('kind', [
+  ClientComponentSchema,
+  GatewayComponentSchema,
+  ServiceComponentSchema,
+  DatabaseComponentSchema,
+  CacheComponentSchema,
+  QueueComponentSchema,
+  ExternalComponentSchema,
+]);
+export type Component = z.infer<typeof ComponentSchema>;
+export type ComponentKind = Component['kind'];
+export type ServingComponent = Exclude<Component, { kind: 'client' }>;
+export const COMPONENT_KINDS = ComponentSchema.options.map((o) => o.shape.kind.value) as ComponentKind[];
+
+/** A network path between two components (SPEC §3.2). */
+export const ConnectionSchema = z.strictObject({
+  id: SlugSchema,
+  source: SlugSchema,
+  target: SlugSchema,
+  mode: z.enum(['sync', 'async']).default('sync'),
+  /** Paid half on the way there and half on the way back. Default: 1 ms, a same-region hop. */
+  latency: DistributionSchema.default({ kind: 'constant', value: 1 }),
+  payloadBytes: z.int().min(0).optional(),
+});
+export type Connection = z.infer<typeof ConnectionSchema>;

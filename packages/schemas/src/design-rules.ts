@@ -1,0 +1,180 @@
+// Whole-design rules on top of the field rules: every reference resolves, ids are unique, each
+// fault fits its target, policies are not doubled up and no synchronous calls go round in a
+// circle. Each broken rule is reported at the path of the field that breaks it.
+import type { Component, Connection } from './component.ts';
+import { FAULT_TARGETS, type Fault } from './fault.ts';
+import type { InboundPolicy, OutgoingPolicy } from './resilience.ts';
+import type { Workload } from './workload.ts';
+
+export interface DesignParts {
+  components: Component[];
+  connections: Connection[];
+  faults: Fault[];
+  workload: Workload;
+}
+
+export interface RuleViolation {
+  path: (string | number)[];
+  message: string;
+}
+
+export function checkDesignRules(design: DesignParts): RuleViolation[] {
+  const violations: RuleViolation[] = [];
+  const report = (path: (string | number)[], message: string) => violations.push({ path, message });
+  const components = new Map(design.components.map((c) => [c.id, c]));
+  const connections = new Map(design.connections.map((c) => [c.id, c]));
+
+  checkUniqueIds(design, report);
+  design.connections.forEach((connection, i) => checkConnection(connection, i, components, report));
+  design.components.forEach((component, i) => {
+    checkCalls(component, i, connections, report);
+    checkOutgoingPolicies(component.resilience, ['components', i, 'resilience'], component, connections, report);
+    if (component.kind !== 'client') checkInboundPolicies(component.inbound, ['components', i, 'inbound'], report);
+  });
+  design.faults.forEach((fault, i) => checkFault(fault, i, components, connections, report));
+  checkWorkload(design.workload, components, report);
+  checkSyncCycles(design, report);
+  return violations;
+}
+
+type Report = (path: (string | number)[], message: string) => void;
+
+function checkUniqueIds(design: DesignParts, report: Report): void {
+  const seen = new Map<string, string>();
+  const visit = (collection: string, items: { id: string }[]) =>
+    items.forEach((item, i) => {
+      const where = seen.get(item.id);
+      if (where) report([collection, i, 'id'], `id "${item.id}" is already used by /${where}`);
+      else seen.set(item.id, `${collection}/${i}`);
+    });
+  visit('components', design.components);
+  visit('connections', design.connections);
+  visit('faults', design.faults);
+}
+
+function checkConnection(connection: Connection, i: number, components: Map<string, Component>, report: Report): void {
+  for (const end of ['source', 'target'] as const) {
+    if (!components.has(connection[end])) report(['connections', i, end], `no component has id "${connection[end]}"`);
+  }
+  if (components.get(connection.target)?.kind === 'client') {
+    report(['connections', i, 'target'], 'a client cannot be called: it only sends traffic');
+  }
+}
+
+function checkCalls(component: Component, i: number, connections: Map<string, Connection>, report: Report): void {
+  component.calls.forEach((call, j) => {
+    const path = ['components', i, 'calls', j];
+    const connection = connections.get(call.connection);
+    if (!connection) report([...path, 'connection'], `no connection has id "${call.connection}"`);
+    else if (connection.source !== component.id) {
+      report([...path, 'connection'], `connection "${call.connection}" starts at "${connection.source}", not at "${component.id}"`);
+    }
+    if (call.onMiss !== undefined && component.kind !== 'cache') report([...path, 'onMiss'], 'only a cache has a miss path');
+  });
+}
+
+function checkOutgoingPolicies(
+  policies: OutgoingPolicy[],
+  path: (string | number)[],
+  component: Component,
+  connections: Map<string, Connection>,
+  report: Report,
+): void {
+  const seen = new Set<string>();
+  policies.forEach((policy, j) => {
+    if (policy.connection !== undefined) {
+      const connection = connections.get(policy.connection);
+      if (!connection) report([...path, j, 'connection'], `no connection has id "${policy.connection}"`);
+      else if (connection.source !== component.id) {
+        report([...path, j, 'connection'], `connection "${policy.connection}" is not one of "${component.id}"'s outgoing connections`);
+      }
+    }
+    const key = `${policy.type}@${policy.connection ?? '*'}`;
+    if (seen.has(key)) {
+      report([...path, j, 'type'], `a ${policy.type} policy for ${policy.connection ? `connection "${policy.connection}"` : 'all calls'} is already set`);
+    }
+    seen.add(key);
+  });
+}
+
+function checkInboundPolicies(policies: InboundPolicy[], path: (string | number)[], report: Report): void {
+  const seen = new Set<string>();
+  policies.forEach((policy, j) => {
+    if (seen.has(policy.type)) report([...path, j, 'type'], `a ${policy.type} guard is already set`);
+    seen.add(policy.type);
+  });
+}
+
+function checkFault(
+  fault: Fault,
+  i: number,
+  components: Map<string, Component>,
+  connections: Map<string, Connection>,
+  report: Report,
+): void {
+  const path = ['faults', i];
+  const allowed = FAULT_TARGETS[fault.type];
+  if ('component' in fault.target) {
+    const component = components.get(fault.target.component);
+    if (!allowed.component) report([...path, 'target'], `a ${fault.type} fault targets a connection, not a component`);
+    else if (!component) report([...path, 'target', 'component'], `no component has id "${fault.target.component}"`);
+    else if (component.kind === 'client') {
+      report([...path, 'target', 'component'], 'a client does no work of its own: target a component it calls');
+    } else if (fault.type === 'crash' && fault.params.instances !== 'all' && fault.params.instances > component.replicas) {
+      report([...path, 'params', 'instances'], `"${component.id}" has only ${component.replicas} replica(s)`);
+    }
+  } else {
+    const connection = connections.get(fault.target.connection);
+    if (!allowed.connection) report([...path, 'target'], `a ${fault.type} fault targets a component, not a connection`);
+    else if (!connection) report([...path, 'target', 'connection'], `no connection has id "${fault.target.connection}"`);
+    else if (allowed.asyncOnly && connection.mode !== 'async') {
+      report([...path, 'target', 'connection'], `a ${fault.type} fault needs an async connection; "${connection.id}" is sync`);
+    }
+  }
+  const { ramp, durationMs } = fault.schedule;
+  if (ramp && durationMs === null) report([...path, 'schedule', 'ramp'], 'a ramp needs a window: set durationMs');
+}
+
+function checkWorkload(workload: Workload, components: Map<string, Component>, report: Report): void {
+  const entry = components.get(workload.entry);
+  if (!entry) report(['workload', 'entry'], `no component has id "${workload.entry}"`);
+  else if (entry.kind !== 'client') report(['workload', 'entry'], `the entry must be a client; "${entry.id}" is a ${entry.kind}`);
+  if (workload.profile && workload.arrival.kind === 'closed') {
+    report(['workload', 'profile'], 'a rate profile applies to open arrivals (poisson or constant), not to a closed loop');
+  }
+}
+
+/**
+ * A synchronous call cycle would hold a worker at every hop while waiting on itself. A queue
+ * acknowledges at once, so edges out of a queue do not block and cannot close a cycle.
+ */
+function checkSyncCycles(design: DesignParts, report: Report): void {
+  const kinds = new Map(design.components.map((c) => [c.id, c.kind]));
+  const edges = new Map<string, { to: string; index: number }[]>();
+  design.connections.forEach((c, index) => {
+    if (c.mode !== 'sync' || kinds.get(c.source) === 'queue') return;
+    edges.set(c.source, [...(edges.get(c.source) ?? []), { to: c.target, index }]);
+  });
+  const state = new Map<string, 'visiting' | 'done'>();
+  // The path walked so far: each node with the connection that led to it.
+  const trail: { node: string; via: number }[] = [];
+  const visit = (node: string, via: number): boolean => {
+    state.set(node, 'visiting');
+    trail.push({ node, via });
+    for (const edge of edges.get(node) ?? []) {
+      const next = state.get(edge.to);
+      if (next === 'visiting') {
+        const loop = [...trail.slice(trail.findIndex((t) => t.node === edge.to)), { node: edge.to, via: edge.index }];
+        // Point at the newest connection of the loop (the highest index): usually the one just drawn.
+        const newest = Math.max(...loop.slice(1).map((t) => t.via));
+        report(['connections', newest], `synchronous call cycle: ${loop.map((t) => t.node).join(' → ')}`);
+        return true;
+      }
+      if (next === undefined && visit(edge.to, edge.index)) return true;
+    }
+    trail.pop();
+    state.set(node, 'done');
+    return false;
+  };
+  for (const id of kinds.keys()) if (!state.has(id) && visit(id, -1)) return;
+}

@@ -1,0 +1,21 @@
+import { z } from 'zod';
+
+/** Durations drawn per request, in ms (SPEC §3.5). */
+export const DistributionSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('constant'), value: z.number().min(0).finite() }),
+  z.strictObject({ kind: z.literal('exponential'), mean: z.number().positive().finite() }),
+  z
+    .strictObject({ kind: z.literal('uniform'), min: z.number().min(0).finite(), max: z.number().min(0).finite() })
+    .refine((d) => d.max >= d.min, { message: 'max must be >= min', path: ['max'] }),
+  z.strictObject({ kind: z.literal('normal'), mean: z.number().min(0).finite(), stdDev: z.number().min(0).finite() }),
+  z
+    .strictObject({ kind: z.literal('lognormal'), median: z.number().positive().finite(), p99: z.number().positive().finite() })
+    .refine((d) => d.p99 >= d.median, { message: 'p99 must be >= median', path: ['p99'] }),
+  z.strictObject({
+    kind: z.literal('empirical'),
+    points: z
+      .array(z.strictObject({ value: z.number().min(0).finite(), weight: z.number().positive().finite() }))
+      .min(1, { message: 'needs at least one point' }),
+  }),
+]);
+export type Distribution = z.infer<typeof DistributionSchema>;

@@ -1,0 +1,137 @@
+import { z } from 'zod';
+import { ERROR_KINDS, ErrorKindSchema } from './errors.ts';
+import { RunSettingsSchema } from './run.ts';
+
+// The result document (SPEC §4.1). Top-level names are binding; the inner detail is documented
+// here and may only grow.
+
+export const FailedByKindSchema = z.partialRecord(ErrorKindSchema, z.int().min(0));
+
+/** Latency of successful requests, in ms. null where nothing succeeded. */
+export const LatencySummarySchema = z.object({
+  mean: z.number().nullable(),
+  p50: z.number().nullable(),
+  p90: z.number().nullable(),
+  p95: z.number().nullable(),
+  p99: z.number().nullable(),
+  p999: z.number().nullable(),
+  max: z.number().nullable(),
+});
+export type LatencySummary = z.infer<typeof LatencySummarySchema>;
+
+export const TotalsSchema = z.object({
+  requests: z.int().min(0),
+  succeeded: z.int().min(0),
+  degraded: z.int().min(0),
+  failed: z.int().min(0),
+  failedByKind: FailedByKindSchema,
+  retries: z.int().min(0),
+  timeouts: z.int().min(0),
+  wastedWork: z.int().min(0),
+  silentCorruptions: z.int().min(0),
+  amplification: z.number().min(0),
+});
+
+export const ComponentStatsSchema = z.object({
+  requests: z.int().min(0),
+  succeeded: z.int().min(0),
+  failed: z.int().min(0),
+  failedByKind: FailedByKindSchema,
+  utilisation: z.number().min(0),
+  meanQueueLength: z.number().min(0),
+  latency: LatencySummarySchema,
+});
+
+export const CircuitStateSchema = z.enum(['closed', 'open', 'half-open']);
+
+/** Columns of equal-width buckets (at most 600), starting at `startMs`. */
+export const TimeSeriesSchema = z.object({
+  startMs: z.number(),
+  bucketMs: z.number().positive(),
+  throughput: z.array(z.number()),
+  successRate: z.array(z.number().nullable()),
+  errorRate: z.array(z.number().nullable()),
+  p50: z.array(z.number().nullable()),
+  p99: z.array(z.number().nullable()),
+  components: z.record(
+    z.string(),
+    z.object({
+      utilisation: z.array(z.number()),
+      queueLength: z.array(z.number()),
+      /** Per outgoing connection with a breaker: its state at the end of each bucket. */
+      circuitState: z.record(z.string(), z.array(CircuitStateSchema)).optional(),
+    }),
+  ),
+});
+
+export const EventSchema = z.object({
+  atMs: z.number(),
+  type: z.enum(['fault-start', 'fault-end', 'crash', 'restart', 'oom-kill', 'circuit-transition']),
+  component: z.string().optional(),
+  connection: z.string().optional(),
+  fault: z.string().optional(),
+  from: CircuitStateSchema.optional(),
+  to: CircuitStateSchema.optional(),
+});
+
+export const EventLogSchema = z.object({ items: z.array(EventSchema), dropped: z.int().min(0) });
+
+export const FaultWindowSchema = z.object({
+  fault: z.string(),
+  startMs: z.number(),
+  endMs: z.number(),
+  impact: z.enum(['none', 'degraded', 'partial-outage', 'full-outage']),
+  availability: z.number().nullable(),
+  detectionMs: z.number().nullable(),
+  recovered: z.boolean(),
+  recoveryTimeMs: z.number().nullable(),
+  timeToRecoverMs: z.number().nullable(),
+  latencyDegradationMs: z.number().nullable(),
+});
+
+export const SloVerdictSchema = z.object({
+  threshold: z.number(),
+  measured: z.number().nullable(),
+  passed: z.boolean(),
+});
+
+export const SloResultSchema = z.object({
+  passed: z.boolean(),
+  verdicts: z.partialRecord(
+    z.enum(['availability', 'errorRate', 'p99LatencyMs', 'latencyDegradationMs', 'mttrMs', 'recoveryTimeMs']),
+    SloVerdictSchema,
+  ),
+});
+
+export const GradeSchema = z.enum(['A', 'B', 'C', 'D', 'F']);
+
+export const ScorecardSchema = z.object({
+  /** null when the run had no fault window: no grade, not an F. */
+  recoveryRate: z.number().min(0).max(1).nullable(),
+  grade: GradeSchema.nullable(),
+});
+
+export const ConfidenceIntervalSchema = z.object({ mean: z.number(), low: z.number(), high: z.number() });
+
+export const SimulationResultSchema = z.object({
+  settings: RunSettingsSchema,
+  seed: z.int(),
+  engineVersion: z.string(),
+  designHash: z.string(),
+  totals: TotalsSchema,
+  latency: LatencySummarySchema,
+  components: z.record(z.string(), ComponentStatsSchema),
+  timeSeries: TimeSeriesSchema,
+  events: EventLogSchema,
+  faultWindows: z.array(FaultWindowSchema),
+  mttrMs: z.number().nullable(),
+  slo: SloResultSchema,
+  scorecard: ScorecardSchema,
+  /** With more than one replication: each headline metric's mean and 95 % confidence interval. */
+  replications: z
+    .object({ count: z.int().min(2), metrics: z.record(z.string(), ConfidenceIntervalSchema) })
+    .optional(),
+});
+export type SimulationResult = z.infer<typeof SimulationResultSchema>;
+
+export { ERROR_KINDS };
