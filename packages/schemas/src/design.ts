@@ -19,15 +19,18 @@ export const DesignFieldsSchema = z.strictObject({
   slo: SloSchema.prefault({}),
 });
 
+/** The whole-design rules as a zod refinement, for any schema that holds the design fields. */
+export function designRules(design: z.output<typeof DesignFieldsSchema>, ctx: z.RefinementCtx): void {
+  for (const violation of checkDesignRules(design)) {
+    ctx.addIssue({ code: 'custom', path: violation.path, message: violation.message });
+  }
+}
+
 /**
  * A complete, valid design document (SPEC §3). Parsing fills in every default, so a parsed design
  * states every value the simulation uses.
  */
-export const DesignSchema = DesignFieldsSchema.superRefine((design, ctx) => {
-  for (const violation of checkDesignRules(design)) {
-    ctx.addIssue({ code: 'custom', path: violation.path, message: violation.message });
-  }
-});
+export const DesignSchema = DesignFieldsSchema.superRefine(designRules);
 export type Design = z.infer<typeof DesignSchema>;
 export type DesignInput = z.input<typeof DesignSchema>;
 

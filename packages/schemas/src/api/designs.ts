@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SlugSchema } from '../ids.ts';
 import { ResiliencePoliciesSchema } from '../resilience.ts';
+import { DesignFieldsSchema, designRules } from '../design.ts';
 
 export const DesignIdParamsSchema = z.object({ id: z.string().min(1).max(64) });
 export const DesignFaultParamsSchema = DesignIdParamsSchema.extend({ faultId: SlugSchema });
@@ -40,7 +41,23 @@ export type DesignPage = z.infer<typeof DesignPageSchema>;
 
 export const ExportQuerySchema = z.object({ format: z.enum(['json', 'yaml']).default('json') });
 
-/** Writes to a design's parts may name the version they were based on (optimistic concurrency). */
-export const ExpectedVersionQuerySchema = z.object({ version: z.coerce.number().int().min(1).optional() });
 
 export const ComponentResilienceSchema = ResiliencePoliciesSchema;
+
+/**
+ * A whole design sent back for saving: the version it was read at is required. `id` and the
+ * timestamps may be left in (a client can PUT back what it got); they are ignored.
+ */
+export const UpdateDesignBodySchema = z
+  .strictObject({
+    ...DesignFieldsSchema.shape,
+    version: z.int().min(1),
+    id: z.string().optional(),
+    createdAt: z.string().optional(),
+    updatedAt: z.string().optional(),
+  })
+  .superRefine(designRules);
+export type UpdateDesignBody = z.infer<typeof UpdateDesignBodySchema>;
+
+// No body at all reaches the validator as null.
+export const DuplicateDesignBodySchema = z.strictObject({ name: z.string().trim().min(1).max(200).optional() }).nullish();

@@ -1,0 +1,57 @@
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { resolveDatabaseLocation, type DatabaseLocation } from '@faultline/db';
+import type { Config } from './config.ts';
+import database from './plugins/database.ts';
+import errorHandler from './plugins/error-handler.ts';
+import openapi from './plugins/openapi.ts';
+import yamlBody from './plugins/yaml-body.ts';
+import zodValidation from './plugins/zod-validation.ts';
+import designRepository from './repository/design-repository.ts';
+import health from './routes/health.ts';
+import designs from './routes/api/designs/index.ts';
+import faults from './routes/api/designs/faults.ts';
+import resilience from './routes/api/designs/resilience.ts';
+import transfer from './routes/api/designs/transfer.ts';
+
+export interface AppOptions {
+  config: Pick<Config, 'LOG_LEVEL' | 'BODY_LIMIT_BYTES'>;
+  database: DatabaseLocation;
+  logger?: FastifyServerOptions['logger'];
+}
+
+/** Builds the design service; server.ts listens, tests use `inject`. */
+export async function buildApp({ config, database: location, logger }: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: logger ?? {
+      level: config.LOG_LEVEL,
+      // Pretty output only for a person at a terminal; JSON lines everywhere else.
+      ...(process.stdout.isTTY ? { transport: { target: 'pino-pretty', options: { colorize: true } } } : {}),
+    },
+    bodyLimit: config.BODY_LIMIT_BYTES,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  await app.register(zodValidation);
+  await app.register(errorHandler);
+  await app.register(yamlBody);
+  await app.register(openapi);
+  await app.register(database, { location });
+  await app.register(designRepository);
+
+  await app.register(health);
+  await app.register(
+    async (api) => {
+      await api.register(designs);
+      await api.register(faults);
+      await api.register(resilience);
+      await api.register(transfer);
+    },
+    { prefix: '/api/designs' },
+  );
+  await app.ready();
+  return app;
+}
+
+export function databaseFromConfig(config: Pick<Config, 'DATABASE_URL'>): DatabaseLocation {
+  return resolveDatabaseLocation(config.DATABASE_URL);
+}

@@ -1,0 +1,172 @@
+import { randomUUID } from 'node:crypto';
+import fp from 'fastify-plugin';
+import { containsIgnoringCase, type PrismaDb } from '@faultline/db';
+import {
+  validateDesign,
+  type Design,
+  type DesignPage,
+  type FieldIssue,
+  type ListDesignsQuery,
+  type StoredDesign,
+} from '@faultline/schemas';
+import { AppError, designNotFound, validationFailed } from '../errors.ts';
+import { componentRow, connectionRow, faultRow, resilienceRows, storedDesignFromRows, type DesignWithChildren } from './design-rows.ts';
+
+type Tx = Parameters<Parameters<PrismaDb['$transaction']>[0]>[0];
+
+const withChildren = { components: { include: { resilience: true } }, connections: true, faults: true } as const;
+
+/** How a change to part of a design reports problems: paths inside `bodyPath` become relative to the body. */
+export interface DesignChange {
+  apply(design: Design): Design;
+  bodyPath?: string;
+}
+
+export interface DesignRepository {
+  list(query: ListDesignsQuery): Promise<DesignPage>;
+  get(id: string): Promise<StoredDesign>;
+  create(design: Design): Promise<StoredDesign>;
+  /** Replaces a design if it is still at `expectedVersion`; else DESIGN_VERSION_CONFLICT. */
+  replace(id: string, design: Design, expectedVersion: number): Promise<StoredDesign>;
+  /** Changes part of a design; the whole result is validated before anything is written. */
+  change(id: string, change: DesignChange, expectedVersion?: number): Promise<StoredDesign>;
+  remove(id: string): Promise<void>;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    designs: DesignRepository;
+  }
+}
+
+export function createDesignRepository(db: PrismaDb, location: Parameters<typeof containsIgnoringCase>[0]): DesignRepository {
+  async function insertChildren(tx: Tx, designId: string, design: Design): Promise<void> {
+    await tx.component.createMany({ data: design.components.map((c, i) => componentRow(designId, c, i)) });
+    const policies = design.components.flatMap((c) => resilienceRows(designId, c));
+    if (policies.length) await tx.resilienceConfig.createMany({ data: policies });
+    if (design.connections.length) {
+      await tx.connection.createMany({ data: design.connections.map((c, i) => connectionRow(designId, c, i)) });
+    }
+    if (design.faults.length) await tx.faultInjection.createMany({ data: design.faults.map((f, i) => faultRow(designId, f, i)) });
+  }
+
+  async function read(tx: Tx | PrismaDb, id: string): Promise<StoredDesign> {
+    const row = await tx.design.findUnique({ where: { id }, include: withChildren });
+    if (!row) throw designNotFound(id);
+    return storedDesignFromRows(row as unknown as DesignWithChildren);
+  }
+
+  /** The version check and the write happen in one statement, so a concurrent writer cannot slip in between. */
+  async function overwrite(tx: Tx, id: string, design: Design, expectedVersion: number): Promise<void> {
+    const { count } = await tx.design.updateMany({
+      where: { id, version: expectedVersion },
+      data: {
+        name: design.name,
+        description: design.description,
+        workload: design.workload,
+        slo: design.slo,
+        version: { increment: 1 },
+      },
+    });
+    if (count === 0) {
+      const current = await tx.design.findUnique({ where: { id }, select: { version: true } });
+      if (!current) throw designNotFound(id);
+      throw new AppError(
+        'DESIGN_VERSION_CONFLICT',
+        `Design "${id}" is at version ${current.version}, not ${expectedVersion}: it was changed since you read it. Reload it and apply your change again.`,
+      );
+    }
+    await tx.component.deleteMany({ where: { designId: id } });
+    await tx.connection.deleteMany({ where: { designId: id } });
+    await tx.faultInjection.deleteMany({ where: { designId: id } });
+    await insertChildren(tx, id, design);
+  }
+
+  return {
+    async list({ page, pageSize, sort, q }) {
+      const where = q ? { name: containsIgnoringCase(location, q) } : {};
+      const field = sort.replace('-', '') as 'updatedAt' | 'name';
+      const [rows, total] = await Promise.all([
+        db.design.findMany({
+          where,
+          orderBy: [{ [field]: sort.startsWith('-') ? 'desc' : 'asc' }, { id: 'asc' }],
+          skip: (page - 1) * pageSize,
+          take: pageSize,
+          include: { _count: { select: { components: true, faults: true } } },
+        }),
+        db.design.count({ where }),
+      ]);
+      return {
+        items: rows.map((r) => ({
+          id: r.id,
+          name: r.name,
+          description: r.description,
+          version: r.version,
+          components: r._count.components,
+          faults: r._count.faults,
+          createdAt: r.createdAt.toISOString(),
+          updatedAt: r.updatedAt.toISOString(),
+        })),
+        page,
+        pageSize,
+        total,
+      };
+    },
+
+    get: (id) => read(db, id),
+
+    async create(design) {
+      const id = randomUUID();
+      return db.$transaction(async (tx) => {
+        await tx.design.create({
+          data: { id, name: design.name, description: design.description, workload: design.workload, slo: design.slo },
+        });
+        await insertChildren(tx, id, design);
+        return read(tx, id);
+      });
+    },
+
+    async replace(id, design, expectedVersion) {
+      return db.$transaction(async (tx) => {
+        await overwrite(tx, id, design, expectedVersion);
+        return read(tx, id);
+      });
+    },
+
+    async change(id, change, expectedVersion) {
+      return db.$transaction(async (tx) => {
+        const current = await read(tx, id);
+        if (expectedVersion !== undefined && expectedVersion !== current.version) {
+          throw new AppError(
+            'DESIGN_VERSION_CONFLICT',
+            `Design "${id}" is at version ${current.version}, not ${expectedVersion}: it was changed since you read it.`,
+          );
+        }
+        const { id: _id, version, createdAt: _c, updatedAt: _u, ...design } = current;
+        const result = validateDesign(change.apply(design));
+        if (!result.success) {
+          throw validationFailed('The change would make the design invalid', relativeTo(change.bodyPath, result.issues));
+        }
+        await overwrite(tx, id, result.design, version);
+        return read(tx, id);
+      });
+    },
+
+    async remove(id) {
+      const { count } = await db.design.deleteMany({ where: { id } });
+      if (count === 0) throw designNotFound(id);
+    },
+  };
+}
+
+/** Issues inside the submitted part are reported relative to the body; others keep their design path. */
+function relativeTo(bodyPath: string | undefined, issues: FieldIssue[]): FieldIssue[] {
+  if (!bodyPath) return issues;
+  return issues.map((issue) =>
+    issue.path === bodyPath || issue.path.startsWith(bodyPath + '/') ? { ...issue, path: issue.path.slice(bodyPath.length) } : issue,
+  );
+}
+
+export default fp(async (app) => {
+  app.decorate('designs', createDesignRepository(app.db, app.databaseLocation));
+});

@@ -1,0 +1,161 @@
+// Converts a design document to table rows and back. Components, connections, faults and
+// resilience policies get rows of their own; nested values whose shape the schemas package owns
+// (distributions, calls, schedules, pattern params) are stored as JSON.
+import type { Prisma } from '@faultline/db';
+import {
+  DesignFieldsSchema,
+  type Component,
+  type Connection,
+  type Design,
+  type Fault,
+  type InboundPolicy,
+  type OutgoingPolicy,
+  type StoredDesign,
+} from '@faultline/schemas';
+
+type Json = Prisma.InputJsonValue;
+const json = (value: unknown): Json => value as Json;
+
+export function componentRow(designId: string, component: Component, ordinal: number) {
+  const { id, name, kind, position, calls } = component;
+  const serving = component.kind === 'client' ? undefined : component;
+  return {
+    designId,
+    slug: id,
+    ordinal,
+    name,
+    kind,
+    x: position.x,
+    y: position.y,
+    replicas: serving?.replicas ?? null,
+    concurrency: serving?.concurrency ?? null,
+    queueCapacity: serving?.queueCapacity ?? null,
+    serviceTime: serving ? json(serving.serviceTime) : undefined,
+    calls: json(calls),
+    settings: json(kindSettings(component)),
+  };
+}
+
+/** The fields only some kinds have. */
+function kindSettings(component: Component): Record<string, unknown> {
+  switch (component.kind) {
+    case 'gateway':
+      return { balancing: component.balancing };
+    case 'cache':
+      return { hitRatio: component.hitRatio };
+    case 'queue':
+      return { consumers: component.consumers, maxDepth: component.maxDepth };
+    default:
+      return {};
+  }
+}
+
+export function resilienceRows(designId: string, component: Component) {
+  const rows = (direction: 'outgoing' | 'inbound', policies: (OutgoingPolicy | InboundPolicy)[]) =>
+    policies.map((policy, ordinal) => ({
+      designId,
+      componentSlug: component.id,
+      direction,
+      ordinal,
+      type: policy.type,
+      connection: 'connection' in policy ? (policy.connection ?? null) : null,
+      params: json(policy.params),
+    }));
+  return [...rows('outgoing', component.resilience), ...rows('inbound', component.kind === 'client' ? [] : component.inbound)];
+}
+
+export function connectionRow(designId: string, connection: Connection, ordinal: number) {
+  return {
+    designId,
+    slug: connection.id,
+    ordinal,
+    source: connection.source,
+    target: connection.target,
+    mode: connection.mode,
+    latency: json(connection.latency),
+    payloadBytes: connection.payloadBytes ?? null,
+  };
+}
+
+export function faultRow(designId: string, fault: Fault, ordinal: number) {
+  return {
+    designId,
+    slug: fault.id,
+    ordinal,
+    name: fault.name,
+    type: fault.type,
+    targetComponent: 'component' in fault.target ? fault.target.component : null,
+    targetConnection: 'connection' in fault.target ? fault.target.connection : null,
+    schedule: json(fault.schedule),
+    params: json(fault.params),
+    enabled: fault.enabled,
+  };
+}
+
+/** Everything the design rows hold, as Prisma returns it with its children. */
+export interface DesignWithChildren {
+  id: string;
+  name: string;
+  description: string;
+  version: number;
+  workload: unknown;
+  slo: unknown;
+  createdAt: Date;
+  updatedAt: Date;
+  components: (ReturnType<typeof componentRow> & { serviceTime: unknown; resilience: ReturnType<typeof resilienceRows> })[];
+  connections: ReturnType<typeof connectionRow>[];
+  faults: ReturnType<typeof faultRow>[];
+}
+
+const byOrdinal = <T extends { ordinal: number }>(rows: T[]) => [...rows].sort((a, b) => a.ordinal - b.ordinal);
+const withoutNulls = (entries: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(entries).filter(([, v]) => v !== null && v !== undefined));
+
+export function storedDesignFromRows(row: DesignWithChildren): StoredDesign {
+  const components = byOrdinal(row.components).map((c) => {
+    const policies = byOrdinal(c.resilience);
+    const outgoing = policies
+      .filter((p) => p.direction === 'outgoing')
+      .map((p) => withoutNulls({ type: p.type, connection: p.connection, params: p.params }));
+    const common = { id: c.slug, name: c.name, kind: c.kind, position: { x: c.x, y: c.y }, calls: c.calls, resilience: outgoing };
+    if (c.kind === 'client') return common;
+    const inbound = policies.filter((p) => p.direction === 'inbound').map((p) => ({ type: p.type, params: p.params }));
+    return {
+      ...common,
+      replicas: c.replicas,
+      concurrency: c.concurrency,
+      queueCapacity: c.queueCapacity,
+      serviceTime: c.serviceTime,
+      inbound,
+      ...(c.settings as object),
+    };
+  });
+  const design = {
+    name: row.name,
+    description: row.description,
+    components,
+    connections: byOrdinal(row.connections).map((c) =>
+      withoutNulls({ id: c.slug, source: c.source, target: c.target, mode: c.mode, latency: c.latency, payloadBytes: c.payloadBytes }),
+    ),
+    faults: byOrdinal(row.faults).map((f) => ({
+      id: f.slug,
+      name: f.name,
+      type: f.type,
+      target: f.targetComponent !== null ? { component: f.targetComponent } : { connection: f.targetConnection },
+      schedule: f.schedule,
+      params: f.params,
+      enabled: f.enabled,
+    })),
+    workload: row.workload,
+    slo: row.slo,
+  };
+  // Parsing puts every key in the schema's order, so what is read back is laid out as documented.
+  const fields: Design = DesignFieldsSchema.parse(design);
+  return {
+    id: row.id,
+    version: row.version,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    ...fields,
+  };
+}
