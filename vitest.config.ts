@@ -22,6 +22,7 @@ export default defineConfig({
           env: { TEST_DATABASE_PROVIDER: 'postgresql' },
         },
       },
+      { test: { name: 'gateway', root: 'apps/gateway', include: ['test/**/*.test.ts'], testTimeout: 30_000 } },
       { test: { name: 'repo', root: '.', include: ['test/**/*.test.ts'] } },
     ],
   },

@@ -3,11 +3,13 @@
 // need for `generate` (the download cannot succeed on machines without internet).
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
 const cli = require.resolve('prisma/build/index.js');
 for (const provider of ['sqlite', 'postgresql']) {
-  execFileSync(process.execPath, [cli, 'generate', '--schema', `../../prisma/${provider}`], {
+  const schema = fileURLToPath(new URL(`../../../prisma/${provider}`, import.meta.url));
+  execFileSync(process.execPath, [cli, 'generate', '--schema', schema], {
     stdio: ['ignore', 'inherit', 'inherit'],
     env: {
       ...process.env,

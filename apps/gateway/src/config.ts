@@ -1,0 +1,22 @@
+import { z } from 'zod';
+
+const ConfigSchema = z.object({
+  HOST: z.string().default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /**
+   * Where the design service runs. Unset: the gateway starts one itself on a free local port
+   * (the one-command start); set: it only forwards (docker-compose, a team deployment).
+   */
+  DESIGN_SERVICE_URL: z.url().optional(),
+});
+export type Config = z.infer<typeof ConfigSchema>;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const result = ConfigSchema.safeParse(env);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid environment for Faultline:\n${lines.join('\n')}`);
+  }
+  return result.data;
+}
