@@ -1,0 +1,80 @@
+// `pnpm test`: the whole suite, on SQLite and PostgreSQL, ending with one line
+// `N passed, N failed` counted from the test runners' own reports.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { connect } from 'node:net';
+import { join } from 'node:path';
+
+const root = join(import.meta.dirname, '..');
+const reports = join(root, '.reports');
+const postgresUrl = new URL(process.env.TEST_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres');
+
+const reachable = () =>
+  new Promise((resolve) => {
+    const socket = connect({ host: postgresUrl.hostname, port: Number(postgresUrl.port || 5432) });
+    socket.setTimeout(1000);
+    socket.once('connect', () => (socket.end(), resolve(true)));
+    socket.once('error', () => resolve(false));
+    socket.once('timeout', () => (socket.destroy(), resolve(false)));
+  });
+
+/** The PostgreSQL half of the suite needs a server: start the local cluster if it is installed but down. */
+async function ensurePostgres() {
+  if (await reachable()) return;
+  const clusters = existsSync('/etc/postgresql') ? readdirSync('/etc/postgresql') : [];
+  for (const version of clusters) {
+    console.log(`Starting the local PostgreSQL ${version} cluster for the tests…`);
+    spawnSync('pg_ctlcluster', ['--skip-systemctl-redirect', version, 'main', 'start'], { stdio: 'inherit' });
+  }
+  for (let i = 0; i < 30; i++) {
+    if (await reachable()) return;
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  console.error(
+    `No PostgreSQL server answers at ${postgresUrl.host}. The suite runs on SQLite and PostgreSQL: ` +
+      'install and start PostgreSQL, or point TEST_POSTGRES_URL at one.',
+  );
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
+
+await ensurePostgres();
+
+// Types first: a type error fails the run even where no test notices it.
+const projects = ['.', ...['apps', 'packages'].flatMap((dir) => readdirSync(join(root, dir)).map((name) => join(dir, name)))]
+  .filter((dir) => existsSync(join(root, dir, 'tsconfig.json')));
+const typeErrors = projects.filter((dir) => {
+  const result = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', dir], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  return result.status !== 0;
+});
+if (typeErrors.length) console.error(`Type errors in: ${typeErrors.join(', ')}`);
+rmSync(reports, { recursive: true, force: true });
+mkdirSync(reports, { recursive: true });
+
+const vitest = spawnSync(
+  join(root, 'node_modules/.bin/vitest'),
+  ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${join(reports, 'vitest.json')}`],
+  { cwd: root, stdio: 'inherit' },
+);
+
+let passed = 0;
+let failed = typeErrors.length;
+let skipped = 0;
+const report = join(reports, 'vitest.json');
+if (existsSync(report)) {
+  const results = JSON.parse(readFileSync(report, 'utf8'));
+  passed += results.numPassedTests;
+  failed += results.numFailedTests;
+  skipped += results.numPendingTests + results.numTodoTests;
+  // A file that fails to load has no test results of its own; count it as a failure.
+  failed += results.testResults.filter((file) => file.status === 'failed' && file.assertionResults.length === 0).length;
+} else {
+  failed += 1;
+}
+if (vitest.status !== 0 && failed === 0) failed = 1;
+
+console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+process.exit(failed > 0 ? 1 : 0);

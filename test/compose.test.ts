@@ -1,0 +1,45 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+
+// No Docker engine runs on the build machines, so the compose file is checked by reading it:
+// everything it and its Dockerfiles name must exist in the repository.
+const root = join(import.meta.dirname, '..');
+const compose = parse(readFileSync(join(root, 'docker-compose.yml'), 'utf8'));
+const services = Object.entries(compose.services as Record<string, Record<string, any>>);
+const built = services.filter(([, s]) => s.build);
+
+describe('docker-compose.yml', () => {
+  it('runs PostgreSQL with a named volume and every service with a healthcheck', () => {
+    expect(compose.services.postgres.image).toMatch(/^postgres:/);
+    const [volume] = compose.services.postgres.volumes[0].split(':');
+    expect(Object.keys(compose.volumes)).toContain(volume);
+    for (const [name, service] of services) expect(service.healthcheck?.test, name).toBeDefined();
+    expect(built.map(([name]) => name).sort()).toEqual(['design-service', 'gateway']);
+  });
+
+  it.each(built)('%s: its context, Dockerfile, copied paths and start script exist', (_name, service) => {
+    const context = join(root, service.build.context);
+    const dockerfile = join(context, service.build.dockerfile);
+    expect(existsSync(dockerfile)).toBe(true);
+    const lines = readFileSync(dockerfile, 'utf8').split('\n');
+    for (const line of lines.filter((l) => l.startsWith('COPY '))) {
+      const sources = line.split(/\s+/).slice(1, -1);
+      for (const source of sources) expect(existsSync(join(context, source)), `${line}: ${source}`).toBe(true);
+    }
+    const cmd = JSON.parse(lines.find((l) => l.startsWith('CMD '))!.slice(4));
+    expect(existsSync(join(context, cmd.at(-1))), cmd.join(' ')).toBe(true);
+  });
+
+  it('wires the services to each other by names that exist', () => {
+    const names = new Set(services.map(([name]) => name));
+    for (const [name, service] of services) {
+      for (const dependency of Object.keys(service.depends_on ?? {})) expect(names.has(dependency), `${name} → ${dependency}`).toBe(true);
+    }
+    expect(compose.services['design-service'].environment.DATABASE_URL).toMatch(/^postgresql:\/\/[^@]+@postgres:5432\//);
+    const upstream = new URL(compose.services.gateway.environment.DESIGN_SERVICE_URL);
+    expect(names.has(upstream.hostname)).toBe(true);
+    expect(upstream.port).toBe(compose.services['design-service'].environment.PORT);
+  });
+});
