@@ -5,6 +5,7 @@ export default defineConfig({
   test: {
     projects: [
       { test: { name: 'schemas', root: 'packages/schemas', include: ['src/**/*.test.ts'] } },
+      { test: { name: 'sim-engine', root: 'packages/sim-engine', include: ['src/**/*.test.ts'], testTimeout: 60_000 } },
       { test: { name: 'db', root: 'packages/db', include: ['test/**/*.test.ts'], testTimeout: 60_000 } },
       {
         test: {

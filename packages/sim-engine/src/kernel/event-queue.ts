@@ -1,0 +1,197 @@
+/**
+ * Events scheduled a fixed delay after "now" arrive in time order, so a FIFO ring keeps them
+ * sorted for free. Timeouts are such events, and most are cancelled before they fire: kept out
+ * of the heap, they cost O(1) instead of deepening every sift.
+ */
+// An event's kind (5 bits) and reference share one integer: one array fewer to move per sift.
+const KIND_BITS = 5;
+const KIND_MASK = (1 << KIND_BITS) - 1;
+export const MAX_REF = 2 ** (31 - KIND_BITS) - 1;
+
+class Lane {
+  time = new Float64Array(256);
+  seq = new Float64Array(256);
+  kindRef = new Int32Array(256);
+  gen = new Int32Array(256);
+  head = 0;
+  count = 0;
+
+  push(time: number, seq: number, kindRef: number, gen: number): void {
+    if (this.count === this.time.length) this.grow();
+    const i = (this.head + this.count) & (this.time.length - 1);
+    this.time[i] = time;
+    this.seq[i] = seq;
+    this.kindRef[i] = kindRef;
+    this.gen[i] = gen;
+    this.count++;
+  }
+
+  private grow(): void {
+    const size = this.time.length * 2;
+    const unroll = <T extends Float64Array | Int32Array>(a: T, b: T): T => {
+      for (let k = 0; k < this.count; k++) b[k] = a[(this.head + k) & (a.length - 1)]!;
+      return b;
+    };
+    this.time = unroll(this.time, new Float64Array(size));
+    this.seq = unroll(this.seq, new Float64Array(size));
+    this.kindRef = unroll(this.kindRef, new Int32Array(size));
+    this.gen = unroll(this.gen, new Int32Array(size));
+    this.head = 0;
+  }
+}
+
+/**
+ * The future event list: a 4-ary heap ordered by (time, sequence), kept in typed arrays so that
+ * millions of events cost no allocation, plus FIFO lanes for fixed-delay timers. Ties in time run
+ * in the order they were scheduled, which keeps runs deterministic. An event is an integer kind,
+ * an integer reference (usually a pooled object's index) and a generation: a cancelled event is
+ * left where it is and recognised as stale when it comes out (lazy cancellation).
+ */
+export class EventQueue {
+  private readonly lanes: Lane[] = [];
+  private readonly laneByDelay = new Map<number, number>();
+  private time: Float64Array;
+  private seq: Float64Array;
+  private kindRef: Int32Array;
+  private gen: Int32Array;
+  private count = 0;
+  private nextSeq = 0;
+
+  // The event just taken by pop().
+  poppedTime = 0;
+  poppedKind = 0;
+  poppedRef = 0;
+  poppedGen = 0;
+
+  constructor(capacity = 1024) {
+    this.time = new Float64Array(capacity);
+    this.seq = new Float64Array(capacity);
+    this.kindRef = new Int32Array(capacity);
+    this.gen = new Int32Array(capacity);
+  }
+
+  get size(): number {
+    return this.lanes.reduce((n, lane) => n + lane.count, this.count);
+  }
+
+  /** A lane for events always scheduled `delay` after the current time. */
+  laneFor(delay: number): number {
+    let lane = this.laneByDelay.get(delay);
+    if (lane === undefined) {
+      lane = this.lanes.length;
+      this.lanes.push(new Lane());
+      this.laneByDelay.set(delay, lane);
+    }
+    return lane;
+  }
+
+  /** Schedules on a lane; `time` must not be earlier than the lane's last event. */
+  pushLane(lane: number, time: number, kind: number, ref: number, gen: number): void {
+    this.lanes[lane]!.push(time, this.nextSeq++, (ref << KIND_BITS) | kind, gen);
+  }
+
+  /** Takes the earliest event, from the heap or a lane, into the popped* fields; false when empty. */
+  pop(): boolean {
+    let best: Lane | null = null;
+    let bestTime = this.count > 0 ? this.time[0]! : Infinity;
+    let bestSeq = this.count > 0 ? this.seq[0]! : Infinity;
+    for (let l = 0; l < this.lanes.length; l++) {
+      const lane = this.lanes[l]!;
+      if (lane.count === 0) continue;
+      const t = lane.time[lane.head]!;
+      if (t < bestTime || (t === bestTime && lane.seq[lane.head]! < bestSeq)) {
+        best = lane;
+        bestTime = t;
+        bestSeq = lane.seq[lane.head]!;
+      }
+    }
+    if (best === null) return this.popHeap();
+    const h = best.head;
+    this.poppedTime = best.time[h]!;
+    const kindRef = best.kindRef[h]!;
+    this.poppedKind = kindRef & KIND_MASK;
+    this.poppedRef = kindRef >> KIND_BITS;
+    this.poppedGen = best.gen[h]!;
+    best.head = (h + 1) & (best.time.length - 1);
+    best.count--;
+    return true;
+  }
+
+  push(time: number, kind: number, ref: number, gen: number): void {
+    if (this.count === this.time.length) this.grow();
+    const seq = this.nextSeq++;
+    // Sift the hole up from the end.
+    let i = this.count++;
+    while (i > 0) {
+      const parent = (i - 1) >> 2;
+      const pt = this.time[parent]!;
+      if (pt < time || (pt === time && this.seq[parent]! < seq)) break;
+      this.move(parent, i);
+      i = parent;
+    }
+    this.time[i] = time;
+    this.seq[i] = seq;
+    this.kindRef[i] = (ref << KIND_BITS) | kind;
+    this.gen[i] = gen;
+  }
+
+  private popHeap(): boolean {
+    if (this.count === 0) return false;
+    this.poppedTime = this.time[0]!;
+    const kindRef = this.kindRef[0]!;
+    this.poppedKind = kindRef & KIND_MASK;
+    this.poppedRef = kindRef >> KIND_BITS;
+    this.poppedGen = this.gen[0]!;
+    const last = --this.count;
+    if (last === 0) return true;
+    const t = this.time[last]!;
+    const s = this.seq[last]!;
+    // Sift the hole down from the root (four children per node: half the levels of a binary
+    // heap), then drop the last event into it.
+    let i = 0;
+    for (;;) {
+      const first = 4 * i + 1;
+      if (first >= last) break;
+      let child = first;
+      let ct = this.time[first]!;
+      let cs = this.seq[first]!;
+      const end = Math.min(first + 4, last);
+      for (let c = first + 1; c < end; c++) {
+        const tc = this.time[c]!;
+        if (tc < ct || (tc === ct && this.seq[c]! < cs)) {
+          child = c;
+          ct = tc;
+          cs = this.seq[c]!;
+        }
+      }
+      if (t < ct || (t === ct && s < cs)) break;
+      this.move(child, i);
+      i = child;
+    }
+    this.time[i] = t;
+    this.seq[i] = s;
+    this.kindRef[i] = this.kindRef[last]!;
+    this.gen[i] = this.gen[last]!;
+    return true;
+  }
+
+  private move(from: number, to: number): void {
+    this.time[to] = this.time[from]!;
+    this.seq[to] = this.seq[from]!;
+    this.kindRef[to] = this.kindRef[from]!;
+    this.gen[to] = this.gen[from]!;
+  }
+
+  private grow(): void {
+    const size = this.time.length * 2;
+    const grown = <T extends Float64Array | Int32Array>(a: T, make: (n: number) => T) => {
+      const b = make(size);
+      b.set(a);
+      return b;
+    };
+    this.time = grown(this.time, (n) => new Float64Array(n));
+    this.seq = grown(this.seq, (n) => new Float64Array(n));
+    this.kindRef = grown(this.kindRef, (n) => new Int32Array(n));
+    this.gen = grown(this.gen, (n) => new Int32Array(n));
+  }
+}

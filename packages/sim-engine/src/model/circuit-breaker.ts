@@ -1,0 +1,152 @@
+import type { OutgoingPolicy } from '@faultline/schemas';
+
+type BreakerPolicy = Extract<OutgoingPolicy, { type: 'circuit-breaker' }>;
+
+export const CLOSED = 0;
+export const OPEN = 1;
+export const HALF_OPEN = 2;
+export const STATE_NAMES = ['closed', 'open', 'half-open'] as const;
+
+export type TransitionListener = (breaker: CircuitBreaker, from: number, to: number, at: number) => void;
+
+const TIME_BUCKETS = 10;
+
+/**
+ * Resilience4j's circuit breaker. CLOSED records outcomes in a sliding window (the last N calls,
+ * or the calls of the last N ms in ten buckets) and opens when, after `minimumCalls`, the failure
+ * or slow-call rate reaches its threshold. OPEN rejects until `waitInOpenMs` has passed, then
+ * HALF_OPEN lets `permittedCallsInHalfOpen` calls through and decides on their outcomes.
+ */
+export class CircuitBreaker {
+  state = CLOSED;
+  private openUntil = 0;
+  private readonly countWindow: boolean;
+  private readonly size: number;
+  // Count window: a ring of outcomes (bit 1 failed, bit 2 slow).
+  private readonly ring: Uint8Array;
+  private ringNext = 0;
+  // Time window: ten buckets of calls, failures and slow calls.
+  private readonly bucketMs: number;
+  private readonly bucketCalls = new Float64Array(TIME_BUCKETS);
+  private readonly bucketFailures = new Float64Array(TIME_BUCKETS);
+  private readonly bucketSlow = new Float64Array(TIME_BUCKETS);
+  private bucketEpoch = 0;
+  private calls = 0;
+  private failures = 0;
+  private slow = 0;
+  private halfOpenAdmitted = 0;
+
+  readonly minimumCalls: number;
+  readonly failureThreshold: number;
+  readonly slowThreshold: number;
+  readonly slowCallMs: number;
+  readonly waitInOpenMs: number;
+  readonly permittedInHalfOpen: number;
+
+  constructor(
+    readonly component: string,
+    readonly connection: string | null,
+    policy: BreakerPolicy,
+    private readonly onTransition: TransitionListener,
+  ) {
+    const p = policy.params;
+    this.countWindow = p.slidingWindow.type === 'count';
+    this.size = Math.max(1, Math.round(p.slidingWindow.size));
+    this.ring = new Uint8Array(this.countWindow ? this.size : 0);
+    this.bucketMs = this.countWindow ? 1 : p.slidingWindow.size / TIME_BUCKETS;
+    this.minimumCalls = p.minimumCalls;
+    this.failureThreshold = p.failureRateThreshold;
+    this.slowThreshold = p.slowCallRateThreshold;
+    this.slowCallMs = p.slowCallDurationMs;
+    this.waitInOpenMs = p.waitInOpenMs;
+    this.permittedInHalfOpen = p.permittedCallsInHalfOpen;
+  }
+
+  /** May a call go through now? Moves OPEN to HALF_OPEN when the wait is over. */
+  tryAcquire(now: number): boolean {
+    if (this.state === OPEN) {
+      if (now < this.openUntil) return false;
+      this.transition(HALF_OPEN, now);
+    }
+    if (this.state === HALF_OPEN) {
+      if (this.halfOpenAdmitted >= this.permittedInHalfOpen) return false;
+      this.halfOpenAdmitted++;
+    }
+    return true;
+  }
+
+  /** Records the outcome of a call that was let through. */
+  record(now: number, failed: boolean, durationMs: number): void {
+    const slow = durationMs >= this.slowCallMs;
+    if (this.state === OPEN) return; // a call let through before the breaker opened
+    if (this.state === HALF_OPEN) {
+      this.add(now, failed, slow);
+      if (this.calls >= this.permittedInHalfOpen) this.transition(this.tripped() ? OPEN : CLOSED, now);
+      return;
+    }
+    this.add(now, failed, slow);
+    if (this.calls >= this.minimumCalls && this.tripped()) this.transition(OPEN, now);
+  }
+
+  private tripped(): boolean {
+    return (this.failures * 100) / this.calls >= this.failureThreshold || (this.slow * 100) / this.calls >= this.slowThreshold;
+  }
+
+  private add(now: number, failed: boolean, slow: boolean): void {
+    if (this.countWindow && this.state === CLOSED) {
+      if (this.calls === this.size) {
+        const old = this.ring[this.ringNext]!;
+        this.failures -= old & 1;
+        this.slow -= (old >> 1) & 1;
+        this.calls--;
+      }
+      this.ring[this.ringNext] = (failed ? 1 : 0) | (slow ? 2 : 0);
+      this.ringNext = (this.ringNext + 1) % this.size;
+    } else if (this.state === CLOSED) {
+      this.advanceBuckets(now);
+      const b = this.bucketEpoch % TIME_BUCKETS;
+      this.bucketCalls[b]!++;
+      if (failed) this.bucketFailures[b]!++;
+      if (slow) this.bucketSlow[b]!++;
+    }
+    this.calls++;
+    if (failed) this.failures++;
+    if (slow) this.slow++;
+  }
+
+  /** Drops the buckets that slid out of the time window. */
+  private advanceBuckets(now: number): void {
+    const epoch = Math.floor(now / this.bucketMs);
+    if (epoch - this.bucketEpoch >= TIME_BUCKETS) {
+      this.resetWindow();
+    } else {
+      while (this.bucketEpoch < epoch) {
+        this.bucketEpoch++;
+        const b = this.bucketEpoch % TIME_BUCKETS;
+        this.calls -= this.bucketCalls[b]!;
+        this.failures -= this.bucketFailures[b]!;
+        this.slow -= this.bucketSlow[b]!;
+        this.bucketCalls[b] = this.bucketFailures[b] = this.bucketSlow[b] = 0;
+      }
+    }
+    this.bucketEpoch = epoch;
+  }
+
+  private resetWindow(): void {
+    this.calls = this.failures = this.slow = 0;
+    this.ring.fill(0);
+    this.ringNext = 0;
+    this.bucketCalls.fill(0);
+    this.bucketFailures.fill(0);
+    this.bucketSlow.fill(0);
+  }
+
+  private transition(to: number, now: number): void {
+    const from = this.state;
+    this.state = to;
+    this.resetWindow();
+    this.halfOpenAdmitted = 0;
+    if (to === OPEN) this.openUntil = now + this.waitInOpenMs;
+    this.onTransition(this, from, to, now);
+  }
+}

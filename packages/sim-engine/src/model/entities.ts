@@ -1,0 +1,101 @@
+import type { CallDef, ComponentRuntime, Instance } from './runtime.ts';
+
+// The moving parts of a run. They are pooled and reused (an event names one by index and
+// generation), so memory follows the requests in flight, not the requests simulated.
+
+/** One request that entered at the workload's client. Ends exactly once. */
+export class EntryRequest {
+  gen = 0;
+  arrivedAt = 0;
+  counted = false;
+  done = false;
+  /** Closed loop: the user who sent it (-1 for open arrivals). */
+  user = -1;
+  constructor(readonly id: number) {}
+}
+
+/** What a hop answers to: the entry request, a waiting call, or nobody (queue, async, duplicate). */
+export const ROOT = 0;
+export const CALLEE = 1;
+export const DETACHED = 2;
+
+/**
+ * A request being served at one component: one attempt of a call as its callee sees it. It
+ * holds a worker while it waits for its own downstream calls (thread per request).
+ */
+export class Hop {
+  gen = 0;
+  role = ROOT;
+  request: EntryRequest | null = null;
+  requestGen = 0;
+  /** The call this hop is the current attempt of, while that call still waits for it. */
+  call: Call | null = null;
+  callGen = 0;
+  component!: ComponentRuntime;
+  instance: Instance | null = null;
+  /** Links in the instance's list of hops in flight, so a crash can find them. */
+  prev: Hop | null = null;
+  next: Hop | null = null;
+  linked = false;
+  arrivedAt = 0;
+  holdsWorker = false;
+  /** Index of the next step (group of calls) to make. */
+  step = 0;
+  pending = 0;
+  failure = 0;
+  degraded = false;
+  corrupted = false;
+  cacheHit = false;
+  /** How long the answer takes to travel back (half the connection latency, plus transfer time). */
+  returnMs = 0;
+  responseLost = false;
+  constructor(readonly id: number) {}
+}
+
+/** A downstream call from a hop, across its retries: fallback(retry(breaker(bulkhead(timeout(attempt))))). */
+export class Call {
+  gen = 0;
+  parent: Hop | null = null;
+  parentGen = 0;
+  def!: CallDef;
+  attempt = 0;
+  attemptStart = 0;
+  /** The hop serving the current attempt (null between attempts). */
+  hop: Hop | null = null;
+  inFlight = false;
+  launched = false;
+  holdsBulkhead = false;
+  waitingBulkhead = false;
+  breakerAdmitted = false;
+  previousBackoff = 0;
+  /** The answer on its way back, and how the connection damaged it (1 detectably, 2 silently). */
+  responseError = 0;
+  responseDegraded = false;
+  responseCorrupted = false;
+  corruption = 0;
+  constructor(readonly id: number) {}
+}
+
+/** A free list over objects of one class; an object's generation changes each time it is reused. */
+export class Pool<T extends { gen: number; readonly id: number }> {
+  readonly all: T[] = [];
+  private readonly free: T[] = [];
+  constructor(private readonly make: (id: number) => T) {}
+
+  take(): T {
+    const item = this.free.pop();
+    if (item) return item;
+    const made = this.make(this.all.length);
+    this.all.push(made);
+    return made;
+  }
+
+  release(item: T): void {
+    item.gen++;
+    this.free.push(item);
+  }
+
+  get inUse(): number {
+    return this.all.length - this.free.length;
+  }
+}

@@ -1,0 +1,34 @@
+import type { ErrorKind } from '@faultline/schemas';
+
+/**
+ * Error kinds as small integers inside the engine (0 is success), names in the result.
+ * Faults in the modelled system are data, never exceptions. The engine may only import types
+ * from the schemas package, so the list is repeated here; the type below fails to compile if it
+ * ever misses a kind.
+ */
+export const ERROR_CODES = [
+  'timeout',
+  'connection-refused',
+  'invalid-data',
+  'internal-error',
+  'rate-limited',
+  'unauthorized',
+  'overloaded',
+  'circuit-open',
+  'bulkhead-full',
+] as const satisfies readonly ErrorKind[];
+type Covered<T extends never> = T;
+export type EveryKindHasACode = Covered<Exclude<ErrorKind, (typeof ERROR_CODES)[number]>>;
+
+export type ErrorCode = number;
+
+export const code = (kind: ErrorKind): ErrorCode => ERROR_CODES.indexOf(kind) + 1;
+export const kindOf = (error: ErrorCode): ErrorKind => ERROR_CODES[error - 1]!;
+
+export const TIMEOUT = code('timeout');
+export const CONNECTION_REFUSED = code('connection-refused');
+export const INVALID_DATA = code('invalid-data');
+export const RATE_LIMITED = code('rate-limited');
+export const OVERLOADED = code('overloaded');
+export const CIRCUIT_OPEN = code('circuit-open');
+export const BULKHEAD_FULL = code('bulkhead-full');

@@ -1,0 +1,42 @@
+import type { InboundPolicy } from '@faultline/schemas';
+
+type RateLimiterPolicy = Extract<InboundPolicy, { type: 'rate-limiter' }>;
+
+/**
+ * Resilience4j's rate limiter: `limitForPeriod` permits per refresh period, refilled at period
+ * boundaries. A request without a permit reserves one in a later period if that comes within
+ * `timeoutMs`; otherwise it is refused at once (`rate-limited`).
+ */
+export class RateLimiter {
+  private readonly limit: number;
+  private readonly period: number;
+  private readonly timeoutMs: number;
+  private cycle = 0;
+  /** Permits left in the current cycle; negative when later cycles' permits are reserved. */
+  private permits: number;
+
+  constructor(policy: RateLimiterPolicy) {
+    this.limit = policy.params.limitForPeriod;
+    this.period = policy.params.refreshPeriodMs;
+    this.timeoutMs = policy.params.timeoutMs;
+    this.permits = this.limit;
+  }
+
+  /** The wait (ms, 0 = at once) before the permit, or -1 when the request is refused. */
+  acquire(now: number): number {
+    const cycle = Math.floor(now / this.period);
+    if (cycle > this.cycle) {
+      this.permits = Math.min(this.limit, this.permits + (cycle - this.cycle) * this.limit);
+      this.cycle = cycle;
+    }
+    if (this.permits > 0) {
+      this.permits--;
+      return 0;
+    }
+    const cyclesAhead = Math.floor(-this.permits / this.limit) + 1;
+    const wait = (this.cycle + cyclesAhead) * this.period - now;
+    if (wait > this.timeoutMs) return -1;
+    this.permits--;
+    return wait;
+  }
+}

@@ -1,0 +1,239 @@
+import type { Component, Design, OutgoingPolicy } from '@faultline/schemas';
+import { compileDistribution, type Sampler } from '../kernel/distribution.ts';
+import { RandomStream } from '../kernel/random.ts';
+import { LatencyHistogram } from '../stats/histogram.ts';
+import { CircuitBreaker, type TransitionListener } from './circuit-breaker.ts';
+import type { Hop } from './entities.ts';
+import { FaultRuntime } from './faults.ts';
+import { Bulkhead, RetryPolicy, pick, type CallPolicies } from './policies.ts';
+import { RateLimiter } from './rate-limiter.ts';
+
+export const BALANCE_ROUND_ROBIN = 0;
+export const BALANCE_RANDOM = 1;
+export const BALANCE_LEAST_OUTSTANDING = 2;
+
+/** One replica of a component: its workers and its FIFO queue. */
+export class Instance {
+  up = true;
+  /** Down in `hang` mode: requests are swallowed instead of refused. */
+  hangs = false;
+  busy = 0;
+  readonly queue: Hop[] = [];
+  queueHead = 0;
+  /** Hops in flight here (queued or holding a worker), linked through Hop.prev/next. */
+  first: Hop | null = null;
+  constructor(readonly index: number) {}
+
+  get queued(): number {
+    return this.queue.length - this.queueHead;
+  }
+}
+
+export class ConnectionRuntime {
+  /** Calls in flight over this connection (least-outstanding balancing). */
+  outstanding = 0;
+  readonly faults: FaultRuntime[] = [];
+  constructor(
+    readonly index: number,
+    readonly id: string,
+    readonly target: ComponentRuntime,
+    readonly async: boolean,
+    readonly latency: Sampler,
+    readonly payloadBytes: number,
+    readonly random: RandomStream,
+  ) {}
+}
+
+export interface CallDef {
+  connection: ConnectionRuntime;
+  probability: number;
+  required: boolean;
+  /** Caches: made on a miss only. */
+  onMiss: boolean;
+  policies: CallPolicies;
+}
+
+/** Counters and time integrals of one component over the measured period. */
+export class ComponentStats {
+  requests = 0;
+  succeeded = 0;
+  failed = 0;
+  readonly failedByKind = new Float64Array(10);
+  readonly latency = new LatencyHistogram();
+  busyArea = 0;
+  queueArea = 0;
+}
+
+export class ComponentRuntime {
+  readonly instances: Instance[];
+  readonly steps: CallDef[][] = [];
+  readonly calls: CallDef[] = [];
+  readonly faults: FaultRuntime[] = [];
+  readonly stats = new ComponentStats();
+  readonly serviceTime: Sampler;
+  readonly random: RandomStream;
+  readonly isClient: boolean;
+  readonly isGateway: boolean;
+  readonly isCache: boolean;
+  readonly isQueue: boolean;
+  readonly isDatabase: boolean;
+  readonly balancing: number;
+  readonly hitRatio: number;
+  readonly concurrency: number;
+  /** Workers usable now: connection exhaustion shrinks it. */
+  effectiveConcurrency: number;
+  readonly queueCapacity: number;
+  readonly maxInFlight: number;
+  readonly rateLimiter: RateLimiter | null;
+  /** Service time multiplier from cpu / disk-io exhaustion faults acting now (per request). */
+  nextInstance = 0;
+  nextCall = 0;
+  inFlight = 0;
+  // Time integrals are kept from `lastChange`.
+  busyTotal = 0;
+  queuedTotal = 0;
+  lastChange = 0;
+
+  constructor(
+    readonly index: number,
+    readonly spec: Component,
+    seed: number,
+  ) {
+    this.isClient = spec.kind === 'client';
+    this.isGateway = spec.kind === 'gateway';
+    this.isCache = spec.kind === 'cache';
+    this.isQueue = spec.kind === 'queue';
+    this.isDatabase = spec.kind === 'database';
+    this.random = new RandomStream(seed, `service:${spec.id}`);
+    if (spec.kind === 'client') {
+      // The client does no work: one instance, no queue, as many requests as arrive.
+      this.instances = [new Instance(0)];
+      this.serviceTime = () => 0;
+      this.concurrency = Infinity;
+      this.queueCapacity = Infinity;
+      this.maxInFlight = Infinity;
+      this.rateLimiter = null;
+      this.balancing = BALANCE_ROUND_ROBIN;
+      this.hitRatio = 1;
+    } else {
+      this.instances = Array.from({ length: spec.replicas }, (_, i) => new Instance(i));
+      this.serviceTime = compileDistribution(spec.serviceTime);
+      // A queue's consumers are its workers and `maxDepth` bounds its backlog.
+      this.concurrency = spec.kind === 'queue' ? Math.max(1, Math.ceil(spec.consumers / spec.replicas)) : spec.concurrency;
+      const capacity = spec.kind === 'queue' ? spec.maxDepth : spec.queueCapacity;
+      this.queueCapacity = capacity === null ? Infinity : spec.kind === 'queue' ? Math.ceil(capacity / spec.replicas) : capacity;
+      const shedding = spec.inbound.find((p) => p.type === 'load-shedding');
+      this.maxInFlight = shedding?.type === 'load-shedding' ? shedding.params.maxInFlight : Infinity;
+      const limiter = spec.inbound.find((p) => p.type === 'rate-limiter');
+      this.rateLimiter = limiter?.type === 'rate-limiter' ? new RateLimiter(limiter) : null;
+      this.balancing =
+        spec.kind === 'gateway'
+          ? [BALANCE_ROUND_ROBIN, BALANCE_RANDOM, BALANCE_LEAST_OUTSTANDING][['round-robin', 'random', 'least-outstanding'].indexOf(spec.balancing)]!
+          : BALANCE_ROUND_ROBIN;
+      this.hitRatio = spec.kind === 'cache' ? spec.hitRatio : 1;
+    }
+    this.effectiveConcurrency = this.concurrency;
+  }
+
+  get id(): string {
+    return this.spec.id;
+  }
+
+  get workers(): number {
+    return this.instances.length * this.concurrency;
+  }
+}
+
+export interface Model {
+  components: ComponentRuntime[];
+  byId: Map<string, ComponentRuntime>;
+  connections: ConnectionRuntime[];
+  faults: FaultRuntime[];
+  breakers: CircuitBreaker[];
+  entry: ComponentRuntime;
+}
+
+/** Turns a design into runtime structures: indices instead of ids, policies resolved per call. */
+export function compileModel(
+  design: Design,
+  laneFor: (delay: number) => number,
+  seed: number,
+  runEnd: number,
+  faultsEnabled: boolean,
+  onTransition: TransitionListener,
+): Model {
+  const components = design.components.map((c, i) => new ComponentRuntime(i, c, seed));
+  const byId = new Map(components.map((c) => [c.id, c]));
+  const connections = design.connections.map((c, i) => {
+    const target = byId.get(c.target)!;
+    return new ConnectionRuntime(
+      i,
+      c.id,
+      target,
+      c.mode === 'async',
+      compileDistribution(c.latency),
+      c.payloadBytes ?? 0,
+      new RandomStream(seed, `network:${c.id}`),
+    );
+  });
+  const connectionById = new Map(connections.map((c) => [c.id, c]));
+  const breakers: CircuitBreaker[] = [];
+  const breakerIndex = new Map<OutgoingPolicy, number>();
+  const bulkheads = new Map<OutgoingPolicy, Bulkhead>();
+
+  for (const component of components) {
+    const { resilience } = component.spec;
+    const groups = new Map<string, CallDef[]>();
+    for (const call of component.spec.calls) {
+      const connection = connectionById.get(call.connection)!;
+      const breakerPolicy = pick(resilience, 'circuit-breaker', connection.id);
+      if (breakerPolicy && !breakerIndex.has(breakerPolicy)) {
+        breakerIndex.set(breakerPolicy, breakers.length);
+        breakers.push(new CircuitBreaker(component.id, breakerPolicy.connection ?? null, breakerPolicy, onTransition));
+      }
+      const bulkheadPolicy = pick(resilience, 'bulkhead', connection.id);
+      if (bulkheadPolicy && !bulkheads.has(bulkheadPolicy)) bulkheads.set(bulkheadPolicy, new Bulkhead(bulkheadPolicy));
+      const retry = pick(resilience, 'retry', connection.id);
+      const timeoutMs = pick(resilience, 'timeout', connection.id)?.params.timeoutMs ?? 0;
+      const def: CallDef = {
+        connection,
+        probability: call.probability,
+        required: call.required,
+        onMiss: call.onMiss === true,
+        policies: {
+          timeoutMs,
+          timeoutLane: timeoutMs > 0 ? laneFor(timeoutMs) : -1,
+          retry: retry ? new RetryPolicy(retry) : null,
+          breaker: breakerPolicy ? breakerIndex.get(breakerPolicy)! : -1,
+          bulkhead: bulkheadPolicy ? bulkheads.get(bulkheadPolicy)! : null,
+          fallbackLatencyMs: pick(resilience, 'fallback', connection.id)?.params.latencyMs ?? -1,
+        },
+      };
+      component.calls.push(def);
+      if (call.parallelGroup === undefined) {
+        component.steps.push([def]);
+      } else if (groups.has(call.parallelGroup)) {
+        groups.get(call.parallelGroup)!.push(def);
+      } else {
+        const step = [def];
+        groups.set(call.parallelGroup, step);
+        component.steps.push(step);
+      }
+    }
+  }
+
+  const faults = faultsEnabled ? design.faults.filter((f) => f.enabled).map((f) => new FaultRuntime(f, seed, runEnd)) : [];
+  design.faults.forEach((spec) => {
+    const fault = faults.find((f) => f.id === spec.id);
+    if (!fault) return;
+    if ('component' in spec.target) {
+      if (!['crash'].includes(spec.type) && !(spec.type === 'resource-exhaustion' && ['memory', 'connections'].includes(fault.resource!))) {
+        byId.get(spec.target.component)!.faults.push(fault);
+      }
+    } else {
+      connectionById.get(spec.target.connection)!.faults.push(fault);
+    }
+  });
+
+  return { components, byId, connections, faults, breakers, entry: byId.get(design.workload.entry)! };
+}

@@ -1,0 +1,255 @@
+import type { Design, RunSettings } from '@faultline/schemas';
+import { compileDistribution, type Sampler } from '../kernel/distribution.ts';
+import { EventQueue } from '../kernel/event-queue.ts';
+import { RandomStream } from '../kernel/random.ts';
+import { Collector } from '../stats/collector.ts';
+import { EventLog } from '../stats/event-log.ts';
+import { ComponentSeries } from '../stats/component-series.ts';
+import { STATE_NAMES, type CircuitBreaker } from './circuit-breaker.ts';
+import { Call, EntryRequest, Hop, Pool, ROOT } from './entities.ts';
+import * as E from './events.ts';
+import { TIMEOUT } from './errors.ts';
+import { compileModel, type ComponentRuntime, type Model } from './runtime.ts';
+import { ArrivalRate } from './workload.ts';
+import { handleHopArrive, handleServiceDone, handlePermit, runSteps } from './serving.ts';
+import {
+  handleAttemptRejected,
+  handleBulkheadExpire,
+  handleCallTimeout,
+  handleFallbackDone,
+  handleResponse,
+  handleRetry,
+} from './calling.ts';
+import { handleFaultState, handleOom, scheduleFaults } from './state-faults.ts';
+
+export interface Progress {
+  simulatedMs: number;
+  durationMs: number;
+  events: number;
+  done: boolean;
+}
+
+/**
+ * One run of one design. `advance` processes events in slices, so a caller can report progress
+ * and stop; nothing here reads a clock or sleeps.
+ */
+export class Simulation {
+  now = 0;
+  events = 0;
+  readonly queue = new EventQueue(4096);
+  readonly model: Model;
+  readonly hops = new Pool((id) => new Hop(id));
+  readonly calls = new Pool((id) => new Call(id));
+  readonly requests = new Pool((id) => new EntryRequest(id));
+  readonly collector: Collector;
+  readonly eventLog = new EventLog();
+  readonly series: ComponentSeries;
+  readonly routing: RandomStream;
+  readonly jitter: RandomStream;
+  private readonly arrivalRandom: RandomStream;
+  private readonly rate: ArrivalRate;
+  private readonly thinkTime: Sampler | null;
+  readonly warmupMs: number;
+  readonly durationMs: number;
+  readonly clientTimeoutMs: number;
+  /** Arrivals stop at the end; requests in flight drain until their client timeout at most. */
+  readonly drainUntil: number;
+  measuring = false;
+  private finished = false;
+  private readonly clientTimeoutLane: number;
+
+  constructor(
+    readonly design: Design,
+    readonly settings: RunSettings,
+    seed: number,
+    faultsEnabled = true,
+  ) {
+    this.warmupMs = settings.warmupMs;
+    this.durationMs = settings.durationMs;
+    this.clientTimeoutMs = design.workload.clientTimeoutMs;
+    this.drainUntil = this.durationMs + this.clientTimeoutMs;
+    this.clientTimeoutLane = this.queue.laneFor(this.clientTimeoutMs);
+    this.model = compileModel(design, (delay) => this.queue.laneFor(delay), seed, this.durationMs, faultsEnabled, (b, from, to, at) => this.breakerMoved(b, from, to, at));
+    this.routing = new RandomStream(seed, 'routing');
+    this.jitter = new RandomStream(seed, 'jitter');
+    this.arrivalRandom = new RandomStream(seed, 'arrivals');
+    this.rate = new ArrivalRate(design.workload);
+    const arrival = design.workload.arrival;
+    this.thinkTime = arrival.kind === 'closed' ? compileDistribution(arrival.thinkTime) : null;
+    this.collector = new Collector(
+      this.warmupMs,
+      this.durationMs,
+      this.model.faults.map((f) => ({ fault: f.id, start: f.start, end: f.end })),
+    );
+    this.series = new ComponentSeries(this.model, this.collector.buckets);
+
+    if (arrival.kind === 'closed') {
+      // Each user starts after one think time, so they do not all fire at t = 0.
+      for (let user = 0; user < arrival.users; user++) this.queue.push(this.thinkTime!(this.arrivalRandom), E.E_USER_SEND, user, 0);
+    } else {
+      this.scheduleNextArrival(0);
+    }
+    if (this.warmupMs > 0) this.queue.push(this.warmupMs, E.E_WARMUP_END, 0, 0);
+    else this.measuring = true;
+    this.scheduleSample(0);
+    scheduleFaults(this);
+  }
+
+  /** Processes up to `maxEvents` events; `done` once every counted request has ended. */
+  advance(maxEvents = Infinity): Progress {
+    const queue = this.queue;
+    let budget = maxEvents;
+    while (budget-- > 0) {
+      // Whatever lies past the drain deadline never runs: the run is over.
+      if (!queue.pop() || queue.poppedTime > this.drainUntil) {
+        this.finished = true;
+        break;
+      }
+      this.now = queue.poppedTime;
+      this.events++;
+      this.dispatch(queue.poppedKind, queue.poppedRef, queue.poppedGen);
+    }
+    if (this.finished) this.endOfRun();
+    return { simulatedMs: Math.min(this.now, this.durationMs), durationMs: this.durationMs, events: this.events, done: this.finished };
+  }
+
+  get done(): boolean {
+    return this.finished;
+  }
+
+  private dispatch(kind: number, ref: number, gen: number): void {
+    switch (kind) {
+      case E.E_HOP_ARRIVE:
+        return handleHopArrive(this, this.hops.all[ref]!, gen);
+      case E.E_SERVICE_DONE:
+        return handleServiceDone(this, this.hops.all[ref]!, gen);
+      case E.E_RESPONSE:
+        return handleResponse(this, this.calls.all[ref]!, gen);
+      case E.E_ARRIVAL:
+        this.startRequest(-1);
+        return this.scheduleNextArrival(this.now);
+      case E.E_CALL_TIMEOUT:
+        return handleCallTimeout(this, this.calls.all[ref]!, gen);
+      case E.E_CLIENT_TIMEOUT:
+        return this.clientTimeout(this.requests.all[ref]!, gen);
+      case E.E_RETRY:
+        return handleRetry(this, this.calls.all[ref]!, gen);
+      case E.E_ATTEMPT_REJECTED:
+        return handleAttemptRejected(this, this.calls.all[ref]!, gen);
+      case E.E_FALLBACK_DONE:
+        return handleFallbackDone(this, this.calls.all[ref]!, gen);
+      case E.E_BULKHEAD_EXPIRE:
+        return handleBulkheadExpire(this, this.calls.all[ref]!, gen);
+      case E.E_PERMIT:
+        return handlePermit(this, this.hops.all[ref]!, gen);
+      case E.E_USER_SEND:
+        if (this.now < this.durationMs) this.startRequest(ref);
+        return;
+      case E.E_FAULT_STATE:
+        return handleFaultState(this, ref, gen);
+      case E.E_OOM:
+        return handleOom(this, ref);
+      case E.E_SAMPLE:
+        this.series.sample(this, ref);
+        return this.scheduleSample(ref + 1);
+      case E.E_WARMUP_END:
+        this.measuring = true;
+        this.series.startMeasuring(this);
+        return;
+    }
+  }
+
+  /** Samples are taken at each bucket's end, one scheduled at a time. */
+  private scheduleSample(bucket: number): void {
+    if (bucket >= this.collector.buckets) return;
+    this.queue.push(Math.min(this.durationMs, this.warmupMs + (bucket + 1) * this.collector.bucketMs), E.E_SAMPLE, bucket, 0);
+  }
+
+  private scheduleNextArrival(from: number): void {
+    const rate = this.rate;
+    if (rate.max <= 0) return;
+    let t = from;
+    if (this.design.workload.arrival.kind === 'constant') {
+      // Evenly spaced at the rate that holds now.
+      const current = rate.at(t);
+      t += current > 0 ? 1000 / current : 1000 / rate.max;
+    } else if (rate.constant) {
+      t += this.arrivalRandom.exponential(1000 / rate.max);
+    } else {
+      // A Poisson process with a varying rate, by thinning: candidates at the peak rate, each
+      // kept with probability rate(t) / peak.
+      do t += this.arrivalRandom.exponential(1000 / rate.max);
+      while (this.arrivalRandom.next() * rate.max >= rate.at(t) && t < this.durationMs);
+    }
+    if (t < this.durationMs) this.queue.push(t, E.E_ARRIVAL, 0, 0);
+  }
+
+  private startRequest(user: number): void {
+    const request = this.requests.take();
+    request.arrivedAt = this.now;
+    request.counted = this.measuring;
+    request.done = false;
+    request.user = user;
+    if (request.counted) this.collector.requests++;
+    this.queue.pushLane(this.clientTimeoutLane, this.now + this.clientTimeoutMs, E.E_CLIENT_TIMEOUT, request.id, request.gen);
+    // The client does no work: its hop starts its calls at once.
+    const hop = this.hops.take();
+    hop.role = ROOT;
+    hop.request = request;
+    hop.requestGen = request.gen;
+    hop.call = null;
+    hop.component = this.model.entry;
+    hop.instance = null;
+    hop.linked = false;
+    hop.holdsWorker = false;
+    hop.arrivedAt = this.now;
+    hop.step = 0;
+    hop.pending = 0;
+    hop.failure = 0;
+    hop.degraded = false;
+    hop.corrupted = false;
+    hop.cacheHit = false;
+    runSteps(this, hop);
+  }
+
+  private clientTimeout(request: EntryRequest, gen: number): void {
+    if (request.gen !== gen || request.done) return;
+    this.finishRequest(request, TIMEOUT, false, false);
+  }
+
+  /** An entry request ends, exactly once: answered, degraded or failed. */
+  finishRequest(request: EntryRequest, error: number, degraded: boolean, corrupted: boolean): void {
+    request.done = true;
+    if (request.counted) this.collector.requestDone(request.arrivedAt, this.now, error, degraded, corrupted);
+    if (request.user >= 0 && this.now < this.durationMs) {
+      this.queue.push(this.now + this.thinkTime!(this.arrivalRandom), E.E_USER_SEND, request.user, 0);
+    }
+    this.requests.release(request);
+  }
+
+  private breakerMoved(breaker: CircuitBreaker, from: number, to: number, at: number): void {
+    this.eventLog.add({
+      atMs: at,
+      type: 'circuit-transition',
+      component: breaker.component,
+      ...(breaker.connection ? { connection: breaker.connection } : {}),
+      from: STATE_NAMES[from],
+      to: STATE_NAMES[to],
+    });
+  }
+
+  /** Keeps a component's busy-worker and queue-length integrals current before they change. */
+  touch(component: ComponentRuntime): void {
+    if (this.measuring) {
+      // Integrate over the measured period only: the drain after the end does not count.
+      const dt = Math.min(this.now, this.durationMs) - Math.min(component.lastChange, this.durationMs);
+      component.stats.busyArea += component.busyTotal * dt;
+      component.stats.queueArea += component.queuedTotal * dt;
+    }
+    component.lastChange = this.now;
+  }
+
+  private endOfRun(): void {
+    for (const component of this.model.components) this.touch(component);
+  }
+}

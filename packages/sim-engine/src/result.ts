@@ -1,0 +1,92 @@
+import type { RunSettings, SimulationResult } from '@faultline/schemas';
+import { ERROR_CODES } from './model/errors.ts';
+import type { Simulation } from './model/simulation.ts';
+import { analyseWindows } from './stats/recovery.ts';
+import { round, roundOrNull, roundRatio, roundRatioOrNull } from './stats/rounding.ts';
+import { scorecard, sloVerdicts } from './stats/slo.ts';
+
+export const ENGINE_VERSION = '0.1.0';
+
+function byKind(counts: Float64Array): Partial<Record<(typeof ERROR_CODES)[number], number>> {
+  const out: Partial<Record<(typeof ERROR_CODES)[number], number>> = {};
+  ERROR_CODES.forEach((kind, i) => {
+    if (counts[i]! > 0) out[kind] = counts[i]!;
+  });
+  return out;
+}
+
+/** The result document of a finished run (SPEC §4.1). */
+export function buildResult(sim: Simulation, settings: RunSettings, designHash: string): SimulationResult {
+  const c = sim.collector;
+  const slo = sim.design.slo;
+  const windows = analyseWindows(c, slo.availability ?? 0.95, sim.durationMs);
+  const recovered = windows.filter((w) => w.timeToRecoverMs !== null);
+  const mttrMs = recovered.length ? round(recovered.reduce((s, w) => s + w.timeToRecoverMs!, 0) / recovered.length) : null;
+  const latency = c.latency.summary();
+  const requests = c.requests;
+
+  const components: SimulationResult['components'] = {};
+  const measuredMs = sim.durationMs - sim.warmupMs;
+  for (const component of sim.model.components) {
+    if (component.isClient) continue;
+    const s = component.stats;
+    components[component.id] = {
+      requests: s.requests,
+      succeeded: s.succeeded,
+      failed: s.failed,
+      failedByKind: byKind(s.failedByKind),
+      utilisation: roundRatio(s.busyArea / (measuredMs * component.workers)),
+      meanQueueLength: round(s.queueArea / measuredMs),
+      latency: s.latency.summary(),
+    };
+  }
+
+  // Rates per bucket over the requests that arrived in it (and have ended).
+  const ended = (i: number) => c.answered[i]! + c.failures[i]!;
+  const rate = (part: Float64Array) => Array.from(part, (v, i) => (ended(i) > 0 ? roundRatio(v / ended(i)) : null));
+  return {
+    settings,
+    seed: settings.seed,
+    engineVersion: ENGINE_VERSION,
+    designHash,
+    totals: {
+      requests,
+      succeeded: c.succeeded,
+      degraded: c.degraded,
+      failed: c.failed,
+      failedByKind: byKind(c.failedByKind),
+      retries: c.retries,
+      timeouts: c.timeouts,
+      wastedWork: c.wastedWork,
+      silentCorruptions: c.silentCorruptions,
+      amplification: requests ? roundRatio(c.downstreamCalls / requests) : 0,
+    },
+    latency,
+    components,
+    timeSeries: {
+      startMs: sim.warmupMs,
+      bucketMs: c.bucketMs,
+      throughput: Array.from(c.completions, (n) => round((n * 1000) / c.bucketMs)),
+      successRate: rate(c.answered),
+      errorRate: rate(c.failures),
+      p50: c.bucketLatency.map((h) => roundOrNull(h.quantile(0.5))),
+      p99: c.bucketLatency.map((h) => roundOrNull(h.quantile(0.99))),
+      components: sim.series.toResult(),
+    },
+    events: { items: sim.eventLog.items, dropped: sim.eventLog.dropped },
+    faultWindows: windows,
+    mttrMs,
+    slo: sloVerdicts(
+      slo,
+      {
+        requests,
+        availability: requests ? roundRatioOrNull((c.succeeded + c.degraded) / requests) : null,
+        errorRate: requests ? roundRatioOrNull(c.failed / requests) : null,
+        p99: latency.p99,
+        mttrMs,
+      },
+      windows,
+    ),
+    scorecard: scorecard(windows),
+  };
+}

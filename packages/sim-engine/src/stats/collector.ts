@@ -1,0 +1,119 @@
+import { LatencyHistogram } from './histogram.ts';
+
+/** At most this many time-series buckets (SPEC §4.1). */
+export const MAX_BUCKETS = 600;
+
+/** Per fault window: what happened to the requests that arrived inside it. */
+export class WindowStats {
+  requests = 0;
+  ok = 0;
+  readonly latency = new LatencyHistogram();
+  /** When the first request that arrived after the fault started failed (null: none did). */
+  firstFailureAt: number | null = null;
+  constructor(
+    readonly fault: string,
+    readonly start: number,
+    readonly end: number,
+  ) {}
+}
+
+/**
+ * Everything the result needs, gathered while the run goes, in fixed memory: counters,
+ * histograms, and arrays sized by the run's duration, never by its number of requests. Outcomes
+ * are filed under the time the request arrived, so a failure shows in the moment the user sent
+ * the request even when its timeout fires later.
+ */
+export class Collector {
+  requests = 0;
+  succeeded = 0;
+  degraded = 0;
+  failed = 0;
+  readonly failedByKind = new Float64Array(10);
+  retries = 0;
+  timeouts = 0;
+  wastedWork = 0;
+  silentCorruptions = 0;
+  downstreamCalls = 0;
+  readonly latency = new LatencyHistogram();
+  readonly baseline = new LatencyHistogram();
+
+  readonly bucketMs: number;
+  readonly buckets: number;
+  readonly answered: Float64Array;
+  readonly failures: Float64Array;
+  readonly completions: Float64Array;
+  readonly bucketLatency: LatencyHistogram[];
+  /** Fine-grained availability (by arrival) for the recovery analysis: `fineMs` per slot. */
+  readonly fineMs: number;
+  readonly fineTotal: Float64Array;
+  readonly fineOk: Float64Array;
+  readonly windows: WindowStats[];
+  readonly firstFaultStart: number;
+
+  constructor(
+    readonly start: number,
+    readonly end: number,
+    windows: { fault: string; start: number; end: number }[],
+  ) {
+    const span = end - start;
+    this.bucketMs = niceBucket(span / MAX_BUCKETS);
+    this.buckets = Math.min(MAX_BUCKETS, Math.ceil(span / this.bucketMs));
+    this.answered = new Float64Array(this.buckets);
+    this.failures = new Float64Array(this.buckets);
+    this.completions = new Float64Array(this.buckets);
+    this.bucketLatency = Array.from({ length: this.buckets }, () => new LatencyHistogram());
+    // 100 ms slots (1 s for runs over about 5.5 hours): whole seconds are whole slots.
+    this.fineMs = end <= 20_000_000 ? 100 : 1000;
+    const fine = Math.ceil(end / this.fineMs) + 1;
+    this.fineTotal = new Float64Array(fine);
+    this.fineOk = new Float64Array(fine);
+    this.windows = windows.map((w) => new WindowStats(w.fault, w.start, w.end));
+    this.firstFaultStart = Math.min(Infinity, ...windows.map((w) => w.start));
+  }
+
+  bucketOf(t: number): number {
+    return Math.min(this.buckets - 1, Math.max(0, Math.floor((t - this.start) / this.bucketMs)));
+  }
+
+  /** A counted request ended: `error` 0 for an answer (degraded when a fallback gave it). */
+  requestDone(arrivedAt: number, now: number, error: number, degraded: boolean, corrupted: boolean): void {
+    const bucket = this.bucketOf(arrivedAt);
+    const fine = Math.floor(arrivedAt / this.fineMs);
+    this.fineTotal[fine]!++;
+    this.completions[this.bucketOf(now)]!++;
+    if (error === 0) {
+      const latency = now - arrivedAt;
+      if (degraded) this.degraded++;
+      else this.succeeded++;
+      if (corrupted) this.silentCorruptions++;
+      this.latency.record(latency);
+      this.bucketLatency[bucket]!.record(latency);
+      this.answered[bucket]!++;
+      this.fineOk[fine]!++;
+      if (arrivedAt < this.firstFaultStart) this.baseline.record(latency);
+    } else {
+      this.failed++;
+      this.failedByKind[error - 1]!++;
+      this.failures[bucket]!++;
+    }
+    for (const w of this.windows) {
+      if (arrivedAt >= w.start && arrivedAt < w.end) {
+        w.requests++;
+        if (error === 0) {
+          w.ok++;
+          w.latency.record(now - arrivedAt);
+        } else if (w.firstFailureAt === null || now < w.firstFailureAt) {
+          w.firstFailureAt = now;
+        }
+      }
+    }
+  }
+}
+
+/** A bucket width that reads well on a chart axis: 1, 2 or 5 times a power of ten ms. */
+function niceBucket(raw: number): number {
+  if (raw <= 1) return 1;
+  const power = Math.pow(10, Math.floor(Math.log10(raw)));
+  for (const step of [1, 2, 5, 10]) if (step * power >= raw) return step * power;
+  return 10 * power;
+}

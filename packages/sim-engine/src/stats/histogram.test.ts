@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { RandomStream } from '../kernel/random.ts';
+import { LatencyHistogram } from './histogram.ts';
+
+describe('the latency histogram', () => {
+  it('reads every quantile within 1 % of the exact value', () => {
+    const r = new RandomStream(11, 'h');
+    const values = Array.from({ length: 100_000 }, () => Math.exp(r.next() * 16 - 5)); // 0.007 ms to 60 s
+    const h = new LatencyHistogram();
+    values.forEach((v) => h.record(v));
+    values.sort((a, b) => a - b);
+    for (const q of [0.01, 0.1, 0.5, 0.9, 0.95, 0.99, 0.999]) {
+      const exact = values[Math.ceil(q * values.length) - 1]!;
+      expect(Math.abs(h.quantile(q)! - exact) / exact).toBeLessThanOrEqual(0.01);
+    }
+    expect(h.max).toBe(values.at(-1));
+  });
+
+  it('keeps the exact mean and max, and nothing when empty', () => {
+    const h = new LatencyHistogram();
+    expect(h.summary()).toEqual({ mean: null, p50: null, p90: null, p95: null, p99: null, p999: null, max: null });
+    [12, 12, 12].forEach((v) => h.record(v));
+    expect(h.summary()).toMatchObject({ mean: 12, max: 12 });
+    expect(Math.abs(h.summary().p50! - 12) / 12).toBeLessThanOrEqual(0.01);
+  });
+
+  it('uses the same memory for a billion samples as for one', () => {
+    const h = new LatencyHistogram();
+    const size = h.counts.length;
+    for (let i = 0; i < 1e6; i++) h.record(i % 5000);
+    expect(h.counts.length).toBe(size);
+  });
+});
