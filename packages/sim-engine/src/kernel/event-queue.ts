@@ -41,7 +41,7 @@ class Lane {
 }
 
 /**
- * The future event list: a 4-ary heap ordered by (time, sequence), kept in typed arrays so that
+ * The future event list: a heap ordered by (time, sequence), kept in one typed array so that
  * millions of events cost no allocation, plus FIFO lanes for fixed-delay timers. Ties in time run
  * in the order they were scheduled, which keeps runs deterministic. An event is an integer kind,
  * an integer reference (usually a pooled object's index) and a generation: a cancelled event is
@@ -50,10 +50,9 @@ class Lane {
 export class EventQueue {
   private readonly lanes: Lane[] = [];
   private readonly laneByDelay = new Map<number, number>();
-  private time: Float64Array;
-  private seq: Float64Array;
-  private kindRef: Int32Array;
-  private gen: Int32Array;
+  // Four numbers per event, side by side: time, sequence, kind|ref, generation. A node's four
+  // children are sixteen adjacent numbers: two cache lines per level of the sift.
+  private heap: Float64Array;
   private count = 0;
   private nextSeq = 0;
 
@@ -64,10 +63,7 @@ export class EventQueue {
   poppedGen = 0;
 
   constructor(capacity = 1024) {
-    this.time = new Float64Array(capacity);
-    this.seq = new Float64Array(capacity);
-    this.kindRef = new Int32Array(capacity);
-    this.gen = new Int32Array(capacity);
+    this.heap = new Float64Array(capacity * 4);
   }
 
   get size(): number {
@@ -90,11 +86,41 @@ export class EventQueue {
     this.lanes[lane]!.push(time, this.nextSeq++, (ref << KIND_BITS) | kind, gen);
   }
 
+  push(time: number, kind: number, ref: number, gen: number): void {
+    if (this.count * 4 === this.heap.length) {
+      const grown = new Float64Array(this.heap.length * 2);
+      grown.set(this.heap);
+      this.heap = grown;
+    }
+    const heap = this.heap;
+    const seq = this.nextSeq++;
+    // Sift the hole up from the end (four children per node: half the levels of a binary heap).
+    let i = this.count++;
+    while (i > 0) {
+      const parent = (i - 1) >> 2;
+      const p = parent * 4;
+      const pt = heap[p]!;
+      if (pt < time || (pt === time && heap[p + 1]! < seq)) break;
+      const o = i * 4;
+      heap[o] = pt;
+      heap[o + 1] = heap[p + 1]!;
+      heap[o + 2] = heap[p + 2]!;
+      heap[o + 3] = heap[p + 3]!;
+      i = parent;
+    }
+    const o = i * 4;
+    heap[o] = time;
+    heap[o + 1] = seq;
+    heap[o + 2] = (ref << KIND_BITS) | kind;
+    heap[o + 3] = gen;
+  }
+
   /** Takes the earliest event, from the heap or a lane, into the popped* fields; false when empty. */
   pop(): boolean {
     let best: Lane | null = null;
-    let bestTime = this.count > 0 ? this.time[0]! : Infinity;
-    let bestSeq = this.count > 0 ? this.seq[0]! : Infinity;
+    const heap = this.heap;
+    let bestTime = this.count > 0 ? heap[0]! : Infinity;
+    let bestSeq = this.count > 0 ? heap[1]! : Infinity;
     for (let l = 0; l < this.lanes.length; l++) {
       const lane = this.lanes[l]!;
       if (lane.count === 0) continue;
@@ -117,81 +143,50 @@ export class EventQueue {
     return true;
   }
 
-  push(time: number, kind: number, ref: number, gen: number): void {
-    if (this.count === this.time.length) this.grow();
-    const seq = this.nextSeq++;
-    // Sift the hole up from the end.
-    let i = this.count++;
-    while (i > 0) {
-      const parent = (i - 1) >> 2;
-      const pt = this.time[parent]!;
-      if (pt < time || (pt === time && this.seq[parent]! < seq)) break;
-      this.move(parent, i);
-      i = parent;
-    }
-    this.time[i] = time;
-    this.seq[i] = seq;
-    this.kindRef[i] = (ref << KIND_BITS) | kind;
-    this.gen[i] = gen;
-  }
-
   private popHeap(): boolean {
     if (this.count === 0) return false;
-    this.poppedTime = this.time[0]!;
-    const kindRef = this.kindRef[0]!;
+    const heap = this.heap;
+    this.poppedTime = heap[0]!;
+    const kindRef = heap[2]!;
     this.poppedKind = kindRef & KIND_MASK;
     this.poppedRef = kindRef >> KIND_BITS;
-    this.poppedGen = this.gen[0]!;
+    this.poppedGen = heap[3]!;
     const last = --this.count;
     if (last === 0) return true;
-    const t = this.time[last]!;
-    const s = this.seq[last]!;
-    // Sift the hole down from the root (four children per node: half the levels of a binary
-    // heap), then drop the last event into it.
+    const lo = last * 4;
+    const t = heap[lo]!;
+    const s = heap[lo + 1]!;
+    // Sift the hole down from the root, then drop the last event into it.
     let i = 0;
     for (;;) {
       const first = 4 * i + 1;
       if (first >= last) break;
       let child = first;
-      let ct = this.time[first]!;
-      let cs = this.seq[first]!;
-      const end = Math.min(first + 4, last);
+      let ct = heap[first * 4]!;
+      let cs = heap[first * 4 + 1]!;
+      const end = first + 4 < last ? first + 4 : last;
       for (let c = first + 1; c < end; c++) {
-        const tc = this.time[c]!;
-        if (tc < ct || (tc === ct && this.seq[c]! < cs)) {
+        const tc = heap[c * 4]!;
+        if (tc < ct || (tc === ct && heap[c * 4 + 1]! < cs)) {
           child = c;
           ct = tc;
-          cs = this.seq[c]!;
+          cs = heap[c * 4 + 1]!;
         }
       }
       if (t < ct || (t === ct && s < cs)) break;
-      this.move(child, i);
+      const o = i * 4;
+      const co = child * 4;
+      heap[o] = ct;
+      heap[o + 1] = cs;
+      heap[o + 2] = heap[co + 2]!;
+      heap[o + 3] = heap[co + 3]!;
       i = child;
     }
-    this.time[i] = t;
-    this.seq[i] = s;
-    this.kindRef[i] = this.kindRef[last]!;
-    this.gen[i] = this.gen[last]!;
+    const o = i * 4;
+    heap[o] = t;
+    heap[o + 1] = s;
+    heap[o + 2] = heap[lo + 2]!;
+    heap[o + 3] = heap[lo + 3]!;
     return true;
-  }
-
-  private move(from: number, to: number): void {
-    this.time[to] = this.time[from]!;
-    this.seq[to] = this.seq[from]!;
-    this.kindRef[to] = this.kindRef[from]!;
-    this.gen[to] = this.gen[from]!;
-  }
-
-  private grow(): void {
-    const size = this.time.length * 2;
-    const grown = <T extends Float64Array | Int32Array>(a: T, make: (n: number) => T) => {
-      const b = make(size);
-      b.set(a);
-      return b;
-    };
-    this.time = grown(this.time, (n) => new Float64Array(n));
-    this.seq = grown(this.seq, (n) => new Float64Array(n));
-    this.kindRef = grown(this.kindRef, (n) => new Int32Array(n));
-    this.gen = grown(this.gen, (n) => new Int32Array(n));
   }
 }
