@@ -6,7 +6,6 @@
 // An event's kind (5 bits) and reference share one integer: one array fewer to move per sift.
 const KIND_BITS = 5;
 const KIND_MASK = (1 << KIND_BITS) - 1;
-export const MAX_REF = 2 ** (31 - KIND_BITS) - 1;
 
 class Lane {
   time = new Float64Array(256);
@@ -64,10 +63,6 @@ export class EventQueue {
 
   constructor(capacity = 1024) {
     this.heap = new Float64Array(capacity * 4);
-  }
-
-  get size(): number {
-    return this.lanes.reduce((n, lane) => n + lane.count, this.count);
   }
 
   /** A lane for events always scheduled `delay` after the current time. */

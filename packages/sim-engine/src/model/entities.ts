@@ -50,6 +50,27 @@ export class Hop {
   returnMs = 0;
   responseLost = false;
   constructor(readonly id: number) {}
+
+  /** Ready for a new request at `component` (pooled hops keep the fields of their last use). */
+  reset(role: number, request: EntryRequest | null, requestGen: number, component: ComponentRuntime, arrivedAt: number): void {
+    this.role = role;
+    this.request = request;
+    this.requestGen = requestGen;
+    this.call = null;
+    this.component = component;
+    this.instance = null;
+    this.linked = false;
+    this.holdsWorker = false;
+    this.arrivedAt = arrivedAt;
+    this.step = 0;
+    this.pending = 0;
+    this.failure = 0;
+    this.degraded = false;
+    this.corrupted = false;
+    this.cacheHit = false;
+    this.returnMs = 0;
+    this.responseLost = false;
+  }
 }
 
 /** A downstream call from a hop, across its retries: fallback(retry(breaker(bulkhead(timeout(attempt))))). */
@@ -93,9 +114,5 @@ export class Pool<T extends { gen: number; readonly id: number }> {
   release(item: T): void {
     item.gen++;
     this.free.push(item);
-  }
-
-  get inUse(): number {
-    return this.all.length - this.free.length;
   }
 }

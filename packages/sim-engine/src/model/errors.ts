@@ -23,7 +23,6 @@ export type EveryKindHasACode = Covered<Exclude<ErrorKind, (typeof ERROR_CODES)[
 export type ErrorCode = number;
 
 export const code = (kind: ErrorKind): ErrorCode => ERROR_CODES.indexOf(kind) + 1;
-export const kindOf = (error: ErrorCode): ErrorKind => ERROR_CODES[error - 1]!;
 
 export const TIMEOUT = code('timeout');
 export const CONNECTION_REFUSED = code('connection-refused');

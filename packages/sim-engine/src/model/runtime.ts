@@ -85,7 +85,7 @@ export class ComponentRuntime {
   readonly queueCapacity: number;
   readonly maxInFlight: number;
   readonly rateLimiter: RateLimiter | null;
-  /** Service time multiplier from cpu / disk-io exhaustion faults acting now (per request). */
+  /** Round-robin positions: the next replica, and a gateway's next target. */
   nextInstance = 0;
   nextCall = 0;
   inFlight = 0;

@@ -242,23 +242,7 @@ export function unlink(instance: Instance, hop: Hop): void {
 /** A fresh hop for `request` at `component`, arriving after `delay`. */
 export function sendHop(sim: Simulation, role: number, request: EntryRequest | null, requestGen: number, component: ComponentRuntime, delay: number): Hop {
   const hop = sim.hops.take();
-  hop.role = role;
-  hop.request = request;
-  hop.requestGen = requestGen;
-  hop.call = null;
-  hop.component = component;
-  hop.instance = null;
-  hop.linked = false;
-  hop.holdsWorker = false;
-  hop.step = 0;
-  hop.pending = 0;
-  hop.failure = 0;
-  hop.degraded = false;
-  hop.corrupted = false;
-  hop.cacheHit = false;
-  hop.returnMs = 0;
-  hop.responseLost = false;
-  hop.arrivedAt = sim.now + delay;
+  hop.reset(role, request, requestGen, component, sim.now + delay);
   sim.queue.push(sim.now + delay, E_HOP_ARRIVE, hop.id, hop.gen);
   return hop;
 }

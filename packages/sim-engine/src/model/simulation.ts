@@ -194,21 +194,7 @@ export class Simulation {
     this.queue.pushLane(this.clientTimeoutLane, this.now + this.clientTimeoutMs, E.E_CLIENT_TIMEOUT, request.id, request.gen);
     // The client does no work: its hop starts its calls at once.
     const hop = this.hops.take();
-    hop.role = ROOT;
-    hop.request = request;
-    hop.requestGen = request.gen;
-    hop.call = null;
-    hop.component = this.model.entry;
-    hop.instance = null;
-    hop.linked = false;
-    hop.holdsWorker = false;
-    hop.arrivedAt = this.now;
-    hop.step = 0;
-    hop.pending = 0;
-    hop.failure = 0;
-    hop.degraded = false;
-    hop.corrupted = false;
-    hop.cacheHit = false;
+    hop.reset(ROOT, request, request.gen, this.model.entry, this.now);
     runSteps(this, hop);
   }
 

@@ -62,13 +62,6 @@ export class LatencyHistogram {
     return this.max;
   }
 
-  merge(other: LatencyHistogram): void {
-    for (let i = 0; i < BUCKETS; i++) this.counts[i]! += other.counts[i]!;
-    this.count += other.count;
-    this.sum += other.sum;
-    if (other.max > this.max) this.max = other.max;
-  }
-
   summary(): LatencySummary {
     return {
       mean: this.count ? round(this.sum / this.count) : null,
