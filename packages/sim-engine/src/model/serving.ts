@@ -11,7 +11,8 @@ export function handleHopArrive(sim: Simulation, hop: Hop, gen: number): void {
   if (hop.gen !== gen) return;
   const component = hop.component;
   const stats = component.stats;
-  if (sim.measuring) stats.requests++;
+  // A hop counts for its component when it arrived in the measured period, start to finish.
+  if (hop.arrivedAt >= sim.warmupMs) stats.requests++;
   const instance = component.instances[component.nextInstance++ % component.instances.length]!;
   hop.instance = instance;
   if (!instance.up) {
@@ -160,7 +161,7 @@ export function finishHop(sim: Simulation, hop: Hop, error: number): void {
       }
     }
   }
-  if (sim.measuring && !component.isClient) {
+  if (hop.arrivedAt >= sim.warmupMs && !component.isClient) {
     const stats = component.stats;
     if (error === 0) {
       stats.succeeded++;
@@ -184,7 +185,7 @@ export function finishHop(sim: Simulation, hop: Hop, error: number): void {
 
 /** The request vanishes here (a hung instance): nobody is answered; callers time out. */
 export function dropHop(sim: Simulation, hop: Hop): void {
-  if (sim.measuring) {
+  if (hop.arrivedAt >= sim.warmupMs) {
     hop.component.stats.failed++;
     hop.component.stats.failedByKind[TIMEOUT - 1]!++;
   }
