@@ -49,6 +49,8 @@ export class Hop {
   /** How long the answer takes to travel back (half the connection latency, plus transfer time). */
   returnMs = 0;
   responseLost = false;
+  /** Queue messages: how many times this one has been handed to a consumer. */
+  deliveries = 1;
   constructor(readonly id: number) {}
 
   /** Ready for a new request at `component` (pooled hops keep the fields of their last use). */
@@ -70,6 +72,7 @@ export class Hop {
     this.cacheHit = false;
     this.returnMs = 0;
     this.responseLost = false;
+    this.deliveries = 1;
   }
 }
 

@@ -84,6 +84,35 @@ describe('resilience patterns', () => {
     expect(timeline.at(-1)).toBe('closed');
   });
 
+  it('circuit breaker on a time window opens on slow calls alone', () => {
+    const breaker: Policy = {
+      type: 'circuit-breaker',
+      params: {
+        slidingWindow: { type: 'time', size: 2000 }, minimumCalls: 20, failureRateThreshold: 100,
+        slowCallDurationMs: 100, slowCallRateThreshold: 50, waitInOpenMs: 1000, permittedCallsInHalfOpen: 5,
+      },
+    };
+    const slow = [
+      {
+        id: 'db-slow', name: 'Slow DB', type: 'latency' as const, target: { component: 'db' },
+        schedule: { startMs: 10_000, durationMs: 10_000 }, params: { addMs: { kind: 'constant' as const, value: 300 } },
+      },
+    ];
+    const result = simulate(apiAndDb([breaker], {}, slow), settings({ durationMs: 40_000 }));
+    const transitions = result.events.items.filter((e) => e.type === 'circuit-transition');
+    // Nothing failed, yet the breaker opened: the calls were slow. Slow calls are recorded from
+    // 10.3 s at 100 a second while the fast ones of the last 2 s slide out of the window; slow
+    // reach half when 12,000 − t = t − 10,300, at t ≈ 11,150 ms (± one 200 ms bucket).
+    expect(result.totals.failedByKind.timeout).toBeUndefined();
+    expect(transitions[0]).toMatchObject({ from: 'closed', to: 'open' });
+    expect(transitions[0]!.atMs).toBeGreaterThan(10_900);
+    expect(transitions[0]!.atMs).toBeLessThan(11_400);
+    expect(transitions.at(-1)).toMatchObject({ to: 'closed' });
+    expect(transitions.at(-1)!.atMs).toBeGreaterThanOrEqual(20_000);
+    // Before the fault, a full window of fast calls never tripped it.
+    expect(transitions.every((t) => t.atMs > 10_000)).toBe(true);
+  });
+
   it('bulkhead: at most maxConcurrentCalls in flight, the rest refused with bulkhead-full', () => {
     // Calls arrive every 10 ms and hold a slot for 99.5 ms: ten would be in flight; five are
     // allowed, so every other call is refused. (Just under 100 ms, so no release ties with an arrival.)

@@ -7,6 +7,9 @@ import type { Simulation } from './simulation.ts';
 import { BALANCE_LEAST_OUTSTANDING, BALANCE_RANDOM, type CallDef, type ComponentRuntime, type Instance } from './runtime.ts';
 import { deliverResponse, sendAsync, startCall } from './calling.ts';
 
+/** A queue hands a failing message to its consumers this many times, then drops it (dead letter). */
+export const MAX_DELIVERIES = 5;
+
 export function handleHopArrive(sim: Simulation, hop: Hop, gen: number): void {
   if (hop.gen !== gen) return;
   const component = hop.component;
@@ -179,6 +182,9 @@ export function finishHop(sim: Simulation, hop: Hop, error: number): void {
   } else if (hop.role === ROOT) {
     const request = hop.request!;
     if (request.gen === hop.requestGen) sim.finishRequest(request, error, hop.degraded, hop.corrupted);
+  } else if (component.isQueue && error !== 0 && hop.deliveries < MAX_DELIVERIES) {
+    // At-least-once: a message whose processing failed goes back to the queue.
+    sendHop(sim, DETACHED, hop.request, hop.requestGen, component, 0).deliveries = hop.deliveries + 1;
   }
   sim.hops.release(hop);
 }
