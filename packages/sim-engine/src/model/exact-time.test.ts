@@ -88,4 +88,34 @@ describe('exact times', () => {
     expect(result.latency.max).toBe(26);
     expect(result.totals.amplification).toBe(4);
   });
+
+  it('a call in a parallel group is made with its probability, and the group waits for what it made', () => {
+    const design = DesignSchema.parse({
+      name: 'maybe',
+      components: [
+        { id: 'users', name: 'U', kind: 'client', calls: [{ connection: 'u-api' }] },
+        {
+          id: 'api', name: 'API', kind: 'service', serviceTime: { kind: 'constant', value: 1 },
+          calls: [{ connection: 'api-a', parallelGroup: 'g' }, { connection: 'api-b', parallelGroup: 'g', probability: 0.3 }],
+        },
+        { id: 'a', name: 'a', kind: 'service', serviceTime: { kind: 'constant', value: 5 } },
+        { id: 'b', name: 'b', kind: 'service', serviceTime: { kind: 'constant', value: 50 } },
+      ],
+      connections: [
+        { id: 'u-api', source: 'users', target: 'api', latency: { kind: 'constant', value: 0 } },
+        { id: 'api-a', source: 'api', target: 'a', latency: { kind: 'constant', value: 0 } },
+        { id: 'api-b', source: 'api', target: 'b', latency: { kind: 'constant', value: 0 } },
+      ],
+      workload: { entry: 'users', arrival: { kind: 'poisson', ratePerSecond: 100 } },
+    });
+    const result = simulate(design, settings({ durationMs: 60_000 }));
+    const n = result.components.api!.requests;
+    // Binomial: 30 % of the api's requests call b, within four standard errors.
+    expect(Math.abs(result.components.b!.requests / n - 0.3)).toBeLessThan(4 * Math.sqrt((0.3 * 0.7) / n));
+    // Requests that called b waited for it (51 ms); the others answered after a (6 ms).
+    expect(result.components.b!.succeeded).toBe(result.components.b!.requests);
+    const slow = result.components.b!.requests / n;
+    // (Results carry µs precision.)
+    expect(result.latency.mean!).toBeCloseTo(6 + 45 * slow, 2);
+  });
 });

@@ -97,6 +97,9 @@ export function handleServiceDone(sim: Simulation, hop: Hop, gen: number): void 
   runSteps(sim, hop);
 }
 
+// The calls chosen for the step being started; reused, since a step is started all at once.
+const stepCalls: CallDef[] = [];
+
 /** Makes the next step's calls; answers when there are none left or a required call failed. */
 export function runSteps(sim: Simulation, hop: Hop): void {
   const component = hop.component;
@@ -111,22 +114,19 @@ export function runSteps(sim: Simulation, hop: Hop): void {
       startCall(sim, hop, def);
       return;
     }
-    let pending = 0;
+    // Choose the step's calls first (one draw each), then start exactly those: no call answers
+    // before its start returns (answers are events), so the count is right when they do.
+    let chosen = 0;
     for (let i = 0; i < step.length; i++) {
       const def = step[i]!;
       if (def.onMiss && hop.cacheHit) continue;
       if (def.probability < 1 && sim.routing.next() >= def.probability) continue;
       if (def.connection.async) sendAsync(sim, hop, def);
-      else pending++;
+      else stepCalls[chosen++] = def;
     }
-    if (pending === 0) continue;
-    // Count first, then start: no call answers before its start returns (answers are events).
-    hop.pending = pending;
-    for (let i = 0; i < step.length && pending > 0; i++) {
-      const def = step[i]!;
-      if (def.connection.async || (def.onMiss && hop.cacheHit)) continue;
-      startCall(sim, hop, def);
-    }
+    if (chosen === 0) continue;
+    hop.pending = chosen;
+    for (let i = 0; i < chosen; i++) startCall(sim, hop, stepCalls[i]!);
     return;
   }
   finishHop(sim, hop, hop.failure);
