@@ -18,6 +18,10 @@ export class FaultRuntime {
   readonly type: Fault['type'];
   /** The component a component fault targets (null for connection faults). */
   readonly targetComponent: string | null;
+  /** The connection a connection fault targets (null for component faults). */
+  readonly targetConnection: string | null;
+  /** The moments a fault switches on or off, in order: [t0 on, t1 off, t2 on, …]. */
+  readonly moments: number[];
   readonly start: number;
   readonly end: number;
   private readonly probability: number;
@@ -44,6 +48,7 @@ export class FaultRuntime {
     this.id = fault.id;
     this.type = fault.type;
     this.targetComponent = 'component' in fault.target ? fault.target.component : null;
+    this.targetConnection = 'connection' in fault.target ? fault.target.connection : null;
     const s = fault.schedule;
     this.start = s.startMs;
     this.end = s.durationMs === null ? runEnd : Math.min(runEnd, s.startMs + s.durationMs);
@@ -80,6 +85,12 @@ export class FaultRuntime {
         this.bytesPerSecond = fault.params.bytesPerSecond;
         break;
     }
+    this.moments = [];
+    if (this.cycleMs === Infinity) {
+      if (this.start < this.end) this.moments.push(this.start, this.end);
+    } else {
+      for (let on = this.start; on < this.end; on += this.cycleMs) this.moments.push(on, Math.min(this.end, on + this.onMs));
+    }
   }
 
   /** Within its window and, when intermittent, in an "on" phase. */
@@ -97,12 +108,9 @@ export class FaultRuntime {
     return true;
   }
 
-  /** The moments a state fault switches on or off, in order: [t0 on, t1 off, t2 on, …]. */
-  transitions(): number[] {
-    const moments: number[] = [];
-    if (this.cycleMs === Infinity) return this.start < this.end ? [this.start, this.end] : [];
-    for (let on = this.start; on < this.end; on += this.cycleMs) moments.push(on, Math.min(this.end, on + this.onMs));
-    return moments;
+  /** Crashes, memory and connection exhaustion change the component's state for their window. */
+  get changesState(): boolean {
+    return this.type === 'crash' || this.resource === 'memory' || this.resource === 'connections';
   }
 
   /** Extra latency from a latency fault, spikes included. */

@@ -223,17 +223,11 @@ export function compileModel(
   }
 
   const faults = faultsEnabled ? design.faults.filter((f) => f.enabled).map((f) => new FaultRuntime(f, seed, runEnd)) : [];
-  design.faults.forEach((spec) => {
-    const fault = faults.find((f) => f.id === spec.id);
-    if (!fault) return;
-    if ('component' in spec.target) {
-      if (!['crash'].includes(spec.type) && !(spec.type === 'resource-exhaustion' && ['memory', 'connections'].includes(fault.resource!))) {
-        byId.get(spec.target.component)!.faults.push(fault);
-      }
-    } else {
-      connectionById.get(spec.target.connection)!.faults.push(fault);
-    }
-  });
+  // Per-request faults are checked where requests pass; state faults act through scheduled events.
+  for (const fault of faults) {
+    if (fault.targetConnection !== null) connectionById.get(fault.targetConnection)!.faults.push(fault);
+    else if (!fault.changesState) byId.get(fault.targetComponent!)!.faults.push(fault);
+  }
 
   return { components, byId, connections, faults, breakers, entry: byId.get(design.workload.entry)! };
 }

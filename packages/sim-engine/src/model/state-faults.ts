@@ -15,7 +15,7 @@ const OOM_AT = 0.95;
 
 export function scheduleFaults(sim: Simulation): void {
   sim.model.faults.forEach((fault, index) => {
-    fault.transitions().forEach((at, k) => sim.queue.push(at, E_FAULT_STATE, index, k));
+    fault.moments.forEach((at, k) => sim.queue.push(at, E_FAULT_STATE, index, k));
   });
 }
 
@@ -26,7 +26,7 @@ function targetOf(sim: Simulation, fault: FaultRuntime): ComponentRuntime | unde
 export function handleFaultState(sim: Simulation, index: number, k: number): void {
   const fault = sim.model.faults[index]!;
   const on = k % 2 === 0;
-  const last = k === fault.transitions().length - 1;
+  const last = k === fault.moments.length - 1;
   if (k === 0) sim.eventLog.add({ atMs: sim.now, type: 'fault-start', fault: fault.id });
   const component = targetOf(sim, fault);
   if (component) {
@@ -44,7 +44,6 @@ export function handleFaultState(sim: Simulation, index: number, k: number): voi
         for (const instance of component.instances) if (!instance.up) restart(sim, component, instance);
       }
     } else if (fault.resource === 'connections') {
-      sim.touch(component);
       component.effectiveConcurrency = on ? Math.max(1, Math.floor(component.concurrency * (1 - fault.intensity))) : component.concurrency;
       if (!on) for (const instance of component.instances) startQueued(sim, component, instance);
     }
