@@ -5,12 +5,13 @@ import { E_ATTEMPT_REJECTED, E_BULKHEAD_EXPIRE, E_CALL_TIMEOUT, E_FALLBACK_DONE,
 import { BULKHEAD_FULL, CIRCUIT_OPEN, CONNECTION_REFUSED, INVALID_DATA, TIMEOUT } from './errors.ts';
 import { CALLEE, DETACHED, type Call, type Hop } from './entities.ts';
 import type { Bulkhead } from './policies.ts';
-import type { CallDef } from './runtime.ts';
+import type { CallDef, ConnectionRuntime } from './runtime.ts';
 import type { Simulation } from './simulation.ts';
 import { callFinished, sendHop } from './serving.ts';
 
 const REQUEST_LOST = 1;
 const RESPONSE_LOST = 2;
+const REFUSED = 3;
 
 export function startCall(sim: Simulation, parent: Hop, def: CallDef): void {
   const call = sim.calls.take();
@@ -92,82 +93,80 @@ function launch(sim: Simulation, call: Call): void {
   call.launched = true;
   call.inFlight = true;
   call.attemptStart = sim.now;
-  call.corruption = 0;
   connection.outstanding++;
   if (sim.measuring) sim.collector.downstreamCalls++;
   if (def.policies.timeoutMs > 0) sim.queue.pushLane(def.policies.timeoutLane, sim.now + def.policies.timeoutMs, E_CALL_TIMEOUT, call.id, call.gen);
-  const half = connection.latency(connection.random) / 2;
-  let out = half;
-  let back = half;
-  let lost = 0;
-  let duplicate = false;
-  for (const fault of connection.faults) {
-    if (!fault.acts(sim.now)) continue;
-    switch (fault.type) {
-      case 'dependency-down':
-        return reject(sim, call, CONNECTION_REFUSED);
-      case 'latency':
-        out += fault.extraLatency();
-        break;
-      case 'bandwidth': {
-        const transfer = (connection.payloadBytes / fault.bytesPerSecond) * 1000;
-        out += transfer;
-        back += transfer;
-        break;
-      }
-      case 'packet-loss':
-        lost = fault.random.next() < 0.5 ? REQUEST_LOST : RESPONSE_LOST;
-        break;
-      case 'duplicate':
-        duplicate = true;
-        break;
-      case 'corruption':
-        call.corruption = fault.detectable ? 1 : 2;
-        break;
-    }
-  }
+  crossNetwork(sim, connection, false);
+  if (crossing.lost === REFUSED) return reject(sim, call, CONNECTION_REFUSED);
+  call.corruption = crossing.corruption;
   const parent = call.parent!;
-  if (lost !== REQUEST_LOST) {
-    const hop = sendHop(sim, CALLEE, parent.request, parent.requestGen, connection.target, out);
+  if (crossing.lost !== REQUEST_LOST) {
+    const hop = sendHop(sim, CALLEE, parent.request, parent.requestGen, connection.target, crossing.out);
     hop.call = call;
     hop.callGen = call.gen;
-    hop.returnMs = back;
-    hop.responseLost = lost === RESPONSE_LOST;
+    hop.returnMs = crossing.back;
+    hop.responseLost = crossing.lost === RESPONSE_LOST;
   }
   // The copy does the work again; nobody waits for its answer.
-  if (duplicate) sendHop(sim, DETACHED, parent.request, parent.requestGen, connection.target, out);
+  if (crossing.duplicate) sendHop(sim, DETACHED, parent.request, parent.requestGen, connection.target, crossing.out);
 }
 
 /** Fire and forget over an async connection: the caller does not wait. */
 export function sendAsync(sim: Simulation, parent: Hop, def: CallDef): void {
   const connection = def.connection;
   if (sim.measuring) sim.collector.downstreamCalls++;
-  let out = connection.latency(connection.random) / 2;
-  let copies = 1;
+  crossNetwork(sim, connection, true);
+  if (crossing.lost === REFUSED || crossing.lost === REQUEST_LOST) return;
+  const copies = crossing.duplicate ? 2 : 1;
+  for (let i = 0; i < copies; i++) sendHop(sim, DETACHED, parent.request, parent.requestGen, connection.target, crossing.out);
+}
+
+/** What crossing the network did to one message: written by crossNetwork, read at once by its caller. */
+const crossing = { out: 0, back: 0, lost: 0, duplicate: false, corruption: 0 };
+
+/**
+ * A message crosses `connection`: half the latency each way, then each of its faults that acts
+ * now, in order. Corruption matters to a caller that waits for the answer; reordering to an
+ * async message; a lost async message goes no further.
+ */
+function crossNetwork(sim: Simulation, connection: ConnectionRuntime, async: boolean): void {
+  const half = connection.latency(connection.random) / 2;
+  crossing.out = half;
+  crossing.back = half;
+  crossing.lost = 0;
+  crossing.duplicate = false;
+  crossing.corruption = 0;
   for (const fault of connection.faults) {
     if (!fault.acts(sim.now)) continue;
     switch (fault.type) {
       case 'dependency-down':
+        crossing.lost = REFUSED;
         return;
-      case 'packet-loss':
-        if (fault.random.next() < 0.5) return;
-        break;
       case 'latency':
-        out += fault.extraLatency();
+        crossing.out += fault.extraLatency();
         break;
-      case 'bandwidth':
-        out += (connection.payloadBytes / fault.bytesPerSecond) * 1000;
+      case 'bandwidth': {
+        const transfer = (connection.payloadBytes / fault.bytesPerSecond) * 1000;
+        crossing.out += transfer;
+        crossing.back += transfer;
+        break;
+      }
+      case 'packet-loss':
+        crossing.lost = fault.random.next() < 0.5 ? REQUEST_LOST : RESPONSE_LOST;
+        if (async && crossing.lost === REQUEST_LOST) return;
+        break;
+      case 'duplicate':
+        crossing.duplicate = true;
+        break;
+      case 'corruption':
+        if (!async) crossing.corruption = fault.detectable ? 1 : 2;
         break;
       case 'reorder':
         // Held for up to windowMs, so later messages can overtake it.
-        out += fault.random.next() * fault.windowMs;
-        break;
-      case 'duplicate':
-        copies = 2;
+        if (async) crossing.out += fault.random.next() * fault.windowMs;
         break;
     }
   }
-  for (let i = 0; i < copies; i++) sendHop(sim, DETACHED, parent.request, parent.requestGen, connection.target, out);
 }
 
 /** The callee answered; the answer reaches the caller after `delay` (-1: it is lost). */
