@@ -3,12 +3,14 @@ import type { CallDef, ComponentRuntime, Instance } from './runtime.ts';
 // The moving parts of a run. They are pooled and reused (an event names one by index and
 // generation), so memory follows the requests in flight, not the requests simulated.
 
-/** One request that entered at the workload's client. Ends exactly once. */
+/**
+ * One request that entered at the workload's client. Ends exactly once: ending releases it, so
+ * its generation moves on and a late timeout or answer finds it stale.
+ */
 export class EntryRequest {
   gen = 0;
   arrivedAt = 0;
   counted = false;
-  done = false;
   /** Closed loop: the user who sent it (-1 for open arrivals). */
   user = -1;
   constructor(readonly id: number) {}

@@ -188,7 +188,6 @@ export class Simulation {
     const request = this.requests.take();
     request.arrivedAt = this.now;
     request.counted = this.measuring;
-    request.done = false;
     request.user = user;
     if (request.counted) this.collector.requests++;
     this.queue.pushLane(this.clientTimeoutLane, this.now + this.clientTimeoutMs, E.E_CLIENT_TIMEOUT, request.id, request.gen);
@@ -199,13 +198,12 @@ export class Simulation {
   }
 
   private clientTimeout(request: EntryRequest, gen: number): void {
-    if (request.gen !== gen || request.done) return;
+    if (request.gen !== gen) return;
     this.finishRequest(request, TIMEOUT, false, false);
   }
 
   /** An entry request ends, exactly once: answered, degraded or failed. */
   finishRequest(request: EntryRequest, error: number, degraded: boolean, corrupted: boolean): void {
-    request.done = true;
     if (request.counted) this.collector.requestDone(request.arrivedAt, this.now, error, degraded, corrupted);
     if (request.user >= 0 && this.now < this.durationMs) {
       this.queue.push(this.now + this.thinkTime!(this.arrivalRandom), E.E_USER_SEND, request.user, 0);
