@@ -1,6 +1,7 @@
 import type { Component, Design, OutgoingPolicy } from '@faultline/schemas';
 import { compileDistribution, type Sampler } from '../kernel/distribution.ts';
 import { RandomStream } from '../kernel/random.ts';
+import { ERROR_CODES } from './errors.ts';
 import { LatencyHistogram } from '../stats/histogram.ts';
 import { CircuitBreaker, type TransitionListener } from './circuit-breaker.ts';
 import type { Hop } from './entities.ts';
@@ -8,6 +9,8 @@ import { FaultRuntime } from './faults.ts';
 import { Bulkhead, RetryPolicy, pick, type CallPolicies } from './policies.ts';
 import { RateLimiter } from './rate-limiter.ts';
 
+/** Gateway balancing as an index into this list. */
+const BALANCING = ['round-robin', 'random', 'least-outstanding'] as const;
 export const BALANCE_ROUND_ROBIN = 0;
 export const BALANCE_RANDOM = 1;
 export const BALANCE_LEAST_OUTSTANDING = 2;
@@ -22,7 +25,6 @@ export class Instance {
   queueHead = 0;
   /** Hops in flight here (queued or holding a worker), linked through Hop.prev/next. */
   first: Hop | null = null;
-  constructor(readonly index: number) {}
 
   get queued(): number {
     return this.queue.length - this.queueHead;
@@ -34,7 +36,6 @@ export class ConnectionRuntime {
   outstanding = 0;
   readonly faults: FaultRuntime[] = [];
   constructor(
-    readonly index: number,
     readonly id: string,
     readonly target: ComponentRuntime,
     readonly async: boolean,
@@ -58,7 +59,7 @@ export class ComponentStats {
   requests = 0;
   succeeded = 0;
   failed = 0;
-  readonly failedByKind = new Float64Array(10);
+  readonly failedByKind = new Float64Array(ERROR_CODES.length);
   readonly latency = new LatencyHistogram();
   busyArea = 0;
   queueArea = 0;
@@ -95,7 +96,6 @@ export class ComponentRuntime {
   lastChange = 0;
 
   constructor(
-    readonly index: number,
     readonly spec: Component,
     seed: number,
   ) {
@@ -107,7 +107,7 @@ export class ComponentRuntime {
     this.random = new RandomStream(seed, `service:${spec.id}`);
     if (spec.kind === 'client') {
       // The client does no work: one instance, no queue, as many requests as arrive.
-      this.instances = [new Instance(0)];
+      this.instances = [new Instance()];
       this.serviceTime = () => 0;
       this.concurrency = Infinity;
       this.queueCapacity = Infinity;
@@ -116,7 +116,7 @@ export class ComponentRuntime {
       this.balancing = BALANCE_ROUND_ROBIN;
       this.hitRatio = 1;
     } else {
-      this.instances = Array.from({ length: spec.replicas }, (_, i) => new Instance(i));
+      this.instances = Array.from({ length: spec.replicas }, () => new Instance());
       this.serviceTime = compileDistribution(spec.serviceTime);
       // A queue's consumers are its workers and `maxDepth` bounds its backlog.
       this.concurrency = spec.kind === 'queue' ? Math.max(1, Math.ceil(spec.consumers / spec.replicas)) : spec.concurrency;
@@ -126,10 +126,7 @@ export class ComponentRuntime {
       this.maxInFlight = shedding?.type === 'load-shedding' ? shedding.params.maxInFlight : Infinity;
       const limiter = spec.inbound.find((p) => p.type === 'rate-limiter');
       this.rateLimiter = limiter?.type === 'rate-limiter' ? new RateLimiter(limiter) : null;
-      this.balancing =
-        spec.kind === 'gateway'
-          ? [BALANCE_ROUND_ROBIN, BALANCE_RANDOM, BALANCE_LEAST_OUTSTANDING][['round-robin', 'random', 'least-outstanding'].indexOf(spec.balancing)]!
-          : BALANCE_ROUND_ROBIN;
+      this.balancing = spec.kind === 'gateway' ? BALANCING.indexOf(spec.balancing) : BALANCE_ROUND_ROBIN;
       this.hitRatio = spec.kind === 'cache' ? spec.hitRatio : 1;
     }
     this.effectiveConcurrency = this.concurrency;
@@ -162,12 +159,11 @@ export function compileModel(
   faultsEnabled: boolean,
   onTransition: TransitionListener,
 ): Model {
-  const components = design.components.map((c, i) => new ComponentRuntime(i, c, seed));
+  const components = design.components.map((c) => new ComponentRuntime(c, seed));
   const byId = new Map(components.map((c) => [c.id, c]));
-  const connections = design.connections.map((c, i) => {
+  const connections = design.connections.map((c) => {
     const target = byId.get(c.target)!;
     return new ConnectionRuntime(
-      i,
       c.id,
       target,
       c.mode === 'async',

@@ -1,3 +1,4 @@
+import { ERROR_CODES } from '../model/errors.ts';
 import { LatencyHistogram } from './histogram.ts';
 
 /** At most this many time-series buckets (SPEC §4.1). */
@@ -28,7 +29,7 @@ export class Collector {
   succeeded = 0;
   degraded = 0;
   failed = 0;
-  readonly failedByKind = new Float64Array(10);
+  readonly failedByKind = new Float64Array(ERROR_CODES.length);
   retries = 0;
   timeouts = 0;
   wastedWork = 0;
