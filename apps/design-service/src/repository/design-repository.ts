@@ -16,11 +16,11 @@ type Tx = Parameters<Parameters<PrismaDb['$transaction']>[0]>[0];
 
 const withChildren = { components: { include: { resilience: true } }, connections: true, faults: true } as const;
 
-/** How a change to part of a design reports problems: paths inside `bodyPath` become relative to the body. */
-export interface DesignChange {
-  apply(design: Design): Design;
-  bodyPath?: string;
-}
+/**
+ * A change to part of a design: the changed design, and where in it the submitted body went, so
+ * problems inside the body are reported relative to it.
+ */
+export type DesignChange = (design: Design) => { design: Design; bodyPath?: string };
 
 export interface DesignRepository {
   list(query: ListDesignsQuery): Promise<DesignPage>;
@@ -143,9 +143,10 @@ export function createDesignRepository(db: PrismaDb, location: Parameters<typeof
           );
         }
         const { id: _id, version, createdAt: _c, updatedAt: _u, ...design } = current;
-        const result = validateDesign(change.apply(design));
+        const changed = change(design);
+        const result = validateDesign(changed.design);
         if (!result.success) {
-          throw validationFailed('The change would make the design invalid', relativeTo(change.bodyPath, result.issues));
+          throw validationFailed('The change would make the design invalid', relativeTo(changed.bodyPath, result.issues));
         }
         await overwrite(tx, id, result.design, version);
         return read(tx, id);

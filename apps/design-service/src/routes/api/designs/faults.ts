@@ -39,17 +39,12 @@ const faults: FastifyPluginAsyncZod = async (app) => {
       let index = -1;
       const saved = await app.designs.change(
         request.params.id,
-        {
-          apply: (design) => {
-            if (design.faults.some((f) => f.id === fault.id)) {
-              throw new AppError('FAULT_ALREADY_EXISTS', `Design "${request.params.id}" already has a fault "${fault.id}"`);
-            }
-            index = design.faults.length;
-            return { ...design, faults: [...design.faults, fault] };
-          },
-          get bodyPath() {
-            return toJsonPointer(['faults', index]);
-          },
+        (design) => {
+          if (design.faults.some((f) => f.id === fault.id)) {
+            throw new AppError('FAULT_ALREADY_EXISTS', `Design "${request.params.id}" already has a fault "${fault.id}"`);
+          }
+          index = design.faults.length;
+          return { design: { ...design, faults: [...design.faults, fault] }, bodyPath: toJsonPointer(['faults', index]) };
         },
         expectedVersion(request),
       );
@@ -79,15 +74,13 @@ const faults: FastifyPluginAsyncZod = async (app) => {
       let index = -1;
       const saved = await app.designs.change(
         id,
-        {
-          apply: (design) => {
-            index = design.faults.findIndex((f) => f.id === faultId);
-            if (index < 0) throw faultNotFound(id, faultId);
-            return { ...design, faults: design.faults.map((f, i) => (i === index ? request.body : f)) };
-          },
-          get bodyPath() {
-            return toJsonPointer(['faults', index]);
-          },
+        (design) => {
+          index = design.faults.findIndex((f) => f.id === faultId);
+          if (index < 0) throw faultNotFound(id, faultId);
+          return {
+            design: { ...design, faults: design.faults.map((f, i) => (i === index ? request.body : f)) },
+            bodyPath: toJsonPointer(['faults', index]),
+          };
         },
         expectedVersion(request),
       );
@@ -103,11 +96,9 @@ const faults: FastifyPluginAsyncZod = async (app) => {
       const { id, faultId } = request.params;
       const saved = await app.designs.change(
         id,
-        {
-          apply: (design) => {
-            if (!design.faults.some((f) => f.id === faultId)) throw faultNotFound(id, faultId);
-            return { ...design, faults: design.faults.filter((f) => f.id !== faultId) };
-          },
+        (design) => {
+          if (!design.faults.some((f) => f.id === faultId)) throw faultNotFound(id, faultId);
+          return { design: { ...design, faults: design.faults.filter((f) => f.id !== faultId) } };
         },
         expectedVersion(request),
       );

@@ -49,22 +49,20 @@ const resilience: FastifyPluginAsyncZod = async (app) => {
       let index = -1;
       const saved = await app.designs.change(
         id,
-        {
-          apply: (design) => {
-            index = design.components.findIndex((c) => c.id === componentId);
-            const component = design.components[index];
-            if (!component) throw componentNotFound(id, componentId);
-            if (component.kind === 'client' && inbound.length) {
-              throw new AppError('VALIDATION_FAILED', 'A client has no inbound guards', [
-                { path: '/inbound', message: 'must be empty: a client receives no calls' },
-              ]);
-            }
-            const updated = component.kind === 'client' ? { ...component, resilience: outgoing } : { ...component, resilience: outgoing, inbound };
-            return { ...design, components: design.components.map((c, i) => (i === index ? updated : c)) };
-          },
-          get bodyPath() {
-            return toJsonPointer(['components', index]);
-          },
+        (design) => {
+          index = design.components.findIndex((c) => c.id === componentId);
+          const component = design.components[index];
+          if (!component) throw componentNotFound(id, componentId);
+          if (component.kind === 'client' && inbound.length) {
+            throw new AppError('VALIDATION_FAILED', 'A client has no inbound guards', [
+              { path: '/inbound', message: 'must be empty: a client receives no calls' },
+            ]);
+          }
+          const updated = component.kind === 'client' ? { ...component, resilience: outgoing } : { ...component, resilience: outgoing, inbound };
+          return {
+            design: { ...design, components: design.components.map((c, i) => (i === index ? updated : c)) },
+            bodyPath: toJsonPointer(['components', index]),
+          };
         },
         expectedVersion(request),
       );
