@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseEnvironment } from '@faultline/schemas';
 
 const ConfigSchema = z.object({
   HOST: z.string().default('127.0.0.1'),
@@ -11,12 +12,7 @@ const ConfigSchema = z.object({
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
-/** The only place that reads the environment. A bad value stops the start with a clear message. */
+/** The only place that reads the environment. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const result = ConfigSchema.safeParse(env);
-  if (!result.success) {
-    const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-    throw new Error(`Invalid environment for the design service:\n${lines.join('\n')}`);
-  }
-  return result.data;
+  return parseEnvironment(ConfigSchema, env, 'the design service');
 }

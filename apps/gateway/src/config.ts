@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseEnvironment } from '@faultline/schemas';
 
 const ConfigSchema = z.object({
   HOST: z.string().default('127.0.0.1'),
@@ -12,11 +13,7 @@ const ConfigSchema = z.object({
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
+/** The only place that reads the environment. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const result = ConfigSchema.safeParse(env);
-  if (!result.success) {
-    const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-    throw new Error(`Invalid environment for Faultline:\n${lines.join('\n')}`);
-  }
-  return result.data;
+  return parseEnvironment(ConfigSchema, env, 'Faultline');
 }

@@ -12,3 +12,4 @@ export * from './result.ts';
 export * from './api/designs.ts';
 export * from './examples.ts';
 export * from './invalid-examples.ts';
+export * from './environment.ts';
