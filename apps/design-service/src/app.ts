@@ -1,12 +1,9 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { resolveDatabaseLocation, type DatabaseLocation } from '@faultline/db';
+import { database, openapi, problemHandler, zodValidation } from '@faultline/service-kit';
 import type { Config } from './config.ts';
-import database from './plugins/database.ts';
-import errorHandler from './plugins/error-handler.ts';
-import openapi from './plugins/openapi.ts';
 import yamlBody from './plugins/yaml-body.ts';
-import zodValidation from './plugins/zod-validation.ts';
 import designRepository from './repository/design-repository.ts';
 import health from './routes/health.ts';
 import designs from './routes/api/designs/index.ts';
@@ -32,9 +29,14 @@ export async function buildApp({ config, database: location, logger }: AppOption
   }).withTypeProvider<ZodTypeProvider>();
 
   await app.register(zodValidation);
-  await app.register(errorHandler);
+  await app.register(problemHandler);
   await app.register(yamlBody);
-  await app.register(openapi);
+  await app.register(openapi, {
+    title: 'Faultline design service',
+    description: 'Designs with their components, connections, faults, resilience policies, workload and SLOs.',
+    tags: ['designs', 'faults', 'resilience', 'transfer'],
+    routePrefix: '/docs',
+  });
   await app.register(database, { location });
   await app.register(designRepository);
 

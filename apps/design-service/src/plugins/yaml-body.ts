@@ -1,6 +1,6 @@
 import fp from 'fastify-plugin';
 import { parse } from 'yaml';
-import { AppError } from '../errors.ts';
+import { appError } from '../errors.ts';
 
 export const YAML_CONTENT_TYPES = ['application/yaml', 'application/x-yaml', 'text/yaml', 'text/x-yaml'];
 
@@ -10,7 +10,7 @@ export default fp(async (app) => {
     try {
       done(null, parse(body as string, { maxAliasCount: 100 }));
     } catch (error) {
-      done(new AppError('INVALID_BODY', `The YAML cannot be read: ${(error as Error).message}`), undefined);
+      done(appError('INVALID_BODY', `The YAML cannot be read: ${(error as Error).message}`), undefined);
     }
   });
 });

@@ -9,7 +9,7 @@ import {
   type ListDesignsQuery,
   type StoredDesign,
 } from '@faultline/schemas';
-import { AppError, designNotFound, validationFailed } from '../errors.ts';
+import { appError, designNotFound, validationFailed } from '../errors.ts';
 import { componentRow, connectionRow, faultRow, resilienceRows, storedDesignFromRows, type DesignWithChildren } from './design-rows.ts';
 
 type Tx = Parameters<Parameters<PrismaDb['$transaction']>[0]>[0];
@@ -71,7 +71,7 @@ export function createDesignRepository(db: PrismaDb, location: Parameters<typeof
     if (count === 0) {
       const current = await tx.design.findUnique({ where: { id }, select: { version: true } });
       if (!current) throw designNotFound(id);
-      throw new AppError(
+      throw appError(
         'DESIGN_VERSION_CONFLICT',
         `Design "${id}" is at version ${current.version}, not ${expectedVersion}: it was changed since you read it. Reload it and apply your change again.`,
       );
@@ -137,7 +137,7 @@ export function createDesignRepository(db: PrismaDb, location: Parameters<typeof
       return db.$transaction(async (tx) => {
         const current = await read(tx, id);
         if (expectedVersion !== undefined && expectedVersion !== current.version) {
-          throw new AppError(
+          throw appError(
             'DESIGN_VERSION_CONFLICT',
             `Design "${id}" is at version ${current.version}, not ${expectedVersion}: it was changed since you read it.`,
           );

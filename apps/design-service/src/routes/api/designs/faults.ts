@@ -1,12 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { DesignFaultParamsSchema, DesignIdParamsSchema, FaultSchema, toJsonPointer } from '@faultline/schemas';
-import { AppError } from '../../../errors.ts';
+import { appError } from '../../../errors.ts';
 import { noContent, problems } from './problems.ts';
 import { expectedVersion } from './versioning.ts';
 
 const faultNotFound = (designId: string, faultId: string) =>
-  new AppError('FAULT_NOT_FOUND', `Design "${designId}" has no fault "${faultId}"`);
+  appError('FAULT_NOT_FOUND', `Design "${designId}" has no fault "${faultId}"`);
 
 /** Faults of a design. Each write bumps the design's version and returns the fault as saved. */
 const faults: FastifyPluginAsyncZod = async (app) => {
@@ -41,7 +41,7 @@ const faults: FastifyPluginAsyncZod = async (app) => {
         request.params.id,
         (design) => {
           if (design.faults.some((f) => f.id === fault.id)) {
-            throw new AppError('FAULT_ALREADY_EXISTS', `Design "${request.params.id}" already has a fault "${fault.id}"`);
+            throw appError('FAULT_ALREADY_EXISTS', `Design "${request.params.id}" already has a fault "${fault.id}"`);
           }
           index = design.faults.length;
           return { design: { ...design, faults: [...design.faults, fault] }, bodyPath: toJsonPointer(['faults', index]) };
@@ -67,7 +67,7 @@ const faults: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const { id, faultId } = request.params;
       if (request.body.id !== faultId) {
-        throw new AppError('VALIDATION_FAILED', 'The fault id in the body must match the URL', [
+        throw appError('VALIDATION_FAILED', 'The fault id in the body must match the URL', [
           { path: '/id', message: `must be "${faultId}", the fault being replaced` },
         ]);
       }

@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ComponentResilienceSchema, DesignComponentParamsSchema, toJsonPointer, type Component } from '@faultline/schemas';
-import { AppError } from '../../../errors.ts';
+import { appError } from '../../../errors.ts';
 import { problems } from './problems.ts';
 import { expectedVersion } from './versioning.ts';
 
 const componentNotFound = (designId: string, componentId: string) =>
-  new AppError('COMPONENT_NOT_FOUND', `Design "${designId}" has no component "${componentId}"`);
+  appError('COMPONENT_NOT_FOUND', `Design "${designId}" has no component "${componentId}"`);
 
 const policiesOf = (component: Component) => ({
   resilience: component.resilience,
@@ -54,7 +54,7 @@ const resilience: FastifyPluginAsyncZod = async (app) => {
           const component = design.components[index];
           if (!component) throw componentNotFound(id, componentId);
           if (component.kind === 'client' && inbound.length) {
-            throw new AppError('VALIDATION_FAILED', 'A client has no inbound guards', [
+            throw appError('VALIDATION_FAILED', 'A client has no inbound guards', [
               { path: '/inbound', message: 'must be empty: a client receives no calls' },
             ]);
           }

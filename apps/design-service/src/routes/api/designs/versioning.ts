@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { StoredDesign } from '@faultline/schemas';
-import { AppError } from '../../../errors.ts';
+import { appError } from '../../../errors.ts';
 
 /**
  * Writes to part of a design may send `If-Match: "<version>"`, the version they were based on;
@@ -11,7 +11,7 @@ export function expectedVersion(request: FastifyRequest): number | undefined {
   if (header === undefined) return undefined;
   const match = /^(?:W\/)?"?(\d+)"?$/.exec(String(header).trim());
   if (!match) {
-    throw new AppError('VALIDATION_FAILED', 'If-Match must be a design version such as "3"', [
+    throw appError('VALIDATION_FAILED', 'If-Match must be a design version such as "3"', [
       { path: '/headers/if-match', message: 'must be a design version such as "3"' },
     ]);
   }

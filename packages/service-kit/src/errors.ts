@@ -1,0 +1,44 @@
+import type { FieldIssue } from '@faultline/schemas';
+
+export interface ErrorSpec {
+  readonly status: number;
+  readonly title: string;
+}
+
+/** Codes every service answers with; each service adds its own (DESIGN_NOT_FOUND, RUN_NOT_FOUND). */
+export const COMMON_ERRORS = {
+  VALIDATION_FAILED: { status: 400, title: 'The request is invalid' },
+  INVALID_BODY: { status: 400, title: 'The request body cannot be read' },
+  ROUTE_NOT_FOUND: { status: 404, title: 'No such route' },
+  PAYLOAD_TOO_LARGE: { status: 413, title: 'The request body is too large' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'Unsupported content type' },
+  INTERNAL_ERROR: { status: 500, title: 'Internal server error' },
+} as const satisfies Record<string, ErrorSpec>;
+export type CommonErrorCode = keyof typeof COMMON_ERRORS;
+
+/** An error a service answers on purpose, as application/problem+json. */
+export class AppError extends Error {
+  constructor(
+    readonly code: string,
+    readonly status: number,
+    readonly title: string,
+    detail: string,
+    readonly errors?: FieldIssue[],
+  ) {
+    super(detail);
+  }
+}
+
+/**
+ * Joins a service's own error table to the common one: one table maps each scoped upper-case
+ * code to its status and title. Returns the factory the service throws with.
+ */
+export function defineErrors<T extends Record<string, ErrorSpec>>(own: T) {
+  const table: Record<string, ErrorSpec> = { ...COMMON_ERRORS, ...own };
+  return (code: (keyof T | CommonErrorCode) & string, detail: string, errors?: FieldIssue[]): AppError => {
+    const spec = table[code]!;
+    return new AppError(code, spec.status, spec.title, detail, errors);
+  };
+}
+
+export const commonError = defineErrors({});
