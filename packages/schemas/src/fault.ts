@@ -86,6 +86,7 @@ export const FaultSchema = z.discriminatedUnion('type', [
   }),
 ]);
 export type Fault = z.infer<typeof FaultSchema>;
+export type FaultInput = z.input<typeof FaultSchema>;
 export type FaultType = Fault['type'];
 export const FAULT_TYPES = FaultSchema.options.map((o) => o.shape.type.value) as FaultType[];
 

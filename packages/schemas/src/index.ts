@@ -13,3 +13,6 @@ export * from './api/designs.ts';
 export * from './examples.ts';
 export * from './invalid-examples.ts';
 export * from './environment.ts';
+export * from './run-result.ts';
+export * from './api/runs.ts';
+export * from './scenario-presets.ts';

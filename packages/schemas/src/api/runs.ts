@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { RunSettingsSchema } from '../run.ts';
+
+export const RUN_STATUSES = ['queued', 'running', 'succeeded', 'failed', 'cancelled'] as const;
+export const RunStatusSchema = z.enum(RUN_STATUSES);
+export type RunStatus = z.infer<typeof RunStatusSchema>;
+
+/** A run that will not change any more. */
+export const isFinished = (status: RunStatus) => status === 'succeeded' || status === 'failed' || status === 'cancelled';
+
+export const CreateRunBodySchema = z.strictObject({
+  designId: z.string().min(1).max(64),
+  settings: RunSettingsSchema,
+});
+export type CreateRunBody = z.input<typeof CreateRunBodySchema>;
+
+export const RunIdParamsSchema = z.object({ id: z.string().min(1).max(64) });
+
+export const ListRunsQuerySchema = z.object({
+  designId: z.string().min(1).max(64).optional(),
+  /** Newest first; at most this many. */
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+/** How far a run has got, across all the simulations its scenario needs. */
+export const RunProgressSchema = z.object({
+  /** Simulated time done and to do, summed over the scenario's simulations. */
+  simulatedMs: z.number().min(0),
+  totalMs: z.number().min(0),
+  events: z.int().min(0),
+  percent: z.number().min(0).max(100),
+});
+export type RunProgress = z.infer<typeof RunProgressSchema>;
+
+export const RunSchema = z.object({
+  id: z.string(),
+  designId: z.string(),
+  designName: z.string(),
+  /** The design's version when the run was created; the run keeps that exact snapshot. */
+  designVersion: z.int(),
+  designHash: z.string(),
+  settings: RunSettingsSchema,
+  status: RunStatusSchema,
+  progress: RunProgressSchema,
+  /** Why a run failed, in words a person can act on; null otherwise. */
+  error: z.string().nullable(),
+  createdAt: z.iso.datetime(),
+  startedAt: z.iso.datetime().nullable(),
+  finishedAt: z.iso.datetime().nullable(),
+  /** Overall SLO verdict once succeeded (the chaos side of baseline-vs-chaos; every step of a sweep). */
+  sloPassed: z.boolean().nullable(),
+});
+export type Run = z.infer<typeof RunSchema>;
+
+export const RunListSchema = z.object({ items: z.array(RunSchema) });
+
+export const EXPORT_FORMATS = ['json', 'csv', 'prom', 'md'] as const;
+export const ExportFormatSchema = z.enum(EXPORT_FORMATS);
+export type ExportFormat = z.infer<typeof ExportFormatSchema>;
+export const RunExportQuerySchema = z.object({ format: ExportFormatSchema.default('json') });

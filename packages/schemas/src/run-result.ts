@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { GradeSchema, SimulationResultSchema } from './result.ts';
+
+/**
+ * The figures a person compares between runs: availability and error rate are ratios of the
+ * measured entry requests (a fallback's answer counts as available), latencies are end-to-end
+ * p50/p99 of successful requests in ms. null where there is nothing to measure.
+ */
+export const HeadlineSchema = z.object({
+  availability: z.number().nullable(),
+  errorRate: z.number().nullable(),
+  p50LatencyMs: z.number().nullable(),
+  p99LatencyMs: z.number().nullable(),
+  mttrMs: z.number().nullable(),
+  recoveryRate: z.number().nullable(),
+});
+export type Headline = z.infer<typeof HeadlineSchema>;
+
+/** One step of a sweep: the parameter's value and what the run with it gave. */
+export const SweepPointSchema = z.object({
+  step: z.int().min(0),
+  value: z.number(),
+  requests: z.int().min(0),
+  /** Succeeded or degraded over requests, as availability; the collapse point is judged on it. */
+  successRate: z.number().nullable(),
+  headline: HeadlineSchema,
+  sloPassed: z.boolean(),
+  grade: GradeSchema.nullable(),
+});
+export type SweepPoint = z.infer<typeof SweepPointSchema>;
+
+/** Below this success rate a sweep step counts as collapsed (SPEC §5). */
+export const COLLAPSE_SUCCESS_RATE = 0.1;
+
+/** What a run produces, by scenario (SPEC §5). Each simulation inside is a full SPEC §4.1 result. */
+export const RunResultSchema = z.discriminatedUnion('scenario', [
+  z.object({ scenario: z.literal('single'), result: SimulationResultSchema }),
+  z.object({
+    scenario: z.literal('baseline-vs-chaos'),
+    /** Every fault switched off; same seed, so the same traffic. */
+    baseline: SimulationResultSchema,
+    chaos: SimulationResultSchema,
+    /** chaos minus baseline, per headline figure; null where either side has none. */
+    difference: HeadlineSchema,
+  }),
+  z.object({
+    scenario: z.literal('sweep'),
+    parameter: z.string(),
+    points: z.array(SweepPointSchema),
+    /** The first step whose success rate fell below 10 %; null if none did. */
+    collapse: z.object({ step: z.int().min(0), value: z.number() }).nullable(),
+  }),
+]);
+export type RunResult = z.infer<typeof RunResultSchema>;
