@@ -6,6 +6,7 @@ export default defineConfig({
     projects: [
       { test: { name: 'schemas', root: 'packages/schemas', include: ['src/**/*.test.ts'] } },
       { test: { name: 'sim-engine', root: 'packages/sim-engine', include: ['src/**/*.test.ts'], testTimeout: 60_000 } },
+      { test: { name: 'runs', root: 'packages/runs', include: ['src/**/*.test.ts'], testTimeout: 60_000 } },
       { test: { name: 'db', root: 'packages/db', include: ['test/**/*.test.ts'], testTimeout: 60_000 } },
       {
         test: {

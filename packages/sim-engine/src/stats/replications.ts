@@ -1,4 +1,4 @@
-import type { SimulationResult } from '@faultline/schemas';
+import type { Headline, SimulationResult } from '@faultline/schemas';
 import { roundRatio } from './rounding.ts';
 
 // Two-sided 95 % Student t critical values for 1..30 degrees of freedom; 1.96 beyond.
@@ -8,7 +8,7 @@ const T95 = [
 ];
 
 /** The headline figures compared across replications. */
-export function headlineMetrics(result: SimulationResult): Record<string, number | null> {
+export function headlineMetrics(result: SimulationResult): Headline {
   const { totals } = result;
   return {
     availability: totals.requests ? (totals.succeeded + totals.degraded) / totals.requests : null,
@@ -22,7 +22,7 @@ export function headlineMetrics(result: SimulationResult): Record<string, number
 
 /** Mean and 95 % confidence interval of each headline metric over the replications that have it. */
 export function summariseReplications(results: SimulationResult[]): NonNullable<SimulationResult['replications']> {
-  const samples = results.map(headlineMetrics);
+  const samples: Record<string, number | null>[] = results.map(headlineMetrics);
   const metrics: Record<string, { mean: number; low: number; high: number }> = {};
   for (const name of Object.keys(samples[0]!)) {
     const values = samples.map((s) => s[name]).filter((v): v is number => v !== null);

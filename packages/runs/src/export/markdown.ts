@@ -1,0 +1,111 @@
+import type { Headline, RunResult, SimulationResult } from '@faultline/schemas';
+import { headlineMetrics as headline } from '@faultline/sim-engine';
+import type { ExportContext } from './context.ts';
+
+const table = (header: string[], rows: (string | number)[][]) =>
+  [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+
+const pct = (ratio: number | null | undefined) => (ratio === null || ratio === undefined ? '–' : `${(ratio * 100).toFixed(2)} %`);
+const ms = (value: number | null | undefined) => (value === null || value === undefined ? '–' : `${Number(value.toFixed(1))} ms`);
+const secs = (value: number | null | undefined) => (value === null || value === undefined ? '–' : `${(value / 1000).toFixed(1)} s`);
+
+const SLO_LABELS: Record<string, [string, (v: number | null) => string]> = {
+  availability: ['Availability', pct],
+  errorRate: ['Error rate', pct],
+  p99LatencyMs: ['p99 latency', ms],
+  latencyDegradationMs: ['Latency degradation', ms],
+  mttrMs: ['MTTR', secs],
+  recoveryTimeMs: ['Recovery time', secs],
+};
+
+function simulationSection(result: SimulationResult, heading: string): string {
+  const { totals, latency } = result;
+  const failedKinds = Object.entries(totals.failedByKind).map(([kind, n]) => `${kind} ${n}`).join(', ') || 'none';
+  const parts = [
+    `## ${heading}`,
+    `**SLO ${result.slo.passed ? 'passed' : 'FAILED'}** · grade ${result.scorecard.grade ?? '– (no fault window)'} · MTTR ${secs(result.mttrMs)}`,
+    table(
+      ['Target', 'Threshold', 'Measured', 'Verdict'],
+      Object.entries(result.slo.verdicts).map(([target, v]) => {
+        const [label, format] = SLO_LABELS[target]!;
+        return [label, format(v.threshold), format(v.measured), v.passed ? 'pass' : '**fail**'];
+      }),
+    ),
+    `Requests ${totals.requests}: succeeded ${totals.succeeded}, degraded ${totals.degraded}, failed ${totals.failed} (${failedKinds}). ` +
+      `Retries ${totals.retries}, timeouts ${totals.timeouts}, amplification ${totals.amplification}.`,
+    `Latency of successful requests: mean ${ms(latency.mean)}, p50 ${ms(latency.p50)}, p99 ${ms(latency.p99)}, max ${ms(latency.max)}.`,
+  ];
+  if (result.faultWindows.length) {
+    parts.push(
+      '### Fault windows',
+      table(
+        ['Fault', 'From', 'To', 'Impact', 'Availability', 'Detection', 'Recovered after', 'p99 degradation'],
+        result.faultWindows.map((w) => [
+          w.fault, secs(w.startMs), secs(w.endMs), w.impact, pct(w.availability), ms(w.detectionMs),
+          w.recovered ? secs(w.recoveryTimeMs) : 'not recovered', ms(w.latencyDegradationMs),
+        ]),
+      ),
+    );
+  }
+  parts.push(
+    '### Components',
+    table(
+      ['Component', 'Requests', 'Failed', 'Utilisation', 'Mean queue', 'p99'],
+      Object.entries(result.components).map(([id, c]) => [id, c.requests, c.failed, pct(c.utilisation), c.meanQueueLength.toFixed(2), ms(c.latency.p99)]),
+    ),
+  );
+  return parts.join('\n\n');
+}
+
+function headlineRows(before: Headline, after: Headline, difference: Headline): (string | number)[][] {
+  const rows: [string, keyof Headline, (v: number | null) => string][] = [
+    ['Availability', 'availability', pct],
+    ['Error rate', 'errorRate', pct],
+    ['p50 latency', 'p50LatencyMs', ms],
+    ['p99 latency', 'p99LatencyMs', ms],
+    ['MTTR', 'mttrMs', secs],
+  ];
+  return rows.map(([label, key, format]) => [label, format(before[key]), format(after[key]), format(difference[key])]);
+}
+
+/** A report a person reads: verdicts first, then the figures behind them. */
+export function toMarkdown(run: RunResult, context: ExportContext): string {
+  const first = run.scenario === 'single' ? run.result : run.scenario === 'baseline-vs-chaos' ? run.chaos : null;
+  const title = `# Faultline run ${context.runId}: ${context.designName}`;
+  const settings = first
+    ? `Design \`${context.designId}\` (hash ${first.designHash.slice(0, 12)}), engine ${first.engineVersion}, seed ${first.seed}, ` +
+      `${secs(first.settings.durationMs)} simulated after ${secs(first.settings.warmupMs)} warm-up, scenario ${run.scenario}.`
+    : `Design \`${context.designId}\`, scenario sweep of \`${run.scenario === 'sweep' ? run.parameter : ''}\`.`;
+  switch (run.scenario) {
+    case 'single':
+      return [title, settings, simulationSection(run.result, 'Result')].join('\n\n') + '\n';
+    case 'baseline-vs-chaos':
+      return (
+        [
+          title,
+          settings,
+          '## Baseline against chaos',
+          table(['Figure', 'Baseline (faults off)', 'Chaos (faults on)', 'Difference'], headlineRows(headline(run.baseline), headline(run.chaos), run.difference)),
+          simulationSection(run.chaos, 'Chaos'),
+          simulationSection(run.baseline, 'Baseline'),
+        ].join('\n\n') + '\n'
+      );
+    case 'sweep':
+      return (
+        [
+          title,
+          settings,
+          run.collapse
+            ? `**Collapse** at step ${run.collapse.step}: \`${run.parameter}\` = ${run.collapse.value} (success rate below 10 %).`
+            : 'No collapse: the success rate stayed at or above 10 % at every step.',
+          table(
+            ['Step', 'Value', 'Requests', 'Success rate', 'p99', 'MTTR', 'SLO', 'Grade'],
+            run.points.map((p) => [
+              p.step, p.value, p.requests, pct(p.successRate), ms(p.headline.p99LatencyMs), secs(p.headline.mttrMs),
+              p.sloPassed ? 'pass' : '**fail**', p.grade ?? '–',
+            ]),
+          ),
+        ].join('\n\n') + '\n'
+      );
+  }
+}

@@ -1,0 +1,3 @@
+export { createScenarioRun, runScenario, sloPassed, type ScenarioRun } from './scenario-run.ts';
+export { checkSweep, sweepValues, withParameter } from './sweep.ts';
+export { exportRun, type ExportContext, type RunExport } from './export/index.ts';

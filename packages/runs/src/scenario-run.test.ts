@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { DesignSchema } from '@faultline/schemas';
+import { simulate } from '@faultline/sim-engine';
+import { createScenarioRun, runScenario, sloPassed } from './scenario-run.ts';
+import { checkSweep } from './sweep.ts';
+import { checkout, settings } from './test-designs.test-helpers.ts';
+
+describe('scenarios', () => {
+  it('single is exactly the engine result', () => {
+    const run = runScenario(checkout, settings());
+    expect(run).toEqual({ scenario: 'single', result: simulate(checkout, settings()) });
+  });
+
+  it('baseline-vs-chaos sees the same traffic with faults off and on, and reports the difference', () => {
+    const run = runScenario(checkout, settings({ scenario: { kind: 'baseline-vs-chaos' } }));
+    if (run.scenario !== 'baseline-vs-chaos') throw new Error(run.scenario);
+    expect(run.baseline.totals.requests).toBe(run.chaos.totals.requests);
+    expect(run.baseline.faultWindows).toEqual([]);
+    expect(run.baseline.totals.failed).toBe(0);
+    expect(run.chaos.faultWindows.map((w) => w.fault)).toEqual(['db-outage']);
+    expect(run.chaos.totals.failed).toBeGreaterThan(1000);
+    const lost = (run.chaos.totals.succeeded + run.chaos.totals.degraded - run.baseline.totals.succeeded) / run.chaos.totals.requests;
+    expect(run.difference.availability).toBeCloseTo(lost, 10);
+    expect(sloPassed(run)).toBe(run.chaos.slo.passed);
+  });
+
+  it('sweep steps the parameter and finds where the system collapses', () => {
+    const sweep = { kind: 'sweep', parameter: '/faults/0/schedule/probability', from: 0, to: 1, steps: 5 } as const;
+    // Database errors for the whole run, on a growing share of requests.
+    const design = DesignSchema.parse({
+      ...checkout,
+      faults: [{ id: 'db-errors', name: 'DB errors', type: 'error', target: { component: 'db' }, params: { errorTypes: ['internal-error'] } }],
+    });
+    const run = runScenario(design, settings({ scenario: sweep }));
+    if (run.scenario !== 'sweep') throw new Error(run.scenario);
+    expect(run.points.map((p) => p.value)).toEqual([0, 0.25, 0.5, 0.75, 1]);
+    const rates = run.points.map((p) => p.successRate!);
+    expect(rates[0]).toBe(1);
+    for (let i = 1; i < rates.length; i++) expect(rates[i]).toBeLessThan(rates[i - 1]!);
+    const firstBelow = run.points.find((p) => p.successRate! < 0.1)!;
+    expect(run.collapse).toEqual({ step: firstBelow.step, value: firstBelow.value });
+    expect(run.points.every((p) => p.requests === run.points[0]!.requests)).toBe(true);
+  });
+
+  it('reports progress across every simulation of the scenario, ending at 100 %', () => {
+    const run = createScenarioRun(checkout, settings({ scenario: { kind: 'baseline-vs-chaos' }, replications: 2 }));
+    const seen: number[] = [];
+    let last;
+    while (!run.done) {
+      last = run.advance(20_000);
+      seen.push(last.percent);
+    }
+    expect(last!.totalMs).toBe(4 * 40_000);
+    expect(seen.at(-1)).toBe(100);
+    expect(seen.slice(1).every((p, i) => p >= seen[i]!)).toBe(true);
+    expect(seen.some((p) => p > 30 && p < 70)).toBe(true);
+    expect(run.result().scenario).toBe('baseline-vs-chaos');
+  });
+});
+
+describe('checkSweep', () => {
+  it('names a parameter that is not a number of the design', () => {
+    expect(checkSweep(checkout, { kind: 'sweep', parameter: '/faults/9/schedule/probability', from: 0, to: 1, steps: 3 })).toEqual([
+      { path: '/settings/scenario/parameter', message: '/faults/9/schedule/probability is not in the design' },
+    ]);
+    expect(checkSweep(checkout, { kind: 'sweep', parameter: '/name', from: 0, to: 1, steps: 3 })[0]!.message).toMatch(/not a number/);
+  });
+
+  it('names the end of the range that makes the design invalid', () => {
+    const issues = checkSweep(checkout, { kind: 'sweep', parameter: '/faults/0/schedule/probability', from: 0, to: 2, steps: 3 });
+    expect(issues).toHaveLength(1);
+    expect(issues[0]!.path).toBe('/settings/scenario/to');
+    expect(issues[0]!.message).toMatch(/probability = 2 makes the design invalid/);
+  });
+});

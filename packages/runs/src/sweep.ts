@@ -1,0 +1,53 @@
+import { DesignSchema, type Design, type FieldIssue, type RunSettings } from '@faultline/schemas';
+
+type Sweep = Extract<RunSettings['scenario'], { kind: 'sweep' }>;
+
+/** The value of each step, evenly spaced from `from` to `to` inclusive. */
+export function sweepValues({ from, to, steps }: Sweep): number[] {
+  return Array.from({ length: steps }, (_, i) => (i === steps - 1 ? to : from + ((to - from) * i) / (steps - 1)));
+}
+
+const segments = (pointer: string) => pointer.split('/').slice(1).map((s) => s.replaceAll('~1', '/').replaceAll('~0', '~'));
+
+/** The number the pointer names in the design, or a reason it names none. */
+function numberAt(design: Design, pointer: string): number | string {
+  let node: unknown = design;
+  for (const key of segments(pointer)) {
+    if (node === null || typeof node !== 'object' || !(key in node)) return `${pointer} is not in the design`;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return typeof node === 'number' ? node : `${pointer} is not a number in the design`;
+}
+
+/** A copy of the design with the value at the pointer replaced, parsed again so the engine gets a valid design. */
+export function withParameter(design: Design, pointer: string, value: number): Design {
+  return DesignSchema.parse(setUnchecked(design, pointer, value));
+}
+
+/**
+ * What is wrong with a sweep over this design, before anything runs: the parameter must name a
+ * number, and the design must stay valid at both ends of the range (the rules on a number are
+ * ranges, so the steps between are valid too).
+ */
+export function checkSweep(design: Design, sweep: Sweep, path = '/settings/scenario'): FieldIssue[] {
+  const current = numberAt(design, sweep.parameter);
+  if (typeof current === 'string') return [{ path: `${path}/parameter`, message: current }];
+  const issues: FieldIssue[] = [];
+  for (const end of ['from', 'to'] as const) {
+    const parsed = DesignSchema.safeParse(setUnchecked(design, sweep.parameter, sweep[end]));
+    if (!parsed.success) {
+      const why = parsed.error.issues.map((i) => i.message).join('; ');
+      issues.push({ path: `${path}/${end}`, message: `${sweep.parameter} = ${sweep[end]} makes the design invalid: ${why}` });
+    }
+  }
+  return issues;
+}
+
+function setUnchecked(design: Design, pointer: string, value: number): unknown {
+  const copy = structuredClone(design) as unknown as Record<string, unknown>;
+  const keys = segments(pointer);
+  let node = copy;
+  for (const key of keys.slice(0, -1)) node = node[key] as Record<string, unknown>;
+  node[keys.at(-1)!] = value;
+  return copy;
+}
