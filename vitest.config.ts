@@ -24,6 +24,26 @@ export default defineConfig({
           env: { TEST_DATABASE_PROVIDER: 'postgresql' },
         },
       },
+      {
+        test: {
+          name: 'orchestrator:sqlite',
+          root: 'apps/orchestrator',
+          include: ['test/**/*.test.ts'],
+          env: { TEST_DATABASE_PROVIDER: 'sqlite' },
+          testTimeout: 90_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'orchestrator:postgresql',
+          root: 'apps/orchestrator',
+          include: ['test/**/*.test.ts'],
+          env: { TEST_DATABASE_PROVIDER: 'postgresql' },
+          testTimeout: 90_000,
+          hookTimeout: 60_000,
+        },
+      },
       { test: { name: 'gateway', root: 'apps/gateway', include: ['test/**/*.test.ts'], testTimeout: 30_000 } },
       { test: { name: 'repo', root: '.', include: ['test/**/*.test.ts'] } },
     ],

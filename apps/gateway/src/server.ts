@@ -1,6 +1,6 @@
 import { buildGateway } from './app.ts';
 import { loadConfig } from './config.ts';
-import { startService, type RunningService } from './services.ts';
+import { startService, type RunningService } from '@faultline/service-kit';
 
 // `pnpm start`: the whole application on one origin. Unless DESIGN_SERVICE_URL points at a
 // running design service, one is started here (SQLite under data/ unless DATABASE_URL says

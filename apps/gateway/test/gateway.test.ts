@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { createScratchDatabase, type ScratchDatabase } from '@faultline/db';
 import { checkoutExample } from '@faultline/schemas';
 import { buildGateway } from '../src/app.ts';
-import { startService, type RunningService } from '../src/services.ts';
+import { startService, type RunningService } from '@faultline/service-kit';
 
 // The real design service in its own process, reached over HTTP through the gateway.
 describe('the one origin', () => {

@@ -4,3 +4,5 @@ export { default as zodValidation, RequestValidationError } from './zod-validati
 export { default as database } from './database.ts';
 export { default as openapi, type OpenApiOptions } from './openapi.ts';
 export { serve } from './serve.ts';
+export { noContent, problems } from './problems.ts';
+export { startService, type RunningService } from './start-service.ts';

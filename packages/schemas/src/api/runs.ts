@@ -21,6 +21,7 @@ export const ListRunsQuerySchema = z.object({
   /** Newest first; at most this many. */
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
+export type ListRunsQuery = z.infer<typeof ListRunsQuerySchema>;
 
 /** How far a run has got, across all the simulations its scenario needs. */
 export const RunProgressSchema = z.object({

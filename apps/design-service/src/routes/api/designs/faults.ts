@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { DesignFaultParamsSchema, DesignIdParamsSchema, FaultSchema, toJsonPointer } from '@faultline/schemas';
 import { appError } from '../../../errors.ts';
-import { noContent, problems } from './problems.ts';
+import { noContent, problems } from '@faultline/service-kit';
 import { expectedVersion } from './versioning.ts';
 
 const faultNotFound = (designId: string, faultId: string) =>

@@ -8,7 +8,7 @@ import {
   StoredDesignSchema,
   UpdateDesignBodySchema,
 } from '@faultline/schemas';
-import { noContent, problems } from './problems.ts';
+import { noContent, problems } from '@faultline/service-kit';
 import { withVersion } from './versioning.ts';
 
 const designs: FastifyPluginAsyncZod = async (app) => {

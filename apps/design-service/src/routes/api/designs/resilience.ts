@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ComponentResilienceSchema, DesignComponentParamsSchema, toJsonPointer, type Component } from '@faultline/schemas';
 import { appError } from '../../../errors.ts';
-import { problems } from './problems.ts';
+import { problems } from '@faultline/service-kit';
 import { expectedVersion } from './versioning.ts';
 
 const componentNotFound = (designId: string, componentId: string) =>

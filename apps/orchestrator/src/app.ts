@@ -1,0 +1,61 @@
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { DatabaseLocation } from '@faultline/db';
+import { database, openapi, problemHandler, zodValidation } from '@faultline/service-kit';
+import type { Config } from './config.ts';
+import designClient from './plugins/design-client.ts';
+import runQueue from './plugins/run-queue.ts';
+import runRepository from './repository/run-repository.ts';
+import health from './routes/health.ts';
+import runs from './routes/api/runs/index.ts';
+import runEvents from './routes/api/runs/events.ts';
+import scenarioPresets from './routes/api/scenario-presets.ts';
+
+export interface AppOptions {
+  config: Omit<Config, 'HOST' | 'PORT' | 'DATABASE_URL'>;
+  database: DatabaseLocation;
+  logger?: FastifyServerOptions['logger'];
+  /** How often workers report progress; tests shorten it. */
+  progressIntervalMs?: number;
+}
+
+/** Builds the orchestrator; server.ts listens, tests use `inject` or listen on a free port. */
+export async function buildApp({ config, database: location, logger, progressIntervalMs = 250 }: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: logger ?? {
+      level: config.LOG_LEVEL,
+      ...(process.stdout.isTTY ? { transport: { target: 'pino-pretty', options: { colorize: true } } } : {}),
+    },
+    bodyLimit: config.BODY_LIMIT_BYTES,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  await app.register(zodValidation);
+  await app.register(problemHandler);
+  await app.register(openapi, {
+    title: 'Faultline orchestrator',
+    description: 'Runs of designs through the simulation engine: launch, follow, cancel, results and exports.',
+    tags: ['runs', 'scenario presets'],
+    routePrefix: '/docs',
+  });
+  await app.register(database, { location });
+  await app.register(runRepository);
+  await app.register(designClient, { baseUrl: config.DESIGN_SERVICE_URL });
+  await app.register(runQueue, {
+    workers: config.WORKERS,
+    maxEventsPerRun: config.MAX_EVENTS_PER_RUN,
+    progressIntervalMs,
+    persistIntervalMs: 1_000,
+  });
+
+  await app.register(health);
+  await app.register(
+    async (api) => {
+      await api.register(runs, { limits: config });
+      await api.register(runEvents);
+    },
+    { prefix: '/api/runs' },
+  );
+  await app.register(scenarioPresets, { prefix: '/api/scenario-presets' });
+  await app.ready();
+  return app;
+}

@@ -1,0 +1,28 @@
+import { availableParallelism } from 'node:os';
+import { z } from 'zod';
+import { MAX_RUN_DURATION_MS, parseEnvironment } from '@faultline/schemas';
+
+const ConfigSchema = z.object({
+  HOST: z.string().default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(8082),
+  /** postgres:// for PostgreSQL; file: or unset for SQLite under data/. */
+  DATABASE_URL: z.string().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(64 * 1024),
+  /** Where designs are read from, over HTTP. */
+  DESIGN_SERVICE_URL: z.url().default('http://127.0.0.1:8081'),
+  /** Simulations running at once, one per worker thread; by default one core is left for serving HTTP. */
+  WORKERS: z.coerce.number().int().min(1).max(64).default(Math.max(1, availableParallelism() - 1)),
+  /** Runs queued or running at once; past it, 429. */
+  MAX_PENDING_RUNS: z.coerce.number().int().min(1).default(100),
+  /** Longest simulated duration of one simulation. */
+  MAX_RUN_DURATION_MS: z.coerce.number().int().min(1).max(MAX_RUN_DURATION_MS).default(MAX_RUN_DURATION_MS),
+  /** Events one run may process (all its simulations together); a run past it fails and says so. */
+  MAX_EVENTS_PER_RUN: z.coerce.number().int().min(1).max(2_000_000_000).default(1_000_000_000),
+});
+export type Config = z.infer<typeof ConfigSchema>;
+
+/** The only place that reads the environment. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return parseEnvironment(ConfigSchema, env, 'the orchestrator');
+}

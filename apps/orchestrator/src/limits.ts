@@ -1,0 +1,20 @@
+import type { Design, RunSettings } from '@faultline/schemas';
+
+/** How many engine simulations a run needs: each scenario leg, each replication. */
+export function simulationsOf(settings: RunSettings): number {
+  const { scenario } = settings;
+  const legs = scenario.kind === 'baseline-vs-chaos' ? 2 : scenario.kind === 'sweep' ? scenario.steps : 1;
+  return legs * settings.replications;
+}
+
+/**
+ * Entry requests the run is expected to simulate at the workload's base rate. Every request is
+ * at least one event, so a run whose arrivals alone pass the event limit is refused up front
+ * rather than failed minutes later. (Closed workloads depend on latency; they are only checked
+ * as they run.)
+ */
+export function expectedArrivals(design: Design, settings: RunSettings): number {
+  const { arrival } = design.workload;
+  if (arrival.kind === 'closed') return 0;
+  return Math.round((arrival.ratePerSecond * settings.durationMs) / 1000) * simulationsOf(settings);
+}
