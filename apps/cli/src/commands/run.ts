@@ -1,0 +1,95 @@
+import { writeFileSync } from 'node:fs';
+import { createScenarioRun, exportRun, sloPassed } from '@faultline/runs';
+import { ExportFormatSchema, RunSettingsSchema, type RunResult, type SimulationResult } from '@faultline/schemas';
+import { CliError, EXIT } from '../cli-error.ts';
+import { designLabel, formatIssues, readDesignFile } from '../design-file.ts';
+import { parseDuration } from '../durations.ts';
+import { progressBar } from '../progress-bar.ts';
+
+export interface RunOptions {
+  seed?: string;
+  duration?: string;
+  warmup?: string;
+  replications?: string;
+  scenario?: string;
+  format?: string;
+  out?: string;
+  'fail-on-slo'?: boolean;
+}
+
+/** Which option each settings field comes from, to name it in errors. */
+const OPTION_OF: Record<string, string> = {
+  '/durationMs': '--duration',
+  '/warmupMs': '--warmup',
+  '/seed': '--seed',
+  '/replications': '--replications',
+  '/scenario/kind': '--scenario',
+  '/scenario': '--scenario',
+};
+
+const integer = (text: string | undefined) => (text === undefined ? undefined : /^-?\d+$/.test(text) ? Number(text) : Number.NaN);
+
+function settingsFrom(options: RunOptions) {
+  const parsed = RunSettingsSchema.safeParse({
+    durationMs: parseDuration(options.duration ?? '60s', '--duration'),
+    warmupMs: options.warmup === undefined ? undefined : parseDuration(options.warmup, '--warmup'),
+    seed: integer(options.seed),
+    replications: integer(options.replications),
+    scenario: { kind: options.scenario ?? 'single' },
+  });
+  if (parsed.success) return parsed.data;
+  const lines = parsed.error.issues.map((issue) => {
+    const path = `/${issue.path.join('/')}`;
+    return `${OPTION_OF[path] ?? path}: ${issue.message}`;
+  });
+  throw new CliError(lines.join('\n'));
+}
+
+/** The verdicts that failed, for the line a CI log shows. */
+function failures(run: RunResult): string[] {
+  const of = (result: SimulationResult, prefix = '') =>
+    Object.entries(result.slo.verdicts)
+      .filter(([, v]) => !v.passed)
+      .map(([target, v]) => `${prefix}${target} measured ${v.measured ?? 'nothing'} against ${v.threshold}`);
+  switch (run.scenario) {
+    case 'single':
+      return of(run.result);
+    case 'baseline-vs-chaos':
+      return of(run.chaos);
+    case 'sweep':
+      return run.points.filter((p) => !p.sloPassed).map((p) => `step ${p.step} (${run.parameter} = ${p.value})`);
+  }
+}
+
+/**
+ * `faultline run <design>`: simulates on this machine with the same engine and scenarios as the
+ * orchestrator, writes the result in the chosen format, and with --fail-on-slo exits 1 when an
+ * SLO failed.
+ */
+export function run(path: string, options: RunOptions, out: NodeJS.WriteStream, err: NodeJS.WriteStream): number {
+  const format = ExportFormatSchema.safeParse(options.format ?? 'json');
+  if (!format.success) throw new CliError(`--format: must be one of ${ExportFormatSchema.options.join(', ')}`);
+  if (options.scenario === 'sweep') throw new CliError('--scenario: sweeps run through the orchestrator; here use single or baseline-vs-chaos');
+  const settings = settingsFrom(options);
+  const check = readDesignFile(path);
+  if (check.issues) throw new CliError(formatIssues(path, check.issues));
+
+  const simulation = createScenarioRun(check.design, settings);
+  const bar = err.isTTY ? progressBar(err) : null;
+  while (!simulation.done) {
+    const progress = simulation.advance(500_000);
+    bar?.update(progress);
+  }
+  bar?.done();
+  const result = simulation.result();
+
+  const exported = exportRun(result, format.data, { runId: 'local', designId: designLabel(path), designName: check.design.name });
+  if (options.out) writeFileSync(options.out, exported.body);
+  else out.write(exported.body);
+
+  const passed = sloPassed(result);
+  if (err.isTTY || (!passed && options['fail-on-slo'])) {
+    err.write(passed ? 'SLO passed\n' : `SLO failed: ${failures(result).join('; ')}\n`);
+  }
+  return !passed && options['fail-on-slo'] ? EXIT.sloFailed : EXIT.ok;
+}

@@ -1,0 +1,61 @@
+import { parseArgs } from 'node:util';
+import { CliError, EXIT } from './cli-error.ts';
+import { bench } from './commands/bench.ts';
+import { run, type RunOptions } from './commands/run.ts';
+import { validate } from './commands/validate.ts';
+
+const USAGE = `usage:
+  faultline validate <design.json|yaml>
+  faultline run <design.json|yaml> [--seed N] [--duration 60s] [--warmup 5s] [--replications N]
+                [--scenario single|baseline-vs-chaos] [--format json|md|prom|csv] [--out FILE] [--fail-on-slo]
+  faultline bench [--quick]
+
+exit codes: 0 success, 1 an SLO failed (with --fail-on-slo), 2 invalid input`;
+
+const RUN_OPTIONS = {
+  seed: { type: 'string' },
+  duration: { type: 'string' },
+  warmup: { type: 'string' },
+  replications: { type: 'string' },
+  scenario: { type: 'string' },
+  format: { type: 'string' },
+  out: { type: 'string' },
+  'fail-on-slo': { type: 'boolean' },
+} as const;
+
+function oneFile(positionals: string[], command: string): string {
+  if (positionals.length !== 1) throw new CliError(`${command} takes one design file\n\n${USAGE}`);
+  return positionals[0]!;
+}
+
+function main(argv: string[]): number {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'validate': {
+      const { positionals } = parseArgs({ args: rest, allowPositionals: true, strict: true });
+      return validate(oneFile(positionals, 'validate'), process.stdout, process.stderr);
+    }
+    case 'run': {
+      const { positionals, values } = parseArgs({ args: rest, allowPositionals: true, strict: true, options: RUN_OPTIONS });
+      return run(oneFile(positionals, 'run'), values as RunOptions, process.stdout, process.stderr);
+    }
+    case 'bench':
+      return bench(rest);
+    case undefined:
+    case '--help':
+    case 'help':
+      (command === undefined ? process.stderr : process.stdout).write(`${USAGE}\n`);
+      return command === undefined ? EXIT.invalidInput : EXIT.ok;
+    default:
+      throw new CliError(`unknown command "${command}"\n\n${USAGE}`);
+  }
+}
+
+try {
+  process.exitCode = main(process.argv.slice(2));
+} catch (error) {
+  // parseArgs reports unknown or malformed options with a code; both are the user's input.
+  const known = error instanceof CliError || (error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS');
+  process.stderr.write(`faultline: ${known ? (error as Error).message : (error as Error).stack}\n`);
+  process.exitCode = error instanceof CliError ? error.exitCode : known ? EXIT.invalidInput : 70;
+}

@@ -1,0 +1,95 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { parse as parseCsv } from 'csv-parse/sync';
+import parsePrometheusTextFormat from 'parse-prometheus-text-format';
+import { stringify as toYaml } from 'yaml';
+import { runScenario } from '@faultline/runs';
+import { brokenDesign, checkoutExample, DesignSchema, invalidDesignExamples, RunSettingsSchema } from '@faultline/schemas';
+
+const BIN = fileURLToPath(new URL('../bin/faultline.mjs', import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), 'faultline-cli-'));
+const file = (name: string, content: string) => {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+};
+
+/** Runs the real command in its own process, as a CI job would. */
+function faultline(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [BIN, ...args], { cwd: dir }, (error, stdout, stderr) =>
+      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+const checkoutJson = file('checkout.json', JSON.stringify(checkoutExample, null, 2));
+// The same design with SLO targets it meets: no outage, generous thresholds.
+const healthy = file('healthy.yaml', toYaml({ ...checkoutExample, faults: [] }));
+
+describe('faultline validate', () => {
+  it('exits 0 for a valid design, JSON or YAML', async () => {
+    expect(await faultline('validate', checkoutJson)).toMatchObject({ code: 0, stdout: expect.stringContaining('valid (3 components') });
+    expect((await faultline('validate', healthy)).code).toBe(0);
+  });
+
+  it('exits 2 and prints every field error of an invalid design', async () => {
+    const rule = (name: string) => invalidDesignExamples.find((e) => e.rule === name)!;
+    const [first, second] = [rule('a connection source resolves'), rule('ids are unique across the design')];
+    const design = brokenDesign(first!);
+    second!.break(design);
+    const { code, stderr } = await faultline('validate', file('broken.json', JSON.stringify(design)));
+    expect(code).toBe(2);
+    expect(stderr).toContain(`${first!.path}: `);
+    expect(stderr).toContain(`${second!.path}: `);
+  });
+
+  it('exits 2 naming a file that cannot be read or parsed', async () => {
+    expect(await faultline('validate', 'missing.json')).toMatchObject({ code: 2, stderr: expect.stringContaining('missing.json: cannot be read (ENOENT)') });
+    expect(await faultline('validate', file('bad.json', '{"name": '))).toMatchObject({ code: 2, stderr: expect.stringContaining('is not valid JSON') });
+  });
+});
+
+describe('faultline run', () => {
+  it('prints the same result the engine gives for the design, settings and seed', async () => {
+    const { code, stdout } = await faultline('run', checkoutJson, '--seed', '4', '--duration', '40s', '--warmup', '5s');
+    expect(code).toBe(0);
+    const expected = runScenario(DesignSchema.parse(checkoutExample), RunSettingsSchema.parse({ durationMs: 40_000, warmupMs: 5_000, seed: 4 }));
+    expect(JSON.parse(stdout)).toEqual(expected);
+  });
+
+  it('with --fail-on-slo exits 1 when an SLO fails and says which, 0 when all hold', async () => {
+    const failing = await faultline('run', checkoutJson, '--duration', '40s', '--fail-on-slo', '--out', 'result.json');
+    expect(failing.code).toBe(1);
+    expect(failing.stderr).toMatch(/^SLO failed: availability measured 0\.\d+ against 0\.99/);
+    expect(JSON.parse(readFileSync(join(dir, 'result.json'), 'utf8')).result.slo.passed).toBe(false);
+    const passing = await faultline('run', healthy, '--duration', '40s', '--fail-on-slo', '--out', 'healthy.json');
+    expect(passing).toMatchObject({ code: 0, stdout: '', stderr: '' });
+  });
+
+  it('writes CSV, Prometheus text and Markdown that their readers read back', async () => {
+    await faultline('run', checkoutJson, '--duration', '40s', '--scenario', 'baseline-vs-chaos', '--format', 'csv', '--out', 'series.csv');
+    const rows: Record<string, string>[] = parseCsv(readFileSync(join(dir, 'series.csv'), 'utf8'), { columns: true });
+    expect(new Set(rows.map((r) => r.variant))).toEqual(new Set(['baseline', 'chaos']));
+
+    const prom = await faultline('run', checkoutJson, '--duration', '40s', '--format', 'prom');
+    const families = parsePrometheusTextFormat(prom.stdout);
+    expect(families.find((f) => f.name === 'chaos_availability_percent')!.metrics[0]!.labels).toEqual({ run: 'local', design: 'checkout' });
+
+    const md = await faultline('run', checkoutJson, '--duration', '40s', '--format', 'md');
+    expect(md.stdout).toContain('**SLO FAILED**');
+  });
+
+  it('exits 2 on invalid options, naming the option', async () => {
+    expect(await faultline('run', checkoutJson, '--duration', 'soon')).toMatchObject({ code: 2, stderr: expect.stringContaining('--duration: "soon" is not a duration') });
+    expect(await faultline('run', checkoutJson, '--duration', '5s', '--warmup', '10s')).toMatchObject({ code: 2, stderr: expect.stringContaining('--warmup: must be shorter than durationMs') });
+    expect(await faultline('run', checkoutJson, '--seed', 'x')).toMatchObject({ code: 2, stderr: expect.stringContaining('--seed:') });
+    expect(await faultline('run', checkoutJson, '--format', 'xml')).toMatchObject({ code: 2, stderr: expect.stringContaining('--format: must be one of json, csv, prom, md') });
+    expect(await faultline('run', checkoutJson, '--colour')).toMatchObject({ code: 2, stderr: expect.stringContaining("Unknown option '--colour'") });
+    expect(await faultline('frobnicate')).toMatchObject({ code: 2, stderr: expect.stringContaining('unknown command "frobnicate"') });
+  });
+});
