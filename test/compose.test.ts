@@ -16,7 +16,7 @@ describe('docker-compose.yml', () => {
     const [volume] = compose.services.postgres.volumes[0].split(':');
     expect(Object.keys(compose.volumes)).toContain(volume);
     for (const [name, service] of services) expect(service.healthcheck?.test, name).toBeDefined();
-    expect(built.map(([name]) => name).sort()).toEqual(['design-service', 'gateway']);
+    expect(built.map(([name]) => name).sort()).toEqual(['design-service', 'gateway', 'orchestrator']);
   });
 
   it.each(built)('%s: its context, Dockerfile, copied paths and start script exist', (_name, service) => {
@@ -38,8 +38,14 @@ describe('docker-compose.yml', () => {
       for (const dependency of Object.keys(service.depends_on ?? {})) expect(names.has(dependency), `${name} → ${dependency}`).toBe(true);
     }
     expect(compose.services['design-service'].environment.DATABASE_URL).toMatch(/^postgresql:\/\/[^@]+@postgres:5432\//);
-    const upstream = new URL(compose.services.gateway.environment.DESIGN_SERVICE_URL);
-    expect(names.has(upstream.hostname)).toBe(true);
-    expect(upstream.port).toBe(compose.services['design-service'].environment.PORT);
+    for (const [client, variable, server] of [
+      ['gateway', 'DESIGN_SERVICE_URL', 'design-service'],
+      ['gateway', 'ORCHESTRATOR_URL', 'orchestrator'],
+      ['orchestrator', 'DESIGN_SERVICE_URL', 'design-service'],
+    ] as const) {
+      const upstream = new URL(compose.services[client].environment[variable]);
+      expect(upstream.hostname, `${client} ${variable}`).toBe(server);
+      expect(upstream.port, `${client} ${variable}`).toBe(compose.services[server].environment.PORT);
+    }
   });
 });

@@ -4,27 +4,41 @@ import proxy from '@fastify/http-proxy';
 
 export interface Upstreams {
   designService: string;
+  orchestrator: string;
 }
 
 const landingPage = readFileSync(new URL('../public/index.html', import.meta.url), 'utf8');
 
+/** Each API prefix, the service that owns it, and that service's OpenAPI UI. */
+const ROUTES: { prefix: string; upstream: keyof Upstreams }[] = [
+  { prefix: '/api/designs', upstream: 'designService' },
+  { prefix: '/api/runs', upstream: 'orchestrator' },
+  { prefix: '/api/scenario-presets', upstream: 'orchestrator' },
+  { prefix: '/docs/runs', upstream: 'orchestrator' },
+  { prefix: '/docs', upstream: 'designService' },
+];
+
+async function healthOf(url: string): Promise<string> {
+  return fetch(new URL('/health', url)).then(
+    (r) => (r.ok ? 'ok' : `status ${r.status}`),
+    (error: Error) => error.message,
+  );
+}
+
 /**
  * The one origin people open: each API prefix is forwarded over HTTP to the service that owns
- * it; everything else is the web app.
+ * it (server-sent events stream through unbuffered); everything else is the web app.
  */
 export async function buildGateway(upstreams: Upstreams, logLevel = 'info'): Promise<FastifyInstance> {
   const app = Fastify({ logger: { level: logLevel } });
-  await app.register(proxy, { upstream: upstreams.designService, prefix: '/api/designs', rewritePrefix: '/api/designs' });
-  // The design service's OpenAPI document and UI.
-  await app.register(proxy, { upstream: upstreams.designService, prefix: '/docs', rewritePrefix: '/docs' });
+  for (const { prefix, upstream } of ROUTES) {
+    await app.register(proxy, { upstream: upstreams[upstream], prefix, rewritePrefix: prefix });
+  }
 
   app.get('/health', async (_request, reply) => {
-    const design = await fetch(new URL('/health', upstreams.designService)).then(
-      (r) => (r.ok ? 'ok' : `status ${r.status}`),
-      (error: Error) => error.message,
-    );
-    const healthy = design === 'ok';
-    return reply.code(healthy ? 200 : 503).send({ status: healthy ? 'ok' : 'degraded', services: { design } });
+    const [design, orchestrator] = await Promise.all([healthOf(upstreams.designService), healthOf(upstreams.orchestrator)]);
+    const healthy = design === 'ok' && orchestrator === 'ok';
+    return reply.code(healthy ? 200 : 503).send({ status: healthy ? 'ok' : 'degraded', services: { design, orchestrator } });
   });
 
   // Until the web editor is built, the root says plainly what is here.

@@ -10,6 +10,8 @@ const ConfigSchema = z.object({
    * (the one-command start); set: it only forwards (docker-compose, a team deployment).
    */
   DESIGN_SERVICE_URL: z.url().optional(),
+  /** Where the orchestrator runs; unset, the gateway starts one, reading designs from the design service. */
+  ORCHESTRATOR_URL: z.url().optional(),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 

@@ -2,9 +2,9 @@ import { buildGateway } from './app.ts';
 import { loadConfig } from './config.ts';
 import { startService, type RunningService } from '@faultline/service-kit';
 
-// `pnpm start`: the whole application on one origin. Unless DESIGN_SERVICE_URL points at a
-// running design service, one is started here (SQLite under data/ unless DATABASE_URL says
-// otherwise) and stopped with the gateway.
+// `pnpm start`: the whole application on one origin. Unless DESIGN_SERVICE_URL and
+// ORCHESTRATOR_URL point at running services, they are started here (sharing one database:
+// SQLite under data/ unless DATABASE_URL says otherwise) and stopped with the gateway.
 const config = loadConfig();
 const started: RunningService[] = [];
 let stopping = false;
@@ -22,7 +22,16 @@ try {
     started.push(service);
     designService = service.url;
   }
-  const app = await buildGateway({ designService }, config.LOG_LEVEL);
+  let orchestrator = config.ORCHESTRATOR_URL;
+  if (!orchestrator) {
+    const service = await startService('orchestrator', new URL('../../orchestrator/src/server.ts', import.meta.url), {
+      ...process.env,
+      DESIGN_SERVICE_URL: designService,
+    });
+    started.push(service);
+    orchestrator = service.url;
+  }
+  const app = await buildGateway({ designService, orchestrator }, config.LOG_LEVEL);
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {
       stopping = true;

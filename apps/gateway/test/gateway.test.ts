@@ -9,7 +9,9 @@ import { startService, type RunningService } from '@faultline/service-kit';
 describe('the one origin', () => {
   let scratch: ScratchDatabase;
   let service: RunningService;
+  let orchestrator: RunningService;
   let gateway: FastifyInstance;
+  let origin: string;
 
   beforeAll(async () => {
     scratch = await createScratchDatabase('sqlite');
@@ -18,11 +20,20 @@ describe('the one origin', () => {
       DATABASE_URL: scratch.location.url,
       LOG_LEVEL: 'warn',
     });
-    gateway = await buildGateway({ designService: service.url }, 'silent');
+    orchestrator = await startService('orchestrator', new URL('../../orchestrator/src/server.ts', import.meta.url), {
+      ...process.env,
+      DATABASE_URL: scratch.location.url,
+      DESIGN_SERVICE_URL: service.url,
+      WORKERS: '1',
+      LOG_LEVEL: 'warn',
+    });
+    gateway = await buildGateway({ designService: service.url, orchestrator: orchestrator.url }, 'silent');
+    origin = await gateway.listen({ host: '127.0.0.1', port: 0 });
   }, 60_000);
 
   afterAll(async () => {
     await gateway?.close();
+    await orchestrator?.stop();
     await service?.stop();
     await scratch?.drop();
   });
@@ -38,15 +49,34 @@ describe('the one origin', () => {
     expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
   });
 
-  it('serves the API reference and a root page that says what is there', async () => {
+  it('launches a run through the orchestrator and streams its events through unbuffered', async () => {
+    const design = (await gateway.inject({ method: 'POST', url: '/api/designs', payload: checkoutExample })).json();
+    const launched = await fetch(`${origin}/api/runs`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ designId: design.id, settings: { durationMs: 30_000 } }),
+    });
+    expect(launched.status).toBe(202);
+    const { id } = (await launched.json()) as { id: string };
+    const stream = await fetch(`${origin}/api/runs/${id}/events`);
+    expect(stream.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
+    const text = await stream.text();
+    expect(text.trim().split('\n\n').at(-1)).toMatch(/^event: status\ndata: \{.*"status":"succeeded"/);
+    const result = await fetch(`${origin}/api/runs/${id}/result`);
+    expect(((await result.json()) as { result: { totals: { requests: number } } }).result.totals.requests).toBeGreaterThan(0);
+    expect((await gateway.inject({ method: 'GET', url: '/api/scenario-presets' })).json().items.length).toBeGreaterThan(20);
+  });
+
+  it('serves the API references and a root page that says what is there', async () => {
     expect((await gateway.inject({ method: 'GET', url: '/docs/json' })).json().info.title).toBe('Faultline design service');
+    expect((await gateway.inject({ method: 'GET', url: '/docs/runs/json' })).json().info.title).toBe('Faultline orchestrator');
     const root = await gateway.inject({ method: 'GET', url: '/' });
     expect(root.body).toContain('/api/designs');
     expect(root.body).toContain('not built yet');
   });
 
   it('reports health, and degraded once the design service is gone', async () => {
-    expect((await gateway.inject({ method: 'GET', url: '/health' })).json()).toEqual({ status: 'ok', services: { design: 'ok' } });
+    expect((await gateway.inject({ method: 'GET', url: '/health' })).json()).toEqual({ status: 'ok', services: { design: 'ok', orchestrator: 'ok' } });
     await service.stop();
     const health = await gateway.inject({ method: 'GET', url: '/health' });
     expect(health.statusCode).toBe(503);

@@ -35,7 +35,8 @@ export async function buildApp({ config, database: location, logger, progressInt
     title: 'Faultline orchestrator',
     description: 'Runs of designs through the simulation engine: launch, follow, cancel, results and exports.',
     tags: ['runs', 'scenario presets'],
-    routePrefix: '/docs',
+    // Beside the design service's /docs behind the one origin.
+    routePrefix: '/docs/runs',
   });
   await app.register(database, { location });
   await app.register(runRepository);
