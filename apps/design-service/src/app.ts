@@ -1,11 +1,9 @@
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { resolveDatabaseLocation, type DatabaseLocation } from '@faultline/db';
-import { database, openapi, problemHandler, zodValidation } from '@faultline/service-kit';
+import { createService, database, health, openapi } from '@faultline/service-kit';
 import type { Config } from './config.ts';
 import yamlBody from './plugins/yaml-body.ts';
 import designRepository from './repository/design-repository.ts';
-import health from './routes/health.ts';
 import designs from './routes/api/designs/index.ts';
 import faults from './routes/api/designs/faults.ts';
 import resilience from './routes/api/designs/resilience.ts';
@@ -19,17 +17,7 @@ export interface AppOptions {
 
 /** Builds the design service; server.ts listens, tests use `inject`. */
 export async function buildApp({ config, database: location, logger }: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({
-    logger: logger ?? {
-      level: config.LOG_LEVEL,
-      // Pretty output only for a person at a terminal; JSON lines everywhere else.
-      ...(process.stdout.isTTY ? { transport: { target: 'pino-pretty', options: { colorize: true } } } : {}),
-    },
-    bodyLimit: config.BODY_LIMIT_BYTES,
-  }).withTypeProvider<ZodTypeProvider>();
-
-  await app.register(zodValidation);
-  await app.register(problemHandler);
+  const app = await createService({ logLevel: config.LOG_LEVEL, bodyLimit: config.BODY_LIMIT_BYTES, logger });
   await app.register(yamlBody);
   await app.register(openapi, {
     title: 'Faultline design service',
@@ -40,7 +28,7 @@ export async function buildApp({ config, database: location, logger }: AppOption
   await app.register(database, { location });
   await app.register(designRepository);
 
-  await app.register(health);
+  await app.register(health(() => app.db.design.count({ take: 1 })));
   await app.register(
     async (api) => {
       await api.register(designs);

@@ -1,12 +1,10 @@
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import type { DatabaseLocation } from '@faultline/db';
-import { database, openapi, problemHandler, zodValidation } from '@faultline/service-kit';
+import { createService, database, health, openapi } from '@faultline/service-kit';
 import type { Config } from './config.ts';
 import designClient from './plugins/design-client.ts';
 import runQueue from './plugins/run-queue.ts';
 import runRepository from './repository/run-repository.ts';
-import health from './routes/health.ts';
 import runs from './routes/api/runs/index.ts';
 import runEvents from './routes/api/runs/events.ts';
 import scenarioPresets from './routes/api/scenario-presets.ts';
@@ -21,16 +19,7 @@ export interface AppOptions {
 
 /** Builds the orchestrator; server.ts listens, tests use `inject` or listen on a free port. */
 export async function buildApp({ config, database: location, logger, progressIntervalMs = 250 }: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({
-    logger: logger ?? {
-      level: config.LOG_LEVEL,
-      ...(process.stdout.isTTY ? { transport: { target: 'pino-pretty', options: { colorize: true } } } : {}),
-    },
-    bodyLimit: config.BODY_LIMIT_BYTES,
-  }).withTypeProvider<ZodTypeProvider>();
-
-  await app.register(zodValidation);
-  await app.register(problemHandler);
+  const app = await createService({ logLevel: config.LOG_LEVEL, bodyLimit: config.BODY_LIMIT_BYTES, logger });
   await app.register(openapi, {
     title: 'Faultline orchestrator',
     description: 'Runs of designs through the simulation engine: launch, follow, cancel, results and exports.',
@@ -48,7 +37,7 @@ export async function buildApp({ config, database: location, logger, progressInt
     persistIntervalMs: 1_000,
   });
 
-  await app.register(health);
+  await app.register(health(() => app.db.run.count({ take: 1 })));
   await app.register(
     async (api) => {
       await api.register(runs, { limits: config });

@@ -6,3 +6,5 @@ export { default as openapi, type OpenApiOptions } from './openapi.ts';
 export { serve } from './serve.ts';
 export { noContent, problems } from './problems.ts';
 export { startService, type RunningService } from './start-service.ts';
+export { createService, type ServiceOptions } from './create-service.ts';
+export { health } from './health.ts';
