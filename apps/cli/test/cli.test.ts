@@ -84,6 +84,16 @@ describe('faultline run', () => {
     expect(md.stdout).toContain('**SLO FAILED**');
   });
 
+  it('draws a progress bar on a terminal', async () => {
+    // `script` gives the command a pseudo-terminal, as a person's shell would.
+    const command = [process.execPath, BIN, 'run', checkoutJson, '--duration', '10m', '--out', 'tty.json'].join(' ');
+    const { stdout } = await new Promise<{ stdout: string }>((resolve, reject) =>
+      execFile('script', ['-qec', command, '/dev/null'], { cwd: dir }, (error, out) => (error ? reject(error) : resolve({ stdout: out }))),
+    );
+    expect(stdout).toMatch(/\[#+-*\]\s+\d+ %\s+[\d,]+ events/);
+    expect(stdout).toContain('SLO failed');
+  });
+
   it('exits 2 on invalid options, naming the option', async () => {
     expect(await faultline('run', checkoutJson, '--duration', 'soon')).toMatchObject({ code: 2, stderr: expect.stringContaining('--duration: "soon" is not a duration') });
     expect(await faultline('run', checkoutJson, '--duration', '5s', '--warmup', '10s')).toMatchObject({ code: 2, stderr: expect.stringContaining('--warmup: must be shorter than durationMs') });

@@ -51,6 +51,18 @@ describe('POST /api/runs', () => {
     expect(body.difference.availability).toBeLessThan(0);
   });
 
+  it('runs replications and reports each headline figure with its confidence interval', async () => {
+    const stored = await designs.create(checkoutExample);
+    const run = await launch(app(), { designId: stored.id, settings: { ...settings, replications: 3 } });
+    expect((await waitFor(app(), run.id)).status).toBe('succeeded');
+    const body = RunResultSchema.parse((await app().inject({ method: 'GET', url: `/api/runs/${run.id}/result` })).json());
+    if (body.scenario !== 'single') throw new Error(body.scenario);
+    expect(body.result.replications!.count).toBe(3);
+    const availability = body.result.replications!.metrics.availability!;
+    expect(availability.low).toBeLessThanOrEqual(availability.mean);
+    expect(availability.high).toBeGreaterThan(availability.low);
+  });
+
   it('refuses an unknown design, naming the field, and queues nothing', async () => {
     const response = await app().inject({ method: 'POST', url: '/api/runs', payload: { designId: 'no-such-design', settings } });
     expect(response.statusCode).toBe(422);
