@@ -51,6 +51,9 @@ const typeErrors = projects.filter((dir) => {
   return result.status !== 0;
 });
 if (typeErrors.length) console.error(`Type errors in: ${typeErrors.join(', ')}`);
+// The gateway serves the built web app, and the end-to-end suite drives it.
+const webBuild = spawnSync(process.execPath, [join(root, 'apps/web/scripts/build.mjs')], { cwd: root, stdio: 'inherit' });
+if (webBuild.status !== 0) console.error('The web app does not build.');
 rmSync(reports, { recursive: true, force: true });
 mkdirSync(reports, { recursive: true });
 
@@ -61,7 +64,7 @@ const vitest = spawnSync(
 );
 
 let passed = 0;
-let failed = typeErrors.length;
+let failed = typeErrors.length + (webBuild.status === 0 ? 0 : 1);
 let skipped = 0;
 const report = join(reports, 'vitest.json');
 if (existsSync(report)) {

@@ -1,13 +1,16 @@
-import { readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
 import proxy from '@fastify/http-proxy';
+import fastifyStatic from '@fastify/static';
 
 export interface Upstreams {
   designService: string;
   orchestrator: string;
 }
 
-const landingPage = readFileSync(new URL('../public/index.html', import.meta.url), 'utf8');
+/** The web app as `pnpm start` builds it. */
+export const WEB_ROOT = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
 /** Each API prefix, the service that owns it, and that service's OpenAPI UI. */
 const ROUTES: { prefix: string; upstream: keyof Upstreams }[] = [
@@ -29,7 +32,7 @@ async function healthOf(url: string): Promise<string> {
  * The one origin people open: each API prefix is forwarded over HTTP to the service that owns
  * it (server-sent events stream through unbuffered); everything else is the web app.
  */
-export async function buildGateway(upstreams: Upstreams, logLevel = 'info'): Promise<FastifyInstance> {
+export async function buildGateway(upstreams: Upstreams, logLevel = 'info', webRoot = WEB_ROOT): Promise<FastifyInstance> {
   const app = Fastify({ logger: { level: logLevel } });
   for (const { prefix, upstream } of ROUTES) {
     await app.register(proxy, { upstream: upstreams[upstream], prefix, rewritePrefix: prefix });
@@ -41,7 +44,12 @@ export async function buildGateway(upstreams: Upstreams, logLevel = 'info'): Pro
     return reply.code(healthy ? 200 : 503).send({ status: healthy ? 'ok' : 'degraded', services: { design, orchestrator } });
   });
 
-  // Until the web editor is built, the root says plainly what is here.
-  app.get('/', async (_request, reply) => reply.type('text/html; charset=utf-8').send(landingPage));
+  if (!existsSync(webRoot)) throw new Error(`The web app is not built at ${webRoot}: run \`pnpm start\` (it builds it first) or \`node apps/web/scripts/build.mjs\``);
+  await app.register(fastifyStatic, { root: webRoot, wildcard: false });
+  // The web app routes in the browser (/designs/:id, /runs/:id): any other page is its index.
+  app.setNotFoundHandler((request, reply) => {
+    if (request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
+    return reply.code(404).type('application/problem+json').send({ type: 'about:blank', title: 'No such route', status: 404, code: 'ROUTE_NOT_FOUND', detail: `${request.method} ${request.url} is not a route` });
+  });
   return app;
 }

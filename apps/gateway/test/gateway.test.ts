@@ -67,12 +67,18 @@ describe('the one origin', () => {
     expect((await gateway.inject({ method: 'GET', url: '/api/scenario-presets' })).json().items.length).toBeGreaterThan(20);
   });
 
-  it('serves the API references and a root page that says what is there', async () => {
+  it('serves the API references and the web app', async () => {
     expect((await gateway.inject({ method: 'GET', url: '/docs/json' })).json().info.title).toBe('Faultline design service');
     expect((await gateway.inject({ method: 'GET', url: '/docs/runs/json' })).json().info.title).toBe('Faultline orchestrator');
-    const root = await gateway.inject({ method: 'GET', url: '/' });
-    expect(root.body).toContain('/api/designs');
-    expect(root.body).toContain('not built yet');
+    // The web app: its index at the root and at every page the browser routes.
+    for (const url of ['/', '/designs/some-id', '/runs/some-id']) {
+      const page = await gateway.inject({ method: 'GET', url });
+      expect(page.statusCode, url).toBe(200);
+      expect(page.body, url).toContain('<div id="root">');
+    }
+    const unknownApi = await gateway.inject({ method: 'GET', url: '/api/nothing' });
+    expect(unknownApi.statusCode).toBe(404);
+    expect(unknownApi.headers['content-type']).toMatch(/^application\/problem\+json/);
   });
 
   it('reports health, and degraded once the design service is gone', async () => {

@@ -1,0 +1,65 @@
+import { createApi, fetchBaseQuery } from '@reduxjs/toolkit/query/react';
+import type { DesignInput, DesignPage, Problem, Run, RunResult, ScenarioPreset, StoredDesign } from '@faultline/schemas';
+
+/** The design service and the orchestrator, both behind the one origin. */
+export const faultlineApi = createApi({
+  reducerPath: 'faultlineApi',
+  baseQuery: fetchBaseQuery({ baseUrl: '/api' }),
+  tagTypes: ['Design', 'Run'],
+  endpoints: (build) => ({
+    listDesigns: build.query<DesignPage, { q?: string; sort?: string }>({
+      query: ({ q, sort }) => ({ url: '/designs', params: { pageSize: 100, ...(q ? { q } : {}), ...(sort ? { sort } : {}) } }),
+      providesTags: [{ type: 'Design', id: 'LIST' }],
+    }),
+    getDesign: build.query<StoredDesign, string>({
+      query: (id) => `/designs/${id}`,
+      providesTags: (_r, _e, id) => [{ type: 'Design', id }],
+    }),
+    createDesign: build.mutation<StoredDesign, DesignInput>({
+      query: (body) => ({ url: '/designs', method: 'POST', body }),
+      invalidatesTags: [{ type: 'Design', id: 'LIST' }],
+    }),
+    saveDesign: build.mutation<StoredDesign, { id: string; design: DesignInput; version: number }>({
+      query: ({ id, design, version }) => ({ url: `/designs/${id}`, method: 'PUT', body: { ...design, version } }),
+      invalidatesTags: (_r, _e, { id }) => [{ type: 'Design', id: 'LIST' }, { type: 'Design', id }],
+    }),
+    deleteDesign: build.mutation<void, string>({
+      query: (id) => ({ url: `/designs/${id}`, method: 'DELETE' }),
+      invalidatesTags: [{ type: 'Design', id: 'LIST' }],
+    }),
+    duplicateDesign: build.mutation<StoredDesign, { id: string; name?: string }>({
+      query: ({ id, name }) => ({ url: `/designs/${id}/duplicate`, method: 'POST', body: name ? { name } : {} }),
+      invalidatesTags: [{ type: 'Design', id: 'LIST' }],
+    }),
+    listRuns: build.query<{ items: Run[] }, string>({
+      query: (designId) => ({ url: '/runs', params: { designId } }),
+      providesTags: [{ type: 'Run', id: 'LIST' }],
+    }),
+    getRun: build.query<Run, string>({
+      query: (id) => `/runs/${id}`,
+      providesTags: (_r, _e, id) => [{ type: 'Run', id }],
+    }),
+    getRunResult: build.query<RunResult, string>({ query: (id) => `/runs/${id}/result` }),
+    launchRun: build.mutation<Run, { designId: string; settings: object }>({
+      query: (body) => ({ url: '/runs', method: 'POST', body }),
+      invalidatesTags: [{ type: 'Run', id: 'LIST' }],
+    }),
+    cancelRun: build.mutation<Run, string>({
+      query: (id) => ({ url: `/runs/${id}/cancel`, method: 'POST' }),
+      invalidatesTags: (_r, _e, id) => [{ type: 'Run', id }, { type: 'Run', id: 'LIST' }],
+    }),
+    listScenarioPresets: build.query<{ items: ScenarioPreset[] }, void>({ query: () => '/scenario-presets' }),
+  }),
+});
+
+/** The problem+json body of a failed request, when there is one. */
+export function problemOf(error: unknown): Problem | null {
+  const data = (error as { data?: unknown } | undefined)?.data;
+  return data && typeof data === 'object' && 'status' in data && 'title' in data ? (data as Problem) : null;
+}
+
+export const {
+  useListDesignsQuery, useGetDesignQuery, useCreateDesignMutation, useSaveDesignMutation, useDeleteDesignMutation,
+  useDuplicateDesignMutation, useListRunsQuery, useGetRunQuery, useGetRunResultQuery, useLaunchRunMutation,
+  useCancelRunMutation, useListScenarioPresetsQuery,
+} = faultlineApi;

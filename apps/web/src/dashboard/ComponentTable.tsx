@@ -1,0 +1,28 @@
+import type { SimulationResult } from '@faultline/schemas';
+import { ms, pct } from './format.ts';
+
+/** Per component: load, queue, failures by kind, latency. */
+export function ComponentTable({ result }: { result: SimulationResult }) {
+  return (
+    <table className="table" data-testid="components.table">
+      <caption>Components</caption>
+      <thead>
+        <tr><th>Component</th><th>Requests</th><th>Failed</th><th>Errors by kind</th><th>Utilisation</th><th>Mean queue</th><th>p50</th><th>p99</th></tr>
+      </thead>
+      <tbody>
+        {Object.entries(result.components).map(([id, c]) => (
+          <tr key={id}>
+            <th scope="row">{id}</th>
+            <td>{c.requests}</td>
+            <td>{c.failed}</td>
+            <td>{Object.entries(c.failedByKind).map(([kind, n]) => `${kind} ${n}`).join(', ') || '–'}</td>
+            <td>{pct(c.utilisation, 1)}</td>
+            <td>{c.meanQueueLength.toFixed(2)}</td>
+            <td>{ms(c.latency.p50)}</td>
+            <td>{ms(c.latency.p99)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

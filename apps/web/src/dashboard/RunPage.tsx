@@ -1,0 +1,81 @@
+import { Link, useParams } from 'react-router';
+import { EXPORT_FORMATS, isFinished } from '@faultline/schemas';
+import { useCancelRunMutation, useGetRunQuery, useGetRunResultQuery } from '../api/faultline-api.ts';
+import { pct } from './format.ts';
+import { SimulationView } from './SimulationView.tsx';
+import { useRunFollower } from './useRunFollower.ts';
+
+/** `/runs/:id`: live progress while the run goes, then its dashboard. */
+export function RunPage() {
+  const { id = '' } = useParams();
+  const initial = useGetRunQuery(id);
+  const { run, progress } = useRunFollower(id, initial.data);
+  const [cancel] = useCancelRunMutation();
+  const succeeded = run?.status === 'succeeded';
+  const { data: result } = useGetRunResultQuery(id, { skip: !succeeded });
+
+  if (initial.isError) return <p role="alert">This run does not exist. <Link to="/">Back to the designs</Link></p>;
+  if (!run) return <p>Loading…</p>;
+
+  return (
+    <section className="page dashboard">
+      <div className="page-title">
+        <h1>
+          Run of <Link to={`/designs/${run.designId}`}>{run.designName}</Link>
+        </h1>
+        <span className={`run-status ${run.status}`} data-testid="run.status">{run.status}</span>
+      </div>
+      <p className="run-meta">
+        {run.settings.scenario.kind} · seed {run.settings.seed} · {run.settings.durationMs / 1000} s simulated
+        {run.settings.replications > 1 && ` · ${run.settings.replications} replications`} · design version {run.designVersion}
+      </p>
+      {!isFinished(run.status) && (
+        <div className="progress">
+          <progress max={100} value={progress?.percent ?? 0} aria-label="Run progress" data-testid="run.progress" />
+          <span>{(progress?.percent ?? 0).toFixed(1)} % · {(progress?.events ?? 0).toLocaleString()} events</span>
+          <button type="button" className="danger" onClick={() => cancel(id)}>Cancel</button>
+        </div>
+      )}
+      {run.status === 'failed' && <p role="alert" className="problem">The run failed: {run.error}</p>}
+      {succeeded && (
+        <p className="downloads" data-testid="run.downloads">
+          Download:{' '}
+          {EXPORT_FORMATS.map((format) => (
+            <a key={format} href={`/api/runs/${id}/export?format=${format}`} download data-testid={`download.${format}`}>{format.toUpperCase()}</a>
+          ))}
+        </p>
+      )}
+      {result?.scenario === 'single' && <SimulationView result={result.result} />}
+      {result?.scenario === 'baseline-vs-chaos' && (
+        <>
+          <table className="table" data-testid="comparison">
+            <caption>Chaos against baseline (same traffic, faults off)</caption>
+            <thead><tr><th>Figure</th><th>Difference</th></tr></thead>
+            <tbody>
+              <tr><th scope="row">Availability</th><td>{pct(result.difference.availability)}</td></tr>
+              <tr><th scope="row">Error rate</th><td>{pct(result.difference.errorRate)}</td></tr>
+              <tr><th scope="row">p99 latency</th><td>{result.difference.p99LatencyMs?.toFixed(1) ?? '–'} ms</td></tr>
+            </tbody>
+          </table>
+          <SimulationView result={result.chaos} baseline={result.baseline} />
+        </>
+      )}
+      {result?.scenario === 'sweep' && (
+        <table className="table" data-testid="sweep">
+          <caption>
+            Sweep of <code>{result.parameter}</code>:{' '}
+            {result.collapse ? `collapses at ${result.collapse.value} (step ${result.collapse.step})` : 'no collapse'}
+          </caption>
+          <thead><tr><th>Value</th><th>Success rate</th><th>p99</th><th>SLO</th><th>Grade</th></tr></thead>
+          <tbody>
+            {result.points.map((p) => (
+              <tr key={p.step} className={result.collapse?.step === p.step ? 'collapse' : undefined}>
+                <td>{p.value}</td><td>{pct(p.successRate)}</td><td>{p.headline.p99LatencyMs ?? '–'}</td><td>{p.sloPassed ? 'pass' : 'fail'}</td><td>{p.grade ?? '–'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

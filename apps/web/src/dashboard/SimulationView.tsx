@@ -1,0 +1,38 @@
+import type { SimulationResult } from '@faultline/schemas';
+import { BreakerTimeline } from './BreakerTimeline.tsx';
+import { ComponentTable } from './ComponentTable.tsx';
+import { EventLog } from './EventLog.tsx';
+import { ms, pct, secs } from './format.ts';
+import { KpiCards } from './KpiCards.tsx';
+import { TimeSeriesCharts } from './TimeSeriesCharts.tsx';
+
+/** One simulation's dashboard; `baseline` overlays the faults-off run on the charts. */
+export function SimulationView({ result, baseline }: { result: SimulationResult; baseline?: SimulationResult }) {
+  return (
+    <>
+      <p className={`slo-banner ${result.slo.passed ? 'pass' : 'fail'}`} data-testid="slo.verdict">
+        {result.slo.passed ? 'Every SLO target held' : 'SLO violated'}
+        {result.scorecard.grade && ` · grade ${result.scorecard.grade}`}
+      </p>
+      <KpiCards result={result} />
+      <TimeSeriesCharts result={result} baseline={baseline} />
+      {result.faultWindows.length > 0 && (
+        <table className="table" data-testid="fault-windows">
+          <caption>Fault windows</caption>
+          <thead><tr><th>Fault</th><th>From</th><th>To</th><th>Impact</th><th>Availability</th><th>Detection</th><th>Recovery</th><th>p99 degradation</th></tr></thead>
+          <tbody>
+            {result.faultWindows.map((w) => (
+              <tr key={`${w.fault}-${w.startMs}`}>
+                <th scope="row">{w.fault}</th><td>{secs(w.startMs)}</td><td>{secs(w.endMs)}</td><td>{w.impact}</td><td>{pct(w.availability)}</td>
+                <td>{ms(w.detectionMs)}</td><td>{w.recovered ? secs(w.recoveryTimeMs) : 'not recovered'}</td><td>{ms(w.latencyDegradationMs)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <ComponentTable result={result} />
+      <BreakerTimeline result={result} />
+      <EventLog result={result} />
+    </>
+  );
+}

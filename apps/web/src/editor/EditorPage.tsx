@@ -1,0 +1,133 @@
+import { useCallback, useEffect, useState } from 'react';
+import { Link, useBlocker, useParams } from 'react-router';
+import { ReactFlowProvider } from '@xyflow/react';
+import { designOf, type ComponentKind } from '@faultline/schemas';
+import { problemOf, useGetDesignQuery, useSaveDesignMutation } from '../api/faultline-api.ts';
+import { useAppDispatch, useAppSelector } from '../app/hooks.ts';
+import { LaunchDialog } from '../features/runs/LaunchDialog.tsx';
+import { RunHistory } from '../features/runs/RunHistory.tsx';
+import { Canvas } from './Canvas.tsx';
+import { ConflictDialog } from './ConflictDialog.tsx';
+import { editorActions } from './editor-slice.ts';
+import { FaultsPanel } from './FaultsPanel.tsx';
+import { Palette } from './Palette.tsx';
+import { PropertyPanel } from './PropertyPanel.tsx';
+import { ResiliencePanel } from './ResiliencePanel.tsx';
+import { selectCanRedo, selectCanUndo, selectEditor, selectIssues } from './selectors.ts';
+
+/** `/designs/:id`: the canvas, its panels, saving with the version, and launching runs. */
+export function EditorPage() {
+  const { id = '' } = useParams();
+  const dispatch = useAppDispatch();
+  const { data, isError, refetch } = useGetDesignQuery(id, { refetchOnMountOrArgChange: true });
+  const editor = useAppSelector(selectEditor);
+  const issues = useAppSelector(selectIssues);
+  const canUndo = useAppSelector(selectCanUndo);
+  const canRedo = useAppSelector(selectCanRedo);
+  const [save, saving] = useSaveDesignMutation();
+  const [conflict, setConflict] = useState(false);
+  const [launching, setLaunching] = useState(false);
+
+  // A fresh copy from the server replaces the draft (first load, or reload after a conflict).
+  useEffect(() => {
+    if (data && (editor.designId !== data.id || editor.version < data.version || !editor.draft)) {
+      dispatch(editorActions.designLoaded({ id: data.id, version: data.version, design: designOf(data) }));
+    }
+  }, [data]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const onSave = useCallback(async () => {
+    if (!editor.draft || !editor.designId) return;
+    const result = await save({ id: editor.designId, design: editor.draft, version: editor.version });
+    if ('data' in result && result.data) dispatch(editorActions.designSaved({ version: result.data.version }));
+    else if (problemOf(result.error)?.status === 409) setConflict(true);
+  }, [dispatch, editor.draft, editor.designId, editor.version, save]);
+
+  // Undo, redo and save with the usual shortcuts, wherever the focus is outside a text field.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const mod = e.ctrlKey || e.metaKey;
+      if (!mod) return;
+      const typing = e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement;
+      const key = e.key.toLowerCase();
+      if (key === 's') {
+        e.preventDefault();
+        if (issues.length === 0 && editor.dirty) void onSave();
+      } else if (!typing && key === 'z') {
+        e.preventDefault();
+        dispatch(e.shiftKey ? editorActions.redo() : editorActions.undo());
+      } else if (!typing && key === 'y') {
+        e.preventDefault();
+        dispatch(editorActions.redo());
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [dispatch, editor.dirty, issues.length, onSave]);
+
+  // Leaving with unsaved changes asks first: in the app, and when closing the tab.
+  const blocker = useBlocker(({ currentLocation, nextLocation }) => editor.dirty && currentLocation.pathname !== nextLocation.pathname);
+  useEffect(() => {
+    if (blocker.state === 'blocked') {
+      if (window.confirm('This design has unsaved changes. Leave and lose them?')) blocker.proceed();
+      else blocker.reset();
+    }
+  }, [blocker]);
+  useEffect(() => {
+    if (!editor.dirty) return;
+    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [editor.dirty]);
+
+  if (isError) return <p role="alert">This design cannot be loaded. <Link to="/">Back to the designs</Link></p>;
+  if (!editor.draft || editor.designId !== id) return <p>Loading…</p>;
+
+  const selected = editor.selection.length === 1 ? editor.selection[0]! : null;
+  const selectedComponent = editor.draft.components.find((c) => c.id === selected);
+  const selectedConnection = editor.draft.connections?.find((c) => c.id === selected);
+  const addInView = (kind: ComponentKind) =>
+    dispatch(editorActions.componentAdded({ kind, position: { x: 120 + editor.draft!.components.length * 40, y: 60 + editor.draft!.components.length * 30 } }));
+
+  return (
+    <div className="editor">
+      <div className="toolbar" role="toolbar" aria-label="Design">
+        <h1>{editor.draft.name}</h1>
+        <span className="status" data-testid="editor.status">
+          {issues.length > 0 ? `${issues.length} problem${issues.length > 1 ? 's' : ''} to fix before saving` : editor.dirty ? 'Unsaved changes' : `Saved · version ${editor.version}`}
+        </span>
+        <button type="button" onClick={() => dispatch(editorActions.undo())} disabled={!canUndo} title="Undo (Ctrl+Z)">Undo</button>
+        <button type="button" onClick={() => dispatch(editorActions.redo())} disabled={!canRedo} title="Redo (Ctrl+Shift+Z)">Redo</button>
+        <button type="button" className="primary" data-testid="editor.save" onClick={onSave} disabled={!editor.dirty || issues.length > 0 || saving.isLoading} title="Save (Ctrl+S)">
+          Save
+        </button>
+        <button type="button" data-testid="editor.run" onClick={() => setLaunching(true)} disabled={editor.dirty} title={editor.dirty ? 'Save before running' : 'Run a simulation'}>
+          Run…
+        </button>
+      </div>
+      <div className="workspace">
+        <Palette onAdd={addInView} />
+        <ReactFlowProvider>
+          <Canvas />
+        </ReactFlowProvider>
+        <div className="side">
+          <PropertyPanel />
+          {selectedComponent && selectedComponent.kind !== 'client' && <FaultsPanel target={{ component: selectedComponent.id }} />}
+          {selectedComponent && <ResiliencePanel componentId={selectedComponent.id} />}
+          {selectedConnection && <FaultsPanel target={{ connection: selectedConnection.id }} />}
+          {!selected && <RunHistory designId={id} />}
+        </div>
+      </div>
+      {conflict && (
+        <ConflictDialog
+          onClose={() => setConflict(false)}
+          onReload={async () => {
+            setConflict(false);
+            const fresh = await refetch();
+            if (fresh.data) dispatch(editorActions.designLoaded({ id: fresh.data.id, version: fresh.data.version, design: designOf(fresh.data) }));
+          }}
+        />
+      )}
+      {launching && <LaunchDialog designId={id} onClose={() => setLaunching(false)} />}
+    </div>
+  );
+}

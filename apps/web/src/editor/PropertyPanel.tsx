@@ -1,0 +1,107 @@
+import type { FieldIssue } from '@faultline/schemas';
+import { useAppDispatch, useAppSelector } from '../app/hooks.ts';
+import { editorActions } from './editor-slice.ts';
+import { Field, numberOrText, shown } from './fields/Field.tsx';
+import { DesignSettings } from './DesignSettings.tsx';
+import { selectDraft, selectIssues, selectSelection } from './selectors.ts';
+
+const issuesAt = (issues: FieldIssue[], prefix: string) => issues.filter((i) => i.path === prefix || i.path.startsWith(`${prefix}/`));
+
+/** Every field of the selected component or connection, with units and the schema's verdict. */
+export function PropertyPanel() {
+  const dispatch = useAppDispatch();
+  const draft = useAppSelector(selectDraft)!;
+  const selection = useAppSelector(selectSelection);
+  const issues = useAppSelector(selectIssues);
+
+  if (selection.length !== 1) return <DesignSettings />;
+  const index = draft.components.findIndex((c) => c.id === selection[0]);
+  if (index < 0) return <ConnectionProperties id={selection[0]!} />;
+  const component = draft.components[index]! as Record<string, unknown> & (typeof draft.components)[number];
+  const at = (field: string) => issuesAt(issues, `/components/${index}/${field}`);
+  const change = (field: string) => (text: string) => dispatch(editorActions.componentChanged({ id: component.id, field, value: numberOrText(text) }));
+  const serviceTime = (component.serviceTime ?? { kind: 'exponential', mean: 10 }) as Record<string, number | string>;
+
+  return (
+    <aside className="panel" aria-label="Properties" data-testid="properties">
+      <h2>{component.kind}</h2>
+      <Field label="Name" type="text" value={component.name} issues={at('name')} testId="properties.name"
+        onCommit={(text) => dispatch(editorActions.componentChanged({ id: component.id, field: 'name', value: text }))} />
+      {component.kind !== 'client' && (
+        <>
+          <Field label="Replicas" value={shown(component.replicas)} placeholder="1" issues={at('replicas')} testId="properties.replicas" onCommit={change('replicas')} />
+          <Field label="Concurrency" unit="workers per replica" value={shown(component.concurrency)} placeholder="10" issues={at('concurrency')} testId="properties.concurrency" onCommit={change('concurrency')} />
+          <Field label="Queue capacity" unit="requests per replica, empty for unbounded" value={shown(component.queueCapacity)} issues={at('queueCapacity')}
+            onCommit={(text) => dispatch(editorActions.componentChanged({ id: component.id, field: 'queueCapacity', value: text.trim() === '' ? null : numberOrText(text) }))} />
+          <fieldset>
+            <legend>Service time (ms)</legend>
+            <label>
+              Distribution
+              <select
+                value={String(serviceTime.kind)}
+                onChange={(e) => dispatch(editorActions.componentChanged({ id: component.id, field: 'serviceTime', value: DISTRIBUTION_DEFAULTS[e.target.value] }))}
+              >
+                {Object.keys(DISTRIBUTION_DEFAULTS).map((k) => <option key={k}>{k}</option>)}
+              </select>
+            </label>
+            {Object.keys(DISTRIBUTION_DEFAULTS[String(serviceTime.kind)] ?? {}).filter((k) => k !== 'kind').map((param) => (
+              <Field key={param} label={param} unit="ms" value={shown(serviceTime[param])} issues={at(`serviceTime/${param}`)}
+                onCommit={(text) => dispatch(editorActions.componentChanged({ id: component.id, field: 'serviceTime', value: { ...serviceTime, [param]: numberOrText(text) } }))} />
+            ))}
+          </fieldset>
+        </>
+      )}
+      {component.kind === 'cache' && <Field label="Hit ratio" unit="0–1" value={shown(component.hitRatio)} placeholder="0.9" issues={at('hitRatio')} onCommit={change('hitRatio')} />}
+      {component.kind === 'queue' && (
+        <>
+          <Field label="Consumers" value={shown(component.consumers)} placeholder="1" issues={at('consumers')} onCommit={change('consumers')} />
+          <Field label="Maximum depth" unit="messages, empty for unbounded" value={shown(component.maxDepth)} issues={at('maxDepth')}
+            onCommit={(text) => dispatch(editorActions.componentChanged({ id: component.id, field: 'maxDepth', value: text.trim() === '' ? null : numberOrText(text) }))} />
+        </>
+      )}
+      {component.kind === 'gateway' && (
+        <label>
+          Balancing
+          <select value={String(component.balancing ?? 'round-robin')} onChange={(e) => dispatch(editorActions.componentChanged({ id: component.id, field: 'balancing', value: e.target.value }))}>
+            <option>round-robin</option><option>random</option><option>least-outstanding</option>
+          </select>
+        </label>
+      )}
+      <p className="hint">Calls: {(component.calls ?? []).map((c) => c.connection).join(', ') || 'none — drag from the right handle to connect'}</p>
+    </aside>
+  );
+}
+
+const DISTRIBUTION_DEFAULTS: Record<string, Record<string, unknown>> = {
+  exponential: { kind: 'exponential', mean: 10 },
+  constant: { kind: 'constant', value: 10 },
+  uniform: { kind: 'uniform', min: 5, max: 15 },
+  normal: { kind: 'normal', mean: 10, stdDev: 2 },
+  lognormal: { kind: 'lognormal', median: 8, p99: 40 },
+};
+
+function ConnectionProperties({ id }: { id: string }) {
+  const dispatch = useAppDispatch();
+  const draft = useAppSelector(selectDraft)!;
+  const issues = useAppSelector(selectIssues);
+  const index = (draft.connections ?? []).findIndex((c) => c.id === id);
+  const connection = draft.connections?.[index];
+  if (!connection) return <DesignSettings />;
+  const latency = (connection.latency ?? { kind: 'constant', value: 1 }) as { kind: string; value?: number };
+  return (
+    <aside className="panel" aria-label="Properties" data-testid="properties">
+      <h2>Connection {connection.source} → {connection.target}</h2>
+      <label>
+        Mode
+        <select value={connection.mode ?? 'sync'} onChange={(e) => dispatch(editorActions.connectionChanged({ id, field: 'mode', value: e.target.value }))}>
+          <option value="sync">sync (the caller waits)</option>
+          <option value="async">async (fire and forget)</option>
+        </select>
+      </label>
+      {latency.kind === 'constant' && (
+        <Field label="Latency" unit="ms, half each way" value={shown(latency.value)} issues={issuesAt(issues, `/connections/${index}/latency`)}
+          onCommit={(text) => dispatch(editorActions.connectionChanged({ id, field: 'latency', value: { kind: 'constant', value: numberOrText(text) } }))} />
+      )}
+    </aside>
+  );
+}

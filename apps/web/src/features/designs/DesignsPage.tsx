@@ -1,0 +1,83 @@
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { useCreateDesignMutation, useDeleteDesignMutation, useDuplicateDesignMutation, useListDesignsQuery } from '../../api/faultline-api.ts';
+import { ImportButton } from './ImportButton.tsx';
+
+/** A new design starts with the clients that send its traffic; everything else is drawn. */
+const NEW_DESIGN = {
+  name: 'Untitled design',
+  components: [{ id: 'clients', name: 'Clients', kind: 'client' as const, position: { x: 0, y: 120 } }],
+  workload: { entry: 'clients', arrival: { kind: 'poisson' as const, ratePerSecond: 100 } },
+};
+
+export function DesignsPage() {
+  const [q, setQ] = useState('');
+  const [sort, setSort] = useState('-updatedAt');
+  const { data, isLoading, error } = useListDesignsQuery({ q, sort });
+  const [create] = useCreateDesignMutation();
+  const [remove] = useDeleteDesignMutation();
+  const [duplicate] = useDuplicateDesignMutation();
+  const navigate = useNavigate();
+
+  const createDesign = async () => {
+    const design = await create(NEW_DESIGN).unwrap();
+    navigate(`/designs/${design.id}`);
+  };
+
+  return (
+    <section className="page">
+      <div className="page-title">
+        <h1>Designs</h1>
+        <div className="actions">
+          <ImportButton />
+          <button type="button" className="primary" data-testid="designs.new" onClick={createDesign}>New design</button>
+        </div>
+      </div>
+      <div className="filters">
+        <label>Search <input type="search" value={q} onChange={(e) => setQ(e.target.value)} data-testid="designs.search" /></label>
+        <label>
+          Sort
+          <select value={sort} onChange={(e) => setSort(e.target.value)}>
+            <option value="-updatedAt">Newest first</option>
+            <option value="updatedAt">Oldest first</option>
+            <option value="name">Name A–Z</option>
+            <option value="-name">Name Z–A</option>
+          </select>
+        </label>
+      </div>
+      {isLoading && <p>Loading…</p>}
+      {error && <p role="alert">The designs cannot be loaded.</p>}
+      {data && data.items.length === 0 && <p>No designs yet.</p>}
+      {data && data.items.length > 0 && (
+        <table className="table" data-testid="designs.list">
+          <thead>
+            <tr><th>Name</th><th>Components</th><th>Faults</th><th>Updated</th><th><span className="sr-only">Actions</span></th></tr>
+          </thead>
+          <tbody>
+            {data.items.map((d) => (
+              <tr key={d.id}>
+                <td><Link to={`/designs/${d.id}`}>{d.name}</Link></td>
+                <td>{d.components}</td>
+                <td>{d.faults}</td>
+                <td>{new Date(d.updatedAt).toLocaleString()}</td>
+                <td className="row-actions">
+                  <button type="button" onClick={() => duplicate({ id: d.id })}>Duplicate</button>
+                  <a href={`/api/designs/${d.id}/export?format=json`} download>Export</a>
+                  <button
+                    type="button"
+                    className="danger"
+                    onClick={() => {
+                      if (window.confirm(`Delete “${d.name}”? Its runs stay; the design cannot be restored.`)) void remove(d.id);
+                    }}
+                  >
+                    Delete
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
