@@ -19,6 +19,7 @@ export function KpiCards({ result }: { result: SimulationResult }) {
   const v: Verdicts = result.slo.verdicts;
   const answered = totals.requests ? (totals.succeeded + totals.degraded) / totals.requests : null;
   const recoveries = result.faultWindows.map((w) => w.recoveryTimeMs).filter((x): x is number => x !== null);
+  const degradations = result.faultWindows.map((w) => w.latencyDegradationMs).filter((x): x is number => x !== null);
   return (
     <div className="kpis">
       <Card label="Availability" value={pct(answered)} verdict={v.availability} testId="availability" />
@@ -26,6 +27,7 @@ export function KpiCards({ result }: { result: SimulationResult }) {
       <Card label="p50" value={ms(latency.p50)} testId="p50" />
       <Card label="p95" value={ms(latency.p95)} testId="p95" />
       <Card label="p99" value={ms(latency.p99)} verdict={v.p99LatencyMs} testId="p99" />
+      <Card label="Latency degradation" value={ms(degradations.length ? Math.max(...degradations) : null)} verdict={v.latencyDegradationMs} testId="degradation" />
       <Card label="MTTR" value={secs(result.mttrMs)} verdict={v.mttrMs} testId="mttr" />
       <Card label="Recovery time" value={secs(recoveries.length ? Math.max(...recoveries) : null)} verdict={v.recoveryTimeMs} testId="recovery" />
       <Card label="Grade" value={result.scorecard.grade ?? '–'} testId="grade" />

@@ -1,6 +1,6 @@
-import { useCallback, useMemo, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useState, type DragEvent } from 'react';
 import {
-  Background, Controls, MiniMap, ReactFlow, useReactFlow, type Edge, type EdgeChange, type Node, type NodeChange, type OnConnect,
+  Background, Controls, MiniMap, ReactFlow, applyNodeChanges, useReactFlow, type Edge, type EdgeChange, type Node, type NodeChange, type OnConnect,
 } from '@xyflow/react';
 import type { ComponentKind } from '@faultline/schemas';
 import { useAppDispatch, useAppSelector } from '../app/hooks.ts';
@@ -19,7 +19,7 @@ export function Canvas() {
   const issues = useAppSelector(selectIssuesByPart);
   const flow = useReactFlow();
 
-  const nodes = useMemo<Node<ComponentNodeData>[]>(() => {
+  const derivedNodes = useMemo<Node<ComponentNodeData>[]>(() => {
     const selected = new Set(selection);
     return draft.components.map((c) => ({
       id: c.id,
@@ -52,24 +52,39 @@ export function Canvas() {
     });
   }, [draft, selection, issues]);
 
-  const onNodesChange = useCallback(
-    (changes: NodeChange[]) => {
+  // React Flow measures its nodes; the measurements live here, everything else comes from the draft.
+  const [nodes, setNodes] = useState(derivedNodes);
+  useEffect(
+    () => setNodes((previous) => {
+      const measured = new Map(previous.map((n) => [n.id, n.measured]));
+      return derivedNodes.map((n) => ({ ...n, measured: measured.get(n.id) }));
+    }),
+    [derivedNodes],
+  );
+
+  /** Selection, moves and deletions become editor actions; the rest (measurements) stays local. */
+  const onChanges = useCallback(
+    (changes: (NodeChange | EdgeChange)[]) => {
       const removed: string[] = [];
       for (const change of changes) {
-        if (change.type === 'position' && change.position) dispatch(editorActions.componentDragged({ id: change.id, position: change.position }));
-        if (change.type === 'position' && change.dragging === false) dispatch(editorActions.componentDropped());
-        if (change.type === 'remove') removed.push(change.id);
+        if (change.type === 'position') {
+          if (change.position) dispatch(editorActions.componentDragged({ id: change.id, position: change.position }));
+          if (change.dragging === false) dispatch(editorActions.componentDropped());
+        } else if (change.type === 'remove') removed.push(change.id);
       }
       if (removed.length) dispatch(editorActions.partsRemoved(removed));
+      const selects = changes.filter((c) => c.type === 'select');
+      // Node and edge changes arrive in separate calls: each applies to the selection as it is now.
+      if (selects.length && !removed.length) dispatch(editorActions.selectionToggled(selects.map((c) => ({ id: c.id, selected: c.selected }))));
     },
     [dispatch],
   );
-  const onEdgesChange = useCallback(
-    (changes: EdgeChange[]) => {
-      const removed = changes.filter((c) => c.type === 'remove').map((c) => c.id);
-      if (removed.length) dispatch(editorActions.partsRemoved(removed));
+  const onNodesChange = useCallback(
+    (changes: NodeChange<Node<ComponentNodeData>>[]) => {
+      setNodes((current) => applyNodeChanges(changes.filter((c) => c.type === 'dimensions'), current));
+      onChanges(changes);
     },
-    [dispatch],
+    [onChanges],
   );
   const onConnect = useCallback<OnConnect>(
     ({ source, target }) => dispatch(editorActions.connected({ source, target })),
@@ -92,15 +107,13 @@ export function Canvas() {
         edges={edges}
         nodeTypes={nodeTypes}
         onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
+        onEdgesChange={onChanges}
         onConnect={onConnect}
-        onSelectionChange={({ nodes: n, edges: e }) => {
-          const ids = [...n.map((x) => x.id), ...e.map((x) => x.id)];
-          if (ids.join() !== selection.join()) dispatch(editorActions.selectionChanged(ids));
-        }}
         deleteKeyCode={['Delete', 'Backspace']}
         multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
-        fitView
+        defaultViewport={{ x: 80, y: 40, zoom: 1 }}
+        // A loaded design is fitted once into view; a new one keeps the plain view the user draws in.
+        onInit={(instance) => void (draft.components.length > 1 && instance.fitView({ maxZoom: 1 }))}
       >
         <Background />
         <Controls />

@@ -9,7 +9,8 @@ export type ComponentNodeData = {
   policies: number;
 };
 
-const ICONS: Record<ComponentKind, string> = { client: '👥', gateway: '⇆', service: '⚙', database: '🗄', cache: '⚡', queue: '☰', external: '☁' };
+// Plain symbols: they render without an emoji font.
+const ICONS: Record<ComponentKind, string> = { client: '→', gateway: '⇆', service: '⚙', database: '▤', cache: '↯', queue: '☰', external: '⌁' };
 
 /** A component on the canvas, with badges for its problems, faults and resilience policies. */
 export function ComponentNode({ data, selected }: NodeProps<Node<ComponentNodeData>>) {
@@ -22,11 +23,13 @@ export function ComponentNode({ data, selected }: NodeProps<Node<ComponentNodeDa
         <small>{data.kind}</small>
       </span>
       <span className="badges">
-        {data.issues > 0 && <span className="badge error" title={`${data.issues} problem(s)`}>!{data.issues}</span>}
-        {data.faults > 0 && <span className="badge fault" title={`${data.faults} fault(s)`}>⚠{data.faults}</span>}
-        {data.policies > 0 && <span className="badge policy" title={`${data.policies} resilience polic(ies)`}>🛡{data.policies}</span>}
+        {data.issues > 0 && <span className="badge error" title="problems to fix">{plural(data.issues, 'problem')}</span>}
+        {data.faults > 0 && <span className="badge fault" title="faults injected here">{plural(data.faults, 'fault')}</span>}
+        {data.policies > 0 && <span className="badge policy" title="resilience policies">{plural(data.policies, 'policy', 'policies')}</span>}
       </span>
       <Handle type="source" position={Position.Right} />
     </div>
   );
 }
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;

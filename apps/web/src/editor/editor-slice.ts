@@ -1,4 +1,4 @@
-import { createSlice, type PayloadAction } from '@reduxjs/toolkit';
+import { createSlice, current, type PayloadAction } from '@reduxjs/toolkit';
 import type { ComponentKind, DesignInput } from '@faultline/schemas';
 
 type ComponentDraft = DesignInput['components'][number];
@@ -41,7 +41,7 @@ function freshId(draft: DesignInput, base: string): string {
 /** Records the draft as it is before a change, so undo can bring it back. */
 function remember(state: EditorState): DesignInput {
   const draft = state.draft!;
-  state.past.push(structuredClone(draft));
+  state.past.push(current(draft));
   if (state.past.length > HISTORY_LIMIT) state.past.shift();
   state.future = [];
   state.dirty = true;
@@ -85,7 +85,7 @@ export const editorSlice = createSlice({
     },
     /** While dragging: the canvas follows, history waits for the drop. */
     componentDragged(state, action: PayloadAction<{ id: string; position: Position }>) {
-      state.dragOrigin ??= structuredClone(state.draft!);
+      state.dragOrigin ??= current(state.draft!);
       const component = state.draft!.components.find((c) => c.id === action.payload.id);
       if (component) component.position = action.payload.position;
     },
@@ -158,6 +158,14 @@ export const editorSlice = createSlice({
     policyRemoved(state, action: PayloadAction<{ component: string; index: number }>) {
       const component = remember(state).components.find((c) => c.id === action.payload.component);
       if (component?.resilience) component.resilience.splice(action.payload.index, 1);
+    },
+    selectionToggled(state, action: PayloadAction<{ id: string; selected: boolean }[]>) {
+      const selected = new Set(state.selection);
+      for (const { id, selected: on } of action.payload) {
+        if (on) selected.add(id);
+        else selected.delete(id);
+      }
+      state.selection = [...selected];
     },
     selectionChanged(state, action: PayloadAction<string[]>) {
       state.selection = action.payload;

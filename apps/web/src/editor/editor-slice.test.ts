@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { checkoutExample, validateDesign, type DesignInput } from '@faultline/schemas';
+import { makeStore } from '../app/store.ts';
+import { editorActions as a } from './editor-slice.ts';
+import { selectIssues, selectIssuesByPart } from './selectors.ts';
+
+function editing(design: DesignInput = structuredClone(checkoutExample)) {
+  const store = makeStore();
+  store.dispatch(a.designLoaded({ id: 'd1', version: 3, design }));
+  return { store, draft: () => store.getState().editor.draft!, editor: () => store.getState().editor };
+}
+
+describe('the editor', () => {
+  it('builds client → gateway → service → database from the palette into a valid design', () => {
+    const { store, draft } = editing({ name: 'new', components: [] } as unknown as DesignInput);
+    for (const kind of ['client', 'gateway', 'service', 'database'] as const) store.dispatch(a.componentAdded({ kind, position: { x: 0, y: 0 } }));
+    store.dispatch(a.connected({ source: 'client', target: 'gateway' }));
+    store.dispatch(a.connected({ source: 'gateway', target: 'service' }));
+    store.dispatch(a.connected({ source: 'service', target: 'database' }));
+    expect(draft().components.map((c) => c.id)).toEqual(['client', 'gateway', 'service', 'database']);
+    expect(draft().workload).toMatchObject({ entry: 'client' });
+    expect(draft().components.find((c) => c.id === 'service')!.calls).toEqual([{ connection: 'service-database' }]);
+    expect(selectIssues(store.getState())).toEqual([]);
+    expect(validateDesign(draft()).success).toBe(true);
+  });
+
+  it('gives each new part a fresh id and name', () => {
+    const { store, draft } = editing();
+    store.dispatch(a.componentAdded({ kind: 'service', position: { x: 0, y: 0 } }));
+    store.dispatch(a.componentAdded({ kind: 'service', position: { x: 0, y: 0 } }));
+    expect(draft().components.slice(-2).map((c) => [c.id, c.name])).toEqual([['service', 'Service 2'], ['service-2', 'Service 3']]); // the checkout already has one service
+  });
+
+  it('connects once, never a component to itself', () => {
+    const { store, draft } = editing();
+    const before = draft().connections!.length;
+    store.dispatch(a.connected({ source: 'api', target: 'db' }));
+    store.dispatch(a.connected({ source: 'db', target: 'db' }));
+    expect(draft().connections!.length).toBe(before);
+  });
+
+  it('removing a component removes its connections, the calls over them, its faults and the policies on them', () => {
+    const { store, draft } = editing();
+    store.dispatch(a.partsRemoved(['db']));
+    expect(draft().components.map((c) => c.id)).toEqual(['users', 'api']);
+    expect(draft().connections!.map((c) => c.id)).toEqual(['users-api']);
+    const api = draft().components.find((c) => c.id === 'api')!;
+    expect(api.calls).toEqual([]);
+    expect(api.resilience!.map((p) => p.type)).toEqual(['timeout']);
+    expect(draft().faults).toEqual([]);
+    expect(selectIssues(store.getState())).toEqual([]);
+  });
+
+  it('undoes a whole drag in one step, and redoes it', () => {
+    const { store, draft, editor } = editing();
+    for (const x of [10, 20, 30]) store.dispatch(a.componentDragged({ id: 'api', position: { x, y: 5 } }));
+    store.dispatch(a.componentDropped());
+    expect(draft().components[1]!.position).toEqual({ x: 30, y: 5 });
+    expect(editor().dirty).toBe(true);
+    store.dispatch(a.undo());
+    expect(draft().components[1]!.position).toEqual(checkoutExample.components[1]!.position);
+    store.dispatch(a.redo());
+    expect(draft().components[1]!.position).toEqual({ x: 30, y: 5 });
+  });
+
+  it('shows an invalid value as a problem on its field and a badge on its component, and saving clears dirty', () => {
+    const { store, editor } = editing();
+    store.dispatch(a.componentChanged({ id: 'api', field: 'replicas', value: 0 }));
+    const issues = selectIssues(store.getState());
+    expect(issues.map((i) => i.path)).toEqual(['/components/1/replicas']);
+    expect([...selectIssuesByPart(store.getState()).keys()]).toEqual(['api']);
+    store.dispatch(a.componentChanged({ id: 'api', field: 'replicas', value: 2 }));
+    expect(selectIssues(store.getState())).toEqual([]);
+    store.dispatch(a.designSaved({ version: 4 }));
+    expect(editor()).toMatchObject({ version: 4, dirty: false });
+  });
+
+  it('adds a crash fault and a retry with a circuit breaker that the design accepts', () => {
+    const { store, draft } = editing();
+    store.dispatch(a.faultAdded({ type: 'crash', name: 'crash', target: { component: 'api' }, params: { instances: 'all', mode: 'refuse' }, schedule: { startMs: 5000, durationMs: 5000 } }));
+    store.dispatch(a.policyAdded({ component: 'api', policy: { type: 'circuit-breaker', connection: 'api-db', params: { minimumCalls: 20 } } }));
+    expect(draft().faults!.map((f) => f.id)).toEqual(['db-outage', 'crash-api']);
+    expect(selectIssues(store.getState())).toEqual([]);
+  });
+});
