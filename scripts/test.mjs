@@ -40,8 +40,25 @@ async function ensurePostgres() {
 
 await ensurePostgres();
 
+/**
+ * The end-to-end suite drives Chromium: Debian's on these machines (installed here when it is
+ * missing and apt can), Playwright's own download (`npx playwright install chromium`) on a laptop.
+ */
+function ensureChromium() {
+  if (process.env.CHROMIUM_PATH || existsSync('/usr/bin/chromium')) return;
+  const playwrightCache = join(process.env.HOME ?? '', '.cache/ms-playwright');
+  if (existsSync(playwrightCache) && readdirSync(playwrightCache).some((d) => d.startsWith('chromium'))) return;
+  if (process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
+    console.log('Installing Chromium from Debian for the end-to-end tests…');
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+    spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: ['ignore', 'ignore', 'inherit'], env });
+  }
+}
+ensureChromium();
+
 // Types first: a type error fails the run even where no test notices it.
-const projects = ['.', ...['apps', 'packages'].flatMap((dir) => readdirSync(join(root, dir)).map((name) => join(dir, name)))]
+const projects = ['.', 'e2e', ...['apps', 'packages'].flatMap((dir) => readdirSync(join(root, dir)).map((name) => join(dir, name)))]
   .filter((dir) => existsSync(join(root, dir, 'tsconfig.json')));
 const typeErrors = projects.filter((dir) => {
   const result = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', dir], {
@@ -63,6 +80,13 @@ const vitest = spawnSync(
   { cwd: root, stdio: 'inherit' },
 );
 
+// The end-to-end suite: the real stack in Chromium, against the web app built above.
+const e2e = spawnSync(join(root, 'node_modules/.bin/playwright'), ['test', '-c', 'e2e/playwright.config.ts'], {
+  cwd: root,
+  stdio: 'inherit',
+  env: { ...process.env, CI: '1' },
+});
+
 let passed = 0;
 let failed = typeErrors.length + (webBuild.status === 0 ? 0 : 1);
 let skipped = 0;
@@ -78,6 +102,18 @@ if (existsSync(report)) {
   failed += 1;
 }
 if (vitest.status !== 0 && failed === 0) failed = 1;
+
+const playwrightReport = join(reports, 'playwright.json');
+if (existsSync(playwrightReport)) {
+  const { stats } = JSON.parse(readFileSync(playwrightReport, 'utf8'));
+  passed += stats.expected + stats.flaky;
+  failed += stats.unexpected;
+  skipped += stats.skipped;
+  if (e2e.status !== 0 && stats.unexpected === 0) failed += 1;
+} else {
+  console.error('The end-to-end suite did not report (no browser, or it could not start the stack).');
+  failed += 1;
+}
 
 console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(failed > 0 ? 1 : 0);
