@@ -44,7 +44,7 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
-      { test: { name: 'web', root: 'apps/web', include: ['src/**/*.test.ts'] } },
+      { test: { name: 'web', root: 'apps/web', include: ['src/**/*.test.{ts,tsx}'] } },
       { test: { name: 'cli', root: 'apps/cli', include: ['test/**/*.test.ts'], testTimeout: 60_000 } },
       { test: { name: 'gateway', root: 'apps/gateway', include: ['test/**/*.test.ts'], testTimeout: 30_000 } },
       { test: { name: 'repo', root: '.', include: ['test/**/*.test.ts'] } },

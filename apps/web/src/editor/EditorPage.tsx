@@ -9,10 +9,10 @@ import { RunHistory } from '../features/runs/RunHistory.tsx';
 import { Canvas } from './Canvas.tsx';
 import { ConflictDialog } from './ConflictDialog.tsx';
 import { editorActions } from './editor-slice.ts';
-import { FaultsPanel } from './FaultsPanel.tsx';
+import { FaultList, FaultsPanel } from './faults/FaultsPanel.tsx';
 import { Palette } from './Palette.tsx';
 import { PropertyPanel } from './PropertyPanel.tsx';
-import { ResiliencePanel } from './ResiliencePanel.tsx';
+import { ResiliencePanel } from './resilience/ResiliencePanel.tsx';
 import { selectCanRedo, selectCanUndo, selectEditor, selectIssues } from './selectors.ts';
 
 /** `/designs/:id`: the canvas, its panels, saving with the version, and launching runs. */
@@ -114,6 +114,7 @@ export function EditorPage() {
           {selectedComponent && selectedComponent.kind !== 'client' && <FaultsPanel target={{ component: selectedComponent.id }} />}
           {selectedComponent && <ResiliencePanel componentId={selectedComponent.id} />}
           {selectedConnection && <FaultsPanel target={{ connection: selectedConnection.id }} />}
+          {!selected && <FaultList />}
           {!selected && <RunHistory designId={id} />}
         </div>
       </div>

@@ -1,11 +1,11 @@
-import type { FieldIssue } from '@faultline/schemas';
 import { useAppDispatch, useAppSelector } from '../app/hooks.ts';
 import { editorActions } from './editor-slice.ts';
 import { Field, numberOrText, shown } from './fields/Field.tsx';
+import { issuesAt } from './fields/issues.ts';
+import { CallsEditor } from './CallsEditor.tsx';
 import { DesignSettings } from './DesignSettings.tsx';
 import { selectDraft, selectIssues, selectSelection } from './selectors.ts';
 
-const issuesAt = (issues: FieldIssue[], prefix: string) => issues.filter((i) => i.path === prefix || i.path.startsWith(`${prefix}/`));
 
 /** Every field of the selected component or connection, with units and the schema's verdict. */
 export function PropertyPanel() {
@@ -67,7 +67,7 @@ export function PropertyPanel() {
           </select>
         </label>
       )}
-      <p className="hint">Calls: {(component.calls ?? []).map((c) => c.connection).join(', ') || 'none — drag from the right handle to connect'}</p>
+      <CallsEditor componentId={component.id} />
     </aside>
   );
 }
@@ -98,6 +98,8 @@ function ConnectionProperties({ id }: { id: string }) {
           <option value="async">async (fire and forget)</option>
         </select>
       </label>
+      <Field label="Payload" unit="bytes per message, for bandwidth faults" value={shown(connection.payloadBytes)} issues={issuesAt(issues, `/connections/${index}/payloadBytes`)}
+        onCommit={(text) => dispatch(editorActions.connectionChanged({ id, field: 'payloadBytes', value: numberOrText(text) }))} />
       {latency.kind === 'constant' && (
         <Field label="Latency" unit="ms, half each way" value={shown(latency.value)} issues={issuesAt(issues, `/connections/${index}/latency`)}
           onCommit={(text) => dispatch(editorActions.connectionChanged({ id, field: 'latency', value: { kind: 'constant', value: numberOrText(text) } }))} />

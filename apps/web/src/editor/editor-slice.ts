@@ -6,6 +6,16 @@ type ConnectionDraft = NonNullable<DesignInput['connections']>[number];
 type Position = { x: number; y: number };
 export type FaultDraft = NonNullable<DesignInput['faults']>[number];
 export type PolicyDraft = NonNullable<ComponentDraft['resilience']>[number];
+export type InboundDraft = NonNullable<Extract<ComponentDraft, { kind: 'service' }>['inbound']>[number];
+type PolicyList = 'resilience' | 'inbound';
+
+/** A component's list of outgoing policies or inbound guards, created when absent. */
+function policies(draft: DesignInput, { component, list = 'resilience' }: { component: string; list?: PolicyList }): unknown[] | undefined {
+  const found = draft.components.find((c) => c.id === component) as Record<string, unknown> | undefined;
+  if (!found) return undefined;
+  found[list] ??= [];
+  return found[list] as unknown[];
+}
 
 /** The design being edited: kept apart from React so every rule here is tested without a browser. */
 export interface EditorState {
@@ -125,6 +135,11 @@ export const editorSlice = createSlice({
       if (action.payload.value === undefined) delete component[action.payload.field];
       else component[action.payload.field] = action.payload.value;
     },
+    /** The component's calls as a whole: their order, groups, probabilities. */
+    callsChanged(state, action: PayloadAction<{ component: string; calls: NonNullable<ComponentDraft['calls']> }>) {
+      const component = remember(state).components.find((c) => c.id === action.payload.component);
+      if (component) component.calls = action.payload.calls;
+    },
     connectionChanged(state, action: PayloadAction<{ id: string; field: keyof ConnectionDraft; value: unknown }>) {
       const draft = remember(state);
       const connection = (draft.connections ?? []).find((c) => c.id === action.payload.id) as Record<string, unknown> | undefined;
@@ -147,17 +162,17 @@ export const editorSlice = createSlice({
       const draft = remember(state);
       draft.faults = (draft.faults ?? []).filter((f) => f.id !== action.payload);
     },
-    policyAdded(state, action: PayloadAction<{ component: string; policy: PolicyDraft }>) {
-      const component = remember(state).components.find((c) => c.id === action.payload.component);
-      if (component) component.resilience = [...(component.resilience ?? []), action.payload.policy];
+    /** `list`: the component's outgoing `resilience` (the default) or its `inbound` guards. */
+    policyAdded(state, action: PayloadAction<{ component: string; policy: PolicyDraft | InboundDraft; list?: PolicyList }>) {
+      const list = policies(remember(state), action.payload);
+      list?.push(action.payload.policy);
     },
-    policyChanged(state, action: PayloadAction<{ component: string; index: number; policy: PolicyDraft }>) {
-      const component = remember(state).components.find((c) => c.id === action.payload.component);
-      if (component?.resilience) component.resilience[action.payload.index] = action.payload.policy;
+    policyChanged(state, action: PayloadAction<{ component: string; index: number; policy: PolicyDraft | InboundDraft; list?: PolicyList }>) {
+      const list = policies(remember(state), action.payload);
+      if (list) list[action.payload.index] = action.payload.policy;
     },
-    policyRemoved(state, action: PayloadAction<{ component: string; index: number }>) {
-      const component = remember(state).components.find((c) => c.id === action.payload.component);
-      if (component?.resilience) component.resilience.splice(action.payload.index, 1);
+    policyRemoved(state, action: PayloadAction<{ component: string; index: number; list?: PolicyList }>) {
+      policies(remember(state), action.payload)?.splice(action.payload.index, 1);
     },
     selectionToggled(state, action: PayloadAction<{ id: string; selected: boolean }[]>) {
       const selected = new Set(state.selection);
