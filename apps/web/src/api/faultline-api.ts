@@ -59,7 +59,7 @@ export function problemOf(error: unknown): Problem | null {
 }
 
 export const {
-  useListDesignsQuery, useGetDesignQuery, useCreateDesignMutation, useSaveDesignMutation, useDeleteDesignMutation,
+  useListDesignsQuery, useGetDesignQuery, useLazyGetDesignQuery, useCreateDesignMutation, useSaveDesignMutation, useDeleteDesignMutation,
   useDuplicateDesignMutation, useListRunsQuery, useGetRunQuery, useGetRunResultQuery, useLaunchRunMutation,
   useCancelRunMutation, useListScenarioPresetsQuery,
 } = faultlineApi;

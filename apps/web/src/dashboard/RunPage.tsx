@@ -3,6 +3,7 @@ import { EXPORT_FORMATS, isFinished } from '@faultline/schemas';
 import { useCancelRunMutation, useGetRunQuery, useGetRunResultQuery } from '../api/faultline-api.ts';
 import { pct } from './format.ts';
 import { SimulationView } from './SimulationView.tsx';
+import { SweepView } from './SweepView.tsx';
 import { useRunFollower } from './useRunFollower.ts';
 
 /** `/runs/:id`: live progress while the run goes, then its dashboard. */
@@ -60,22 +61,7 @@ export function RunPage() {
           <SimulationView result={result.chaos} baseline={result.baseline} />
         </>
       )}
-      {result?.scenario === 'sweep' && (
-        <table className="table" data-testid="sweep">
-          <caption>
-            Sweep of <code>{result.parameter}</code>:{' '}
-            {result.collapse ? `collapses at ${result.collapse.value} (step ${result.collapse.step})` : 'no collapse'}
-          </caption>
-          <thead><tr><th>Value</th><th>Success rate</th><th>p99</th><th>SLO</th><th>Grade</th></tr></thead>
-          <tbody>
-            {result.points.map((p) => (
-              <tr key={p.step} className={result.collapse?.step === p.step ? 'collapse' : undefined}>
-                <td>{p.value}</td><td>{pct(p.successRate)}</td><td>{p.headline.p99LatencyMs ?? '–'}</td><td>{p.sloPassed ? 'pass' : 'fail'}</td><td>{p.grade ?? '–'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      {result?.scenario === 'sweep' && <SweepView result={result} />}
     </section>
   );
 }

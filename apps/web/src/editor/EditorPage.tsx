@@ -128,7 +128,7 @@ export function EditorPage() {
           }}
         />
       )}
-      {launching && <LaunchDialog designId={id} onClose={() => setLaunching(false)} />}
+      {launching && <LaunchDialog designId={id} design={editor.draft} onClose={() => setLaunching(false)} />}
     </div>
   );
 }

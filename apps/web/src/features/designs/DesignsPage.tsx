@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useCreateDesignMutation, useDeleteDesignMutation, useDuplicateDesignMutation, useListDesignsQuery } from '../../api/faultline-api.ts';
 import { ImportButton } from './ImportButton.tsx';
+import { RenameDesign } from './RenameDesign.tsx';
 
 /** A new design starts with the clients that send its traffic; everything else is drawn. */
 const NEW_DESIGN = {
@@ -18,6 +19,7 @@ export function DesignsPage() {
   const [remove] = useDeleteDesignMutation();
   const [duplicate] = useDuplicateDesignMutation();
   const navigate = useNavigate();
+  const [renaming, setRenaming] = useState<string | null>(null);
 
   const createDesign = async () => {
     const design = await create(NEW_DESIGN).unwrap();
@@ -56,11 +58,12 @@ export function DesignsPage() {
           <tbody>
             {data.items.map((d) => (
               <tr key={d.id}>
-                <td><Link to={`/designs/${d.id}`}>{d.name}</Link></td>
+                <td>{renaming === d.id ? <RenameDesign id={d.id} name={d.name} onDone={() => setRenaming(null)} /> : <Link to={`/designs/${d.id}`}>{d.name}</Link>}</td>
                 <td>{d.components}</td>
                 <td>{d.faults}</td>
                 <td>{new Date(d.updatedAt).toLocaleString()}</td>
                 <td className="row-actions">
+                  <button type="button" onClick={() => setRenaming(d.id)}>Rename</button>
                   <button type="button" onClick={() => duplicate({ id: d.id })}>Duplicate</button>
                   <a href={`/api/designs/${d.id}/export?format=json`} download>Export</a>
                   <button

@@ -1,16 +1,27 @@
 import { useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { problemOf, useLaunchRunMutation } from '../../api/faultline-api.ts';
+import type { DesignInput } from '@faultline/schemas';
 import { Field, numberOrText } from '../../editor/fields/Field.tsx';
 
 /** Run settings (durations in seconds here, sent in ms) and the launch; the run page follows it live. */
-export function LaunchDialog({ designId, onClose }: { designId: string; onClose: () => void }) {
+/** The numbers of a design worth sweeping: each fault's probability and the arrival rate. */
+export function sweepableParameters(design: DesignInput): { pointer: string; label: string }[] {
+  const faults = (design.faults ?? []).map((f, i) => ({ pointer: `/faults/${i}/schedule/probability`, label: `${f.name}: probability` }));
+  const rate = design.workload && 'ratePerSecond' in design.workload.arrival ? [{ pointer: '/workload/arrival/ratePerSecond', label: 'Arrival rate (requests per second)' }] : [];
+  return [...faults, ...rate];
+}
+
+export function LaunchDialog({ designId, design, onClose }: { designId: string; design: DesignInput; onClose: () => void }) {
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => dialog.current?.showModal(), []);
   const [launch, { isLoading, error }] = useLaunchRunMutation();
   const navigate = useNavigate();
   const [values, setValues] = useState({ duration: '60', warmup: '5', seed: '1', replications: '1' });
   const [scenario, setScenario] = useState('baseline-vs-chaos');
+  const parameters = sweepableParameters(design);
+  const [sweep, setSweep] = useState({ parameter: parameters[0]?.pointer ?? '', from: '0', to: '1', steps: '5' });
+  const setSweepField = (field: keyof typeof sweep) => (text: string) => setSweep((v) => ({ ...v, [field]: text }));
   const problem = problemOf(error);
   const issuesAt = (field: string) => problem?.errors?.filter((e) => e.path.startsWith(`/settings/${field}`)) ?? [];
   const set = (field: keyof typeof values) => (text: string) => setValues((v) => ({ ...v, [field]: text }));
@@ -27,7 +38,10 @@ export function LaunchDialog({ designId, onClose }: { designId: string; onClose:
         warmupMs: seconds(values.warmup),
         seed: numberOrText(values.seed),
         replications: numberOrText(values.replications),
-        scenario: { kind: scenario },
+        scenario:
+          scenario === 'sweep'
+            ? { kind: 'sweep', parameter: sweep.parameter, from: numberOrText(sweep.from), to: numberOrText(sweep.to), steps: numberOrText(sweep.steps) }
+            : { kind: scenario },
       },
     }).unwrap().catch(() => null);
     if (run) navigate(`/runs/${run.id}`);
@@ -45,8 +59,24 @@ export function LaunchDialog({ designId, onClose }: { designId: string; onClose:
         <select value={scenario} onChange={(e) => setScenario(e.target.value)} data-testid="launch.scenario">
           <option value="single">single run</option>
           <option value="baseline-vs-chaos">baseline vs chaos (faults off and on, same traffic)</option>
+          {parameters.length > 0 && <option value="sweep">sweep a parameter (find the collapse point)</option>}
         </select>
       </label>
+      {scenario === 'sweep' && (
+        <fieldset>
+          <legend>Sweep</legend>
+          <label>
+            Parameter
+            <select value={sweep.parameter} onChange={(e) => setSweepField('parameter')(e.target.value)} data-testid="launch.parameter">
+              {parameters.map((p) => <option key={p.pointer} value={p.pointer}>{p.label}</option>)}
+            </select>
+          </label>
+          <Field label="From" value={sweep.from} onCommit={setSweepField('from')} issues={issuesAt('scenario/from')} />
+          <Field label="To" value={sweep.to} onCommit={setSweepField('to')} issues={issuesAt('scenario/to')} />
+          <Field label="Steps" value={sweep.steps} onCommit={setSweepField('steps')} issues={issuesAt('scenario/steps')} />
+          {issuesAt('scenario/parameter').map((i) => <p key={i.message} className="field-error" role="alert">{i.message}</p>)}
+        </fieldset>
+      )}
       {problem && !problem.errors?.length && <p role="alert" className="field-error">{problem.detail ?? problem.title}</p>}
       <div className="actions">
         <button type="button" onClick={() => dialog.current?.close()}>Cancel</button>

@@ -1,0 +1,47 @@
+import { writeFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { stringify } from 'yaml';
+import { checkoutExample } from '@faultline/schemas';
+import { erroringCheckout } from '../fixtures/designs.ts';
+
+test('rename, duplicate, import and delete designs from the list', async ({ page, request }, testInfo) => {
+  const created = await (await request.post('/api/designs', { data: { ...checkoutExample, name: 'List me' } })).json();
+  await page.goto('/');
+  const row = page.getByRole('row', { name: /List me/ });
+  await row.getByRole('button', { name: 'Rename' }).click();
+  await page.getByTestId('designs.renameInput').fill('Renamed checkout');
+  await page.getByTestId('designs.renameInput').press('Enter');
+  await expect(page.getByRole('link', { name: 'Renamed checkout' })).toBeVisible();
+  expect((await (await request.get(`/api/designs/${created.id}`)).json()).name).toBe('Renamed checkout');
+
+  await page.getByRole('row', { name: /Renamed checkout/ }).getByRole('button', { name: 'Duplicate' }).click();
+  await expect(page.getByRole('link', { name: 'Renamed checkout (copy)' })).toBeVisible();
+
+  const file = testInfo.outputPath('imported.faultline.yaml');
+  writeFileSync(file, stringify({ ...checkoutExample, name: 'From a YAML file' }));
+  await page.getByTestId('designs.import').setInputFiles(file);
+  await page.waitForURL(/\/designs\//);
+  await expect(page.getByRole('heading', { name: 'From a YAML file' })).toBeVisible();
+
+  await page.goto('/');
+  page.once('dialog', (dialog) => dialog.accept());
+  await page.getByRole('row', { name: /From a YAML file/ }).getByRole('button', { name: 'Delete' }).click();
+  await expect(page.getByRole('link', { name: 'From a YAML file' })).toHaveCount(0);
+  await page.screenshot({ path: testInfo.outputPath('designs.png') });
+});
+
+test('a sweep of a fault probability from the run dialog shows its curve and collapse point', async ({ page, request }, testInfo) => {
+  const design = await (await request.post('/api/designs', { data: erroringCheckout })).json();
+  await page.goto(`/designs/${design.id}`);
+  await page.getByTestId('editor.run').click();
+  await page.getByTestId('launch.scenario').selectOption('sweep');
+  await page.getByTestId('launch.parameter').selectOption('/faults/0/schedule/probability');
+  await page.getByLabel('Steps').fill('3');
+  await page.getByLabel('Duration').fill('30');
+  await page.getByTestId('launch.start').click();
+  await page.waitForURL(/\/runs\//);
+  await expect(page.getByTestId('run.status')).toHaveText('succeeded', { timeout: 60_000 });
+  await expect(page.getByTestId('sweep.collapse')).toHaveText('Collapses at /faults/0/schedule/probability = 1 (success rate below 10 %)');
+  await expect(page.getByTestId('sweep').locator('tbody tr')).toHaveCount(3);
+  await page.screenshot({ path: testInfo.outputPath('sweep.png'), fullPage: true });
+});
