@@ -4,6 +4,7 @@ import { editorActions } from './editor-slice.ts';
 import { Field, numberOrText, shown } from './fields/Field.tsx';
 import { issuesAt } from './fields/issues.ts';
 import { SelectField } from './fields/SelectField.tsx';
+import { ProfileEditor } from './ProfileEditor.tsx';
 import { selectDraft, selectIssues } from './selectors.ts';
 
 type Workload = NonNullable<DesignInput['workload']>;
@@ -53,6 +54,9 @@ export function DesignSettings() {
         ) : (
           <Field label="Arrival rate" unit="requests per second" value={shown(arrival.ratePerSecond)} issues={at('/workload/arrival/ratePerSecond')} testId="workload.rate"
             onCommit={(t) => setArrival({ ...arrival, ratePerSecond: numberOrText(t) })} />
+        )}
+        {arrival.kind !== 'closed' && (
+          <ProfileEditor profile={(workload.profile ?? []) as never} issues={issues} onChange={(profile) => setWorkload({ profile: profile as Workload['profile'] })} />
         )}
         <Field label="Client timeout" unit="ms" value={shown(workload.clientTimeoutMs)} placeholder="30000" issues={at('/workload/clientTimeoutMs')}
           onCommit={(t) => setWorkload({ clientTimeoutMs: numberOrText(t) as number })} />

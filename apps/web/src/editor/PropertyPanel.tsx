@@ -4,6 +4,7 @@ import { Field, numberOrText, shown } from './fields/Field.tsx';
 import { issuesAt } from './fields/issues.ts';
 import { CallsEditor } from './CallsEditor.tsx';
 import { DesignSettings } from './DesignSettings.tsx';
+import { DistributionEditor } from './fields/DistributionEditor.tsx';
 import { selectDraft, selectIssues, selectSelection } from './selectors.ts';
 
 
@@ -20,7 +21,7 @@ export function PropertyPanel() {
   const component = draft.components[index]! as Record<string, unknown> & (typeof draft.components)[number];
   const at = (field: string) => issuesAt(issues, `/components/${index}/${field}`);
   const change = (field: string) => (text: string) => dispatch(editorActions.componentChanged({ id: component.id, field, value: numberOrText(text) }));
-  const serviceTime = (component.serviceTime ?? { kind: 'exponential', mean: 10 }) as Record<string, number | string>;
+  const serviceTime = (component.serviceTime ?? { kind: 'exponential', mean: 10 }) as { kind: string };
 
   return (
     <aside className="panel" aria-label="Properties" data-testid="properties">
@@ -33,22 +34,8 @@ export function PropertyPanel() {
           <Field label="Concurrency" unit="workers per replica" value={shown(component.concurrency)} placeholder="10" issues={at('concurrency')} testId="properties.concurrency" onCommit={change('concurrency')} />
           <Field label="Queue capacity" unit="requests per replica, empty for unbounded" value={shown(component.queueCapacity)} issues={at('queueCapacity')}
             onCommit={(text) => dispatch(editorActions.componentChanged({ id: component.id, field: 'queueCapacity', value: text.trim() === '' ? null : numberOrText(text) }))} />
-          <fieldset>
-            <legend>Service time (ms)</legend>
-            <label>
-              Distribution
-              <select
-                value={String(serviceTime.kind)}
-                onChange={(e) => dispatch(editorActions.componentChanged({ id: component.id, field: 'serviceTime', value: DISTRIBUTION_DEFAULTS[e.target.value] }))}
-              >
-                {Object.keys(DISTRIBUTION_DEFAULTS).map((k) => <option key={k}>{k}</option>)}
-              </select>
-            </label>
-            {Object.keys(DISTRIBUTION_DEFAULTS[String(serviceTime.kind)] ?? {}).filter((k) => k !== 'kind').map((param) => (
-              <Field key={param} label={param} unit="ms" value={shown(serviceTime[param])} issues={at(`serviceTime/${param}`)}
-                onCommit={(text) => dispatch(editorActions.componentChanged({ id: component.id, field: 'serviceTime', value: { ...serviceTime, [param]: numberOrText(text) } }))} />
-            ))}
-          </fieldset>
+          <DistributionEditor legend="Service time" value={serviceTime} path={`/components/${index}/serviceTime`} issues={issues}
+            onChange={(value) => dispatch(editorActions.componentChanged({ id: component.id, field: 'serviceTime', value }))} />
         </>
       )}
       {component.kind === 'cache' && <Field label="Hit ratio" unit="0–1" value={shown(component.hitRatio)} placeholder="0.9" issues={at('hitRatio')} onCommit={change('hitRatio')} />}
@@ -72,13 +59,6 @@ export function PropertyPanel() {
   );
 }
 
-const DISTRIBUTION_DEFAULTS: Record<string, Record<string, unknown>> = {
-  exponential: { kind: 'exponential', mean: 10 },
-  constant: { kind: 'constant', value: 10 },
-  uniform: { kind: 'uniform', min: 5, max: 15 },
-  normal: { kind: 'normal', mean: 10, stdDev: 2 },
-  lognormal: { kind: 'lognormal', median: 8, p99: 40 },
-};
 
 function ConnectionProperties({ id }: { id: string }) {
   const dispatch = useAppDispatch();
@@ -87,7 +67,7 @@ function ConnectionProperties({ id }: { id: string }) {
   const index = (draft.connections ?? []).findIndex((c) => c.id === id);
   const connection = draft.connections?.[index];
   if (!connection) return <DesignSettings />;
-  const latency = (connection.latency ?? { kind: 'constant', value: 1 }) as { kind: string; value?: number };
+  const latency = (connection.latency ?? { kind: 'constant', value: 1 }) as { kind: string };
   return (
     <aside className="panel" aria-label="Properties" data-testid="properties">
       <h2>Connection {connection.source} → {connection.target}</h2>
@@ -100,10 +80,8 @@ function ConnectionProperties({ id }: { id: string }) {
       </label>
       <Field label="Payload" unit="bytes per message, for bandwidth faults" value={shown(connection.payloadBytes)} issues={issuesAt(issues, `/connections/${index}/payloadBytes`)}
         onCommit={(text) => dispatch(editorActions.connectionChanged({ id, field: 'payloadBytes', value: numberOrText(text) }))} />
-      {latency.kind === 'constant' && (
-        <Field label="Latency" unit="ms, half each way" value={shown(latency.value)} issues={issuesAt(issues, `/connections/${index}/latency`)}
-          onCommit={(text) => dispatch(editorActions.connectionChanged({ id, field: 'latency', value: { kind: 'constant', value: numberOrText(text) } }))} />
-      )}
+      <DistributionEditor legend="Latency, half each way" value={latency} path={`/connections/${index}/latency`} issues={issues}
+        onChange={(value) => dispatch(editorActions.connectionChanged({ id, field: 'latency', value }))} />
     </aside>
   );
 }
