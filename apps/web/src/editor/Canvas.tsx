@@ -46,7 +46,7 @@ export function Canvas() {
         target: c.target,
         selected: selected.has(c.id),
         animated: c.mode === 'async',
-        label: faulted ? '⚠' : undefined,
+        label: faulted ? 'fault' : undefined,
         className: issues.has(c.id) ? 'invalid' : undefined,
       };
     });
