@@ -2,6 +2,7 @@ import { createBrowserRouter, Link, Outlet } from 'react-router';
 import { DesignsPage } from '../features/designs/DesignsPage.tsx';
 import { EditorPage } from '../editor/EditorPage.tsx';
 import { RunPage } from '../dashboard/RunPage.tsx';
+import { ComparePage } from '../dashboard/ComparePage.tsx';
 
 function Layout() {
   return (
@@ -23,6 +24,7 @@ export const router = createBrowserRouter([
       { path: '/', element: <DesignsPage /> },
       { path: '/designs/:id', element: <EditorPage /> },
       { path: '/runs/:id', element: <RunPage /> },
+      { path: '/compare', element: <ComparePage /> },
     ],
   },
 ]);

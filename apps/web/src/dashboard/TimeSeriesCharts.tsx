@@ -50,25 +50,25 @@ function Chart({ title, rows, lines, windows, unit }: ChartProps) {
   );
 }
 
-/** Throughput, success and error rate, latency percentiles; a baseline run overlaid dashed. */
-export function TimeSeriesCharts({ result, baseline }: { result: SimulationResult; baseline?: SimulationResult }) {
+/** Throughput, success and error rate, latency percentiles; a baseline (or another run) overlaid dashed. */
+export function TimeSeriesCharts({ result, baseline, overlayLabel = 'baseline' }: { result: SimulationResult; baseline?: SimulationResult; overlayLabel?: string }) {
   const rows = useMemo(() => rowsOf(result, baseline), [result, baseline]);
   const windows = result.faultWindows;
   return (
     <div className="charts">
       <Chart title="Throughput" unit=" /s" rows={rows} windows={windows}
-        lines={[{ key: 'throughput', name: 'throughput', color: '#2563eb' }, ...(baseline ? [{ key: 'baselineThroughput', name: 'baseline', color: '#94a3b8', dashed: true }] : [])]} />
+        lines={[{ key: 'throughput', name: 'throughput', color: '#2563eb' }, ...(baseline ? [{ key: 'baselineThroughput', name: overlayLabel, color: '#94a3b8', dashed: true }] : [])]} />
       <Chart title="Success and errors" unit="" rows={rows} windows={windows}
         lines={[
           { key: 'successRate', name: 'success rate', color: '#16a34a' },
           { key: 'errorRate', name: 'error rate', color: '#dc2626' },
-          ...(baseline ? [{ key: 'baselineSuccessRate', name: 'baseline success', color: '#94a3b8', dashed: true }] : []),
+          ...(baseline ? [{ key: 'baselineSuccessRate', name: `${overlayLabel} success`, color: '#94a3b8', dashed: true }] : []),
         ]} />
       <Chart title="Latency" unit=" ms" rows={rows} windows={windows}
         lines={[
           { key: 'p50', name: 'p50', color: '#0891b2' },
           { key: 'p99', name: 'p99', color: '#7c3aed' },
-          ...(baseline ? [{ key: 'baselineP99', name: 'baseline p99', color: '#94a3b8', dashed: true }] : []),
+          ...(baseline ? [{ key: 'baselineP99', name: `${overlayLabel} p99`, color: '#94a3b8', dashed: true }] : []),
         ]} />
     </div>
   );

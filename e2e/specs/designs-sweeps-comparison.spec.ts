@@ -45,3 +45,21 @@ test('a sweep of a fault probability from the run dialog shows its curve and col
   await expect(page.getByTestId('sweep').locator('tbody tr')).toHaveCount(3);
   await page.screenshot({ path: testInfo.outputPath('sweep.png'), fullPage: true });
 });
+
+test('two runs of a design compared side by side', async ({ page, request }) => {
+  const design = await (await request.post('/api/designs', { data: { ...checkoutExample, name: 'Compare me' } })).json();
+  for (const seed of [1, 2]) {
+    const run = await (await request.post('/api/runs', { data: { designId: design.id, settings: { durationMs: 30_000, seed } } })).json();
+    await expect.poll(async () => (await (await request.get(`/api/runs/${run.id}`)).json()).status).toBe('succeeded');
+  }
+  await page.goto(`/designs/${design.id}`);
+  const picks = page.getByTestId('runs.history').getByRole('checkbox', { name: 'Pick for comparison' });
+  await picks.nth(0).check();
+  await picks.nth(1).check();
+  await page.getByTestId('runs.compare').click();
+  const table = page.getByTestId('compare').getByRole('table');
+  await expect(table.getByRole('row', { name: /^Availability/ })).toBeVisible();
+  await expect(table).toContainText('seed 1');
+  await expect(table).toContainText('seed 2');
+  await expect(page.getByTestId('chart.Throughput')).toBeVisible();
+});
