@@ -63,3 +63,15 @@ test('two runs of a design compared side by side', async ({ page, request }) => 
   await expect(table).toContainText('seed 2');
   await expect(page.getByTestId('chart.Throughput')).toBeVisible();
 });
+
+test('a long run shows live progress and can be cancelled from its page', async ({ page, request }) => {
+  const busy = { ...checkoutExample, name: 'Busy', workload: { entry: 'users', arrival: { kind: 'poisson', ratePerSecond: 2000 } } };
+  const design = await (await request.post('/api/designs', { data: busy })).json();
+  const run = await (await request.post('/api/runs', { data: { designId: design.id, settings: { durationMs: 3_600_000 } } })).json();
+  await page.goto(`/runs/${run.id}`);
+  const progress = page.getByTestId('run.progress');
+  await expect.poll(async () => Number(await progress.getAttribute('value')), { timeout: 30_000 }).toBeGreaterThan(0);
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByTestId('run.status')).toHaveText('cancelled');
+  await expect(progress).toHaveCount(0);
+});
