@@ -28,12 +28,13 @@ export function EditorPage() {
   const [conflict, setConflict] = useState(false);
   const [launching, setLaunching] = useState(false);
 
-  // A fresh copy from the server replaces the draft (first load, or reload after a conflict).
+  // Only a new copy from the server replaces the draft (a first load, another design, a newer
+  // version): edits to the draft must not re-run this, hence `data` alone as the dependency.
   useEffect(() => {
     if (data && (editor.designId !== data.id || editor.version < data.version || !editor.draft)) {
       dispatch(editorActions.designLoaded({ id: data.id, version: data.version, design: designOf(data) }));
     }
-  }, [data]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [data]);
 
   const onSave = useCallback(async () => {
     if (!editor.draft || !editor.designId) return;

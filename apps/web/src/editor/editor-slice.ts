@@ -115,7 +115,8 @@ export const editorSlice = createSlice({
       const draft = remember(state);
       const id = freshId(draft, `${source}-${target}`.slice(0, 64));
       draft.connections = [...connections, { id, source, target, mode: 'sync', latency: { kind: 'constant', value: 1 } }];
-      draft.components.find((c) => c.id === source)!.calls = [...(draft.components.find((c) => c.id === source)!.calls ?? []), { connection: id }];
+      const caller = draft.components.find((c) => c.id === source)!;
+      caller.calls = [...(caller.calls ?? []), { connection: id }];
       state.selection = [id];
     },
     partsRemoved(state, action: PayloadAction<string[]>) {
