@@ -63,6 +63,29 @@ test('build a design from the palette, add a fault and resilience, save, reload,
   expect((await file.path()) && true).toBe(true);
 });
 
+test('a design can be built with the keyboard alone: palette buttons and the connect list', async ({ page }) => {
+  const designs = new DesignsPage(page);
+  await designs.open();
+  await designs.createDesign();
+  const editor = new EditorPage(page);
+  await page.getByTestId('palette.service').focus();
+  await page.keyboard.press('Enter');
+  await page.getByTestId('palette.database').focus();
+  await page.keyboard.press('Enter');
+  await expect(editor.node('Database')).toBeVisible();
+  // React Flow's nodes take focus; Enter selects the focused one.
+  await page.locator('.react-flow__node[data-id="clients"]').focus();
+  await page.keyboard.press('Enter');
+  await page.getByTestId('calls.connect').selectOption({ label: 'Service' });
+  await page.locator('.react-flow__node[data-id="service"]').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('properties')).toContainText('service');
+  await page.getByTestId('calls.connect').selectOption({ label: 'Database' });
+  await expect(page.locator('.react-flow__edge')).toHaveCount(2);
+  await page.keyboard.press('Control+s');
+  await expect(editor.status).toContainText('Saved · version 2');
+});
+
 test('an invalid value shows its error and blocks saving', async ({ page }) => {
   const designs = new DesignsPage(page);
   await designs.open();

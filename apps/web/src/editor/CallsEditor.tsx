@@ -25,7 +25,26 @@ export function CallsEditor({ componentId }: { componentId: string }) {
     update(next);
   };
 
-  if (!calls.length) return <p className="hint">No calls: drag from the component's right handle to another component to add one.</p>;
+  // Connecting without a pointer: the same action as dragging between handles.
+  const others = draft.components.filter((c) => c.id !== componentId && c.kind !== 'client');
+  const connectTo = (
+    <label>
+      Connect to
+      <select value="" data-testid="calls.connect" onChange={(e) => e.target.value && dispatch(editorActions.connected({ source: componentId, target: e.target.value }))}>
+        <option value="">Choose a component…</option>
+        {others.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+      </select>
+    </label>
+  );
+
+  if (!calls.length) {
+    return (
+      <section className="subpanel" aria-label="Calls" data-testid="calls">
+        <p className="hint">No calls: drag from the component's right handle to another component, or choose one here.</p>
+        {connectTo}
+      </section>
+    );
+  }
   return (
     <section className="subpanel" aria-label="Calls" data-testid="calls">
       <h3>Calls, in order</h3>
@@ -55,6 +74,7 @@ export function CallsEditor({ componentId }: { componentId: string }) {
           </fieldset>
         );
       })}
+      {connectTo}
     </section>
   );
 }
