@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { EditorPage } from './editor-page.ts';
 
 export class DesignsPage {
   constructor(private readonly page: Page) {}
@@ -7,9 +8,12 @@ export class DesignsPage {
     await this.page.goto('/');
   }
 
-  /** Creates a design and lands in its editor. */
-  async createDesign() {
-    await this.page.getByTestId('designs.new').click();
-    await this.page.waitForURL(/\/designs\/[^/]+$/);
+  /** From the designs list, creates a design and lands in its editor. */
+  static async createDesign(page: Page): Promise<EditorPage> {
+    const designs = new DesignsPage(page);
+    await designs.open();
+    await page.getByTestId('designs.new').click();
+    await page.waitForURL(/\/designs\/[^/]+$/);
+    return new EditorPage(page);
   }
 }

@@ -4,10 +4,7 @@ import { EditorPage } from '../pages/editor-page.ts';
 import { RunPage } from '../pages/run-page.ts';
 
 test('build a design from the palette, add a fault and resilience, save, reload, run baseline-vs-chaos and read the dashboard', async ({ page }, testInfo) => {
-  const designs = new DesignsPage(page);
-  await designs.open();
-  await designs.createDesign();
-  const editor = new EditorPage(page);
+  const editor = await DesignsPage.createDesign(page);
   await expect(editor.node('Clients')).toBeVisible();
 
   // client → gateway → service → database, dragged from the palette and connected by handles.
@@ -64,10 +61,7 @@ test('build a design from the palette, add a fault and resilience, save, reload,
 });
 
 test('a design can be built with the keyboard alone: palette buttons and the connect list', async ({ page }) => {
-  const designs = new DesignsPage(page);
-  await designs.open();
-  await designs.createDesign();
-  const editor = new EditorPage(page);
+  const editor = await DesignsPage.createDesign(page);
   await page.getByTestId('palette.service').focus();
   await page.keyboard.press('Enter');
   await page.getByTestId('palette.database').focus();
@@ -87,10 +81,7 @@ test('a design can be built with the keyboard alone: palette buttons and the con
 });
 
 test('an invalid value shows its error and blocks saving', async ({ page }) => {
-  const designs = new DesignsPage(page);
-  await designs.open();
-  await designs.createDesign();
-  const editor = new EditorPage(page);
+  const editor = await DesignsPage.createDesign(page);
   await page.getByTestId('palette.service').click();
   await page.getByTestId('properties.replicas').fill('0');
   await page.getByTestId('properties.replicas').press('Enter');
@@ -103,10 +94,7 @@ test('an invalid value shows its error and blocks saving', async ({ page }) => {
 });
 
 test('an edit saved from a second tab meets the conflict dialog, never a silent overwrite', async ({ page, context }) => {
-  const designs = new DesignsPage(page);
-  await designs.open();
-  await designs.createDesign();
-  const first = new EditorPage(page);
+  const first = await DesignsPage.createDesign(page);
   const other = await context.newPage();
   await other.goto(page.url());
   const second = new EditorPage(other);

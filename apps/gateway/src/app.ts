@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
 import proxy from '@fastify/http-proxy';
 import fastifyStatic from '@fastify/static';
+import { commonError, sendProblem } from '@faultline/service-kit';
 
 export interface Upstreams {
   designService: string;
@@ -49,7 +50,7 @@ export async function buildGateway(upstreams: Upstreams, logLevel = 'info', webR
   // The web app routes in the browser (/designs/:id, /runs/:id): any other page is its index.
   app.setNotFoundHandler((request, reply) => {
     if (request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
-    return reply.code(404).type('application/problem+json').send({ type: 'about:blank', title: 'No such route', status: 404, code: 'ROUTE_NOT_FOUND', detail: `${request.method} ${request.url} is not a route` });
+    return sendProblem(reply, commonError('ROUTE_NOT_FOUND', `${request.method} ${request.url} is not a route`), request);
   });
   return app;
 }

@@ -1,4 +1,5 @@
 import type { RunResult, SimulationResult } from '@faultline/schemas';
+import { headlineMetrics } from '@faultline/sim-engine';
 import type { ExportContext } from './context.ts';
 
 type Labels = Record<string, string>;
@@ -69,16 +70,16 @@ const maxOf = (values: (number | null)[]) => {
 
 function addSimulation(out: Exposition, result: SimulationResult, labels: Labels): void {
   const { totals } = result;
-  const ratio = (n: number) => (totals.requests ? n / totals.requests : null);
-  out.add('chaos_mttr_seconds', labels, seconds(result.mttrMs));
-  out.add('chaos_error_rate_percent', labels, percent(ratio(totals.failed)));
-  out.add('chaos_availability_percent', labels, percent(ratio(totals.succeeded + totals.degraded)));
+  const headline = headlineMetrics(result);
+  out.add('chaos_mttr_seconds', labels, seconds(headline.mttrMs));
+  out.add('chaos_error_rate_percent', labels, percent(headline.errorRate));
+  out.add('chaos_availability_percent', labels, percent(headline.availability));
   out.add('chaos_latency_degradation_ms', labels, maxOf(result.faultWindows.map((w) => w.latencyDegradationMs)));
   out.add('chaos_recovery_time_seconds', labels, seconds(maxOf(result.faultWindows.map((w) => w.recoveryTimeMs))));
   out.add('chaos_slo_passed', labels, result.slo.passed ? 1 : 0);
   out.add('chaos_slo_violations_count', labels, Object.values(result.slo.verdicts).filter((v) => !v.passed).length);
   out.add('chaos_requests_total', labels, totals.requests);
-  out.add('chaos_latency_p99_ms', labels, result.latency.p99);
+  out.add('chaos_latency_p99_ms', labels, headline.p99LatencyMs);
   for (const [component, stats] of Object.entries(result.components)) {
     const own = { ...labels, component };
     out.add('chaos_component_requests_total', own, stats.requests);

@@ -3,6 +3,7 @@ import { useNavigate } from 'react-router';
 import { problemOf, useLaunchRunMutation } from '../../api/faultline-api.ts';
 import type { DesignInput } from '@faultline/schemas';
 import { Field, numberOrText } from '../../editor/fields/Field.tsx';
+import { issuesAt } from '../../editor/fields/issues.ts';
 
 /** Run settings (durations in seconds here, sent in ms) and the launch; the run page follows it live. */
 /** The numbers of a design worth sweeping: each fault's probability and the arrival rate. */
@@ -23,7 +24,7 @@ export function LaunchDialog({ designId, design, onClose }: { designId: string; 
   const [sweep, setSweep] = useState({ parameter: parameters[0]?.pointer ?? '', from: '0', to: '1', steps: '5' });
   const setSweepField = (field: keyof typeof sweep) => (text: string) => setSweep((v) => ({ ...v, [field]: text }));
   const problem = problemOf(error);
-  const issuesAt = (field: string) => problem?.errors?.filter((e) => e.path.startsWith(`/settings/${field}`)) ?? [];
+  const settingsIssues = (field: string) => issuesAt(problem?.errors ?? [], `/settings/${field}`);
   const set = (field: keyof typeof values) => (text: string) => setValues((v) => ({ ...v, [field]: text }));
   const seconds = (text: string) => {
     const n = numberOrText(text);
@@ -50,10 +51,10 @@ export function LaunchDialog({ designId, design, onClose }: { designId: string; 
   return (
     <dialog ref={dialog} className="dialog" data-testid="launch" onClose={onClose} aria-labelledby="launch-title">
       <h2 id="launch-title">Run a simulation</h2>
-      <Field label="Duration" unit="s" value={values.duration} onCommit={set('duration')} issues={issuesAt('durationMs')} testId="launch.duration" />
-      <Field label="Warm-up" unit="s, not measured" value={values.warmup} onCommit={set('warmup')} issues={issuesAt('warmupMs')} />
-      <Field label="Seed" value={values.seed} onCommit={set('seed')} issues={issuesAt('seed')} />
-      <Field label="Replications" value={values.replications} onCommit={set('replications')} issues={issuesAt('replications')} />
+      <Field label="Duration" unit="s" value={values.duration} onCommit={set('duration')} issues={settingsIssues('durationMs')} testId="launch.duration" />
+      <Field label="Warm-up" unit="s, not measured" value={values.warmup} onCommit={set('warmup')} issues={settingsIssues('warmupMs')} />
+      <Field label="Seed" value={values.seed} onCommit={set('seed')} issues={settingsIssues('seed')} />
+      <Field label="Replications" value={values.replications} onCommit={set('replications')} issues={settingsIssues('replications')} />
       <label>
         Scenario
         <select value={scenario} onChange={(e) => setScenario(e.target.value)} data-testid="launch.scenario">
@@ -71,10 +72,10 @@ export function LaunchDialog({ designId, design, onClose }: { designId: string; 
               {parameters.map((p) => <option key={p.pointer} value={p.pointer}>{p.label}</option>)}
             </select>
           </label>
-          <Field label="From" value={sweep.from} onCommit={setSweepField('from')} issues={issuesAt('scenario/from')} />
-          <Field label="To" value={sweep.to} onCommit={setSweepField('to')} issues={issuesAt('scenario/to')} />
-          <Field label="Steps" value={sweep.steps} onCommit={setSweepField('steps')} issues={issuesAt('scenario/steps')} />
-          {issuesAt('scenario/parameter').map((i) => <p key={i.message} className="field-error" role="alert">{i.message}</p>)}
+          <Field label="From" value={sweep.from} onCommit={setSweepField('from')} issues={settingsIssues('scenario/from')} />
+          <Field label="To" value={sweep.to} onCommit={setSweepField('to')} issues={settingsIssues('scenario/to')} />
+          <Field label="Steps" value={sweep.steps} onCommit={setSweepField('steps')} issues={settingsIssues('scenario/steps')} />
+          {settingsIssues('scenario/parameter').map((i) => <p key={i.message} className="field-error" role="alert">{i.message}</p>)}
         </fieldset>
       )}
       {problem && !problem.errors?.length && <p role="alert" className="field-error">{problem.detail ?? problem.title}</p>}
