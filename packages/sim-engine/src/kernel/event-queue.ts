@@ -54,6 +54,10 @@ export class EventQueue {
   private heap: Float64Array;
   private count = 0;
   private nextSeq = 0;
+  // The lane whose head is the earliest of all lanes' heads (null: every lane is empty).
+  private laneBest: Lane | null = null;
+  private laneTime = Infinity;
+  private laneSeq = Infinity;
 
   // The event just taken by pop().
   poppedTime = 0;
@@ -78,7 +82,35 @@ export class EventQueue {
 
   /** Schedules on a lane; `time` must not be earlier than the lane's last event. */
   pushLane(lane: number, time: number, kind: number, ref: number, gen: number): void {
-    this.lanes[lane]!.push(time, this.nextSeq++, (ref << KIND_BITS) | kind, gen);
+    const l = this.lanes[lane]!;
+    const seq = this.nextSeq++;
+    l.push(time, seq, (ref << KIND_BITS) | kind, gen);
+    // Only a lane that was empty can bring a new earliest head: the others' heads are older.
+    if (l.count === 1 && (time < this.laneTime || (time === this.laneTime && seq < this.laneSeq))) {
+      this.laneTime = time;
+      this.laneSeq = seq;
+      this.laneBest = l;
+    }
+  }
+
+  /** Finds the lane with the earliest head again, after that head was taken. */
+  private findEarliestLane(): void {
+    let best: Lane | null = null;
+    let bestTime = Infinity;
+    let bestSeq = Infinity;
+    for (let l = 0; l < this.lanes.length; l++) {
+      const lane = this.lanes[l]!;
+      if (lane.count === 0) continue;
+      const t = lane.time[lane.head]!;
+      if (t < bestTime || (t === bestTime && lane.seq[lane.head]! < bestSeq)) {
+        best = lane;
+        bestTime = t;
+        bestSeq = lane.seq[lane.head]!;
+      }
+    }
+    this.laneBest = best;
+    this.laneTime = bestTime;
+    this.laneSeq = bestSeq;
   }
 
   push(time: number, kind: number, ref: number, gen: number): void {
@@ -112,21 +144,12 @@ export class EventQueue {
 
   /** Takes the earliest event, from the heap or a lane, into the popped* fields; false when empty. */
   pop(): boolean {
-    let best: Lane | null = null;
-    const heap = this.heap;
-    let bestTime = this.count > 0 ? heap[0]! : Infinity;
-    let bestSeq = this.count > 0 ? heap[1]! : Infinity;
-    for (let l = 0; l < this.lanes.length; l++) {
-      const lane = this.lanes[l]!;
-      if (lane.count === 0) continue;
-      const t = lane.time[lane.head]!;
-      if (t < bestTime || (t === bestTime && lane.seq[lane.head]! < bestSeq)) {
-        best = lane;
-        bestTime = t;
-        bestSeq = lane.seq[lane.head]!;
-      }
-    }
+    const best = this.laneBest;
     if (best === null) return this.popHeap();
+    if (this.count > 0) {
+      const t = this.heap[0]!;
+      if (t < this.laneTime || (t === this.laneTime && this.heap[1]! < this.laneSeq)) return this.popHeap();
+    }
     const h = best.head;
     this.poppedTime = best.time[h]!;
     const kindRef = best.kindRef[h]!;
@@ -135,6 +158,7 @@ export class EventQueue {
     this.poppedGen = best.gen[h]!;
     best.head = (h + 1) & (best.time.length - 1);
     best.count--;
+    this.findEarliestLane();
     return true;
   }
 
