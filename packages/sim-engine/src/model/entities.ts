@@ -13,6 +13,7 @@ export class EntryRequest {
   counted = false;
   /** Closed loop: the user who sent it (-1 for open arrivals). */
   user = -1;
+  nextFree: EntryRequest | null = null;
   constructor(readonly id: number) {}
 }
 
@@ -53,6 +54,7 @@ export class Hop {
   responseLost = false;
   /** Queue messages: how many times this one has been handed to a consumer. */
   deliveries = 1;
+  nextFree: Hop | null = null;
   constructor(readonly id: number) {}
 
   /** Ready for a new request at `component` (pooled hops keep the fields of their last use). */
@@ -99,18 +101,32 @@ export class Call {
   responseDegraded = false;
   responseCorrupted = false;
   corruption = 0;
+  nextFree: Call | null = null;
   constructor(readonly id: number) {}
 }
 
-/** A free list over objects of one class; an object's generation changes each time it is reused. */
-export class Pool<T extends { gen: number; readonly id: number }> {
+/** What a pool needs of its objects: an index, a generation, and a link for the free list. */
+interface Pooled<T> {
+  gen: number;
+  readonly id: number;
+  nextFree: T | null;
+}
+
+/**
+ * A free list over objects of one class; an object's generation changes each time it is reused.
+ * The free objects are linked through their own `nextFree`, so taking and releasing touch no array.
+ */
+export class Pool<T extends Pooled<T>> {
   readonly all: T[] = [];
-  private readonly free: T[] = [];
+  private free: T | null = null;
   constructor(private readonly make: (id: number) => T) {}
 
   take(): T {
-    const item = this.free.pop();
-    if (item) return item;
+    const item = this.free;
+    if (item !== null) {
+      this.free = item.nextFree;
+      return item;
+    }
     const made = this.make(this.all.length);
     this.all.push(made);
     return made;
@@ -118,6 +134,7 @@ export class Pool<T extends { gen: number; readonly id: number }> {
 
   release(item: T): void {
     item.gen++;
-    this.free.push(item);
+    item.nextFree = this.free;
+    this.free = item;
   }
 }

@@ -1,5 +1,5 @@
 import { ERROR_CODES } from '../model/errors.ts';
-import { LatencyHistogram } from './histogram.ts';
+import { LatencyHistogram, bucketOf } from './histogram.ts';
 
 /** At most this many time-series buckets (SPEC §4.1). */
 export const MAX_BUCKETS = 600;
@@ -36,7 +36,8 @@ export class Collector {
   silentCorruptions = 0;
   downstreamCalls = 0;
   readonly latency = new LatencyHistogram();
-  readonly baseline = new LatencyHistogram();
+  /** Latency before the first fault started (SPEC §4.1's baseline for latency degradation). */
+  private readonly beforeFaults = new LatencyHistogram();
 
   readonly bucketMs: number;
   readonly buckets: number;
@@ -72,6 +73,11 @@ export class Collector {
     this.firstFaultStart = Math.min(Infinity, ...windows.map((w) => w.start));
   }
 
+  /** With no fault at all, every latency is a baseline latency: one histogram serves both. */
+  get baseline(): LatencyHistogram {
+    return this.firstFaultStart === Infinity ? this.latency : this.beforeFaults;
+  }
+
   bucketOf(t: number): number {
     return Math.min(this.buckets - 1, Math.max(0, Math.floor((t - this.start) / this.bucketMs)));
   }
@@ -82,16 +88,17 @@ export class Collector {
     const fine = Math.floor(arrivedAt / this.fineMs);
     this.fineTotal[fine]!++;
     this.completions[this.bucketOf(now)]!++;
+    const latency = now - arrivedAt;
+    const slot = error === 0 ? bucketOf(latency) : 0;
     if (error === 0) {
-      const latency = now - arrivedAt;
       if (degraded) this.degraded++;
       else this.succeeded++;
       if (corrupted) this.silentCorruptions++;
-      this.latency.record(latency);
-      this.bucketLatency[bucket]!.record(latency);
+      this.latency.add(slot, latency);
+      this.bucketLatency[bucket]!.add(slot, latency);
       this.answered[bucket]!++;
       this.fineOk[fine]!++;
-      if (arrivedAt < this.firstFaultStart) this.baseline.record(latency);
+      if (arrivedAt < this.firstFaultStart) this.beforeFaults.add(slot, latency);
     } else {
       this.failed++;
       this.failedByKind[error - 1]!++;
@@ -102,7 +109,7 @@ export class Collector {
         w.requests++;
         if (error === 0) {
           w.ok++;
-          w.latency.record(now - arrivedAt);
+          w.latency.add(slot, latency);
         } else if (w.firstFailureAt === null || now < w.firstFailureAt) {
           w.firstFailureAt = now;
         }

@@ -21,7 +21,8 @@ const scratchBits = new Uint32Array(scratch.buffer);
 // The high word of a little-endian double is the second 32-bit half.
 const HIGH = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
 
-function bucketOf(ms: number): number {
+/** The bucket a latency falls in: computed once when one latency goes into several histograms. */
+export function bucketOf(ms: number): number {
   if (ms < MIN) return 0;
   scratch[0] = ms;
   const high = scratchBits[HIGH]!;
@@ -43,7 +44,12 @@ export class LatencyHistogram {
   max = 0;
 
   record(ms: number): void {
-    this.counts[bucketOf(ms)]!++;
+    this.add(bucketOf(ms), ms);
+  }
+
+  /** Records `ms`, whose bucket (`bucketOf(ms)`) the caller already knows. */
+  add(bucket: number, ms: number): void {
+    this.counts[bucket]!++;
     this.count++;
     this.sum += ms;
     if (ms > this.max) this.max = ms;
