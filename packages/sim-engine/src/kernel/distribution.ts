@@ -53,6 +53,11 @@ export function compileDistribution(d: Distribution): Sampler {
   }
 }
 
+/** The one value a constant distribution gives, NaN for any other (equal to no delay at all). */
+export function constantOf(d: Distribution): number {
+  return d.kind === 'constant' ? d.value : NaN;
+}
+
 /** The distribution's mean, for capacity estimates and tests. */
 export function meanOf(d: Distribution): number {
   switch (d.kind) {

@@ -48,6 +48,33 @@ describe('the event queue', () => {
     expect(popped).toBe(1_000_000);
   });
 
+  it('gives the same order whether a fixed delay goes to its lane or to the heap', () => {
+    // A simulation in miniature: each event schedules a follow-up after a random or a fixed
+    // delay. Whole-number times make ties between the lanes and the heap common.
+    const delays = [0, 1, 2];
+    const run = (useLanes: boolean): [number, number][] => {
+      const queue = new EventQueue();
+      const lanes = delays.map((delay) => (useLanes ? queue.optionalLaneFor(delay) : -1));
+      const random = new RandomStream(7, 'lanes');
+      for (let ref = 0; ref < 200; ref++) queue.push(random.int(10), 1, ref, 0);
+      const order: [number, number][] = [];
+      while (order.length < 50_000 && queue.pop()) {
+        const now = queue.poppedTime;
+        const ref = queue.poppedRef;
+        order.push([now, ref]);
+        const pick = random.int(4);
+        if (pick === 3) queue.push(now + random.int(5), 1, ref, 0);
+        else queue.pushAfter(lanes[pick]!, now, delays[pick]!, 1, ref, 0);
+      }
+      return order;
+    };
+    const withLanes = run(true);
+    const heapOnly = run(false);
+    expect(withLanes).toHaveLength(50_000);
+    const firstDifference = withLanes.findIndex(([time, ref], i) => time !== heapOnly[i]![0] || ref !== heapOnly[i]![1]);
+    expect(firstDifference).toBe(-1);
+  });
+
   it('carries kind, reference and generation intact', () => {
     const queue = new EventQueue();
     queue.push(1, 17, 12_345_678, -3);

@@ -1,13 +1,19 @@
 /**
  * Events scheduled a fixed delay after "now" arrive in time order, so a FIFO ring keeps them
  * sorted for free. Timeouts are such events, and most are cancelled before they fire: kept out
- * of the heap, they cost O(1) instead of deepening every sift.
+ * of the heap, they cost O(1) instead of deepening every sift. So are messages over a connection
+ * of constant latency, and events due at once.
  */
 // An event's kind (5 bits) and reference share one integer: one array fewer to move per sift.
 const KIND_BITS = 5;
 const KIND_MASK = (1 << KIND_BITS) - 1;
+/** Lanes beyond those a run needs (timeouts) are made while there are fewer than this many. */
+const MAX_OPTIONAL_LANES = 12;
+/** Up to this many events, a heap's sift is cheaper than finding the earliest lane again. */
+const SHALLOW_HEAP = 16;
 
 class Lane {
+  constructor(readonly delay: number) {}
   time = new Float64Array(256);
   seq = new Float64Array(256);
   kindRef = new Int32Array(256);
@@ -54,8 +60,10 @@ export class EventQueue {
   private heap: Float64Array;
   private count = 0;
   private nextSeq = 0;
-  // The lane whose head is the earliest of all lanes' heads (null: every lane is empty).
-  private laneBest: Lane | null = null;
+  // Each lane's head as (time, sequence), Infinity when empty: one tight array to scan.
+  private heads = new Float64Array(32).fill(Infinity);
+  // The lane whose head is the earliest of all lanes' heads (-1: every lane is empty).
+  private laneBest = -1;
   private laneTime = Infinity;
   private laneSeq = Infinity;
 
@@ -74,10 +82,35 @@ export class EventQueue {
     let lane = this.laneByDelay.get(delay);
     if (lane === undefined) {
       lane = this.lanes.length;
-      this.lanes.push(new Lane());
+      this.lanes.push(new Lane(delay));
+      if (2 * this.lanes.length > this.heads.length) {
+        const grown = new Float64Array(this.heads.length * 2).fill(Infinity);
+        grown.set(this.heads);
+        this.heads = grown;
+      }
       this.laneByDelay.set(delay, lane);
     }
     return lane;
+  }
+
+  /**
+   * A lane for `delay` when one exists or there is room for one more, else -1. Every pop looks at
+   * the lanes' earliest head, which a lane's pop finds again by scanning them: their number is capped.
+   */
+  optionalLaneFor(delay: number): number {
+    const lane = this.laneByDelay.get(delay);
+    if (lane !== undefined) return lane;
+    return this.lanes.length < MAX_OPTIONAL_LANES ? this.laneFor(delay) : -1;
+  }
+
+  /**
+   * Schedules `delay` after `now`: on `lane` when that lane is the one for this delay and the heap
+   * is deep enough for a lane to be the cheaper place, else in the heap. Either place gives the
+   * same order, so the choice changes no result.
+   */
+  pushAfter(lane: number, now: number, delay: number, kind: number, ref: number, gen: number): void {
+    if (lane >= 0 && this.count > SHALLOW_HEAP && this.lanes[lane]!.delay === delay) this.pushLane(lane, now + delay, kind, ref, gen);
+    else this.push(now + delay, kind, ref, gen);
   }
 
   /** Schedules on a lane; `time` must not be earlier than the lane's last event. */
@@ -85,27 +118,29 @@ export class EventQueue {
     const l = this.lanes[lane]!;
     const seq = this.nextSeq++;
     l.push(time, seq, (ref << KIND_BITS) | kind, gen);
+    if (l.count !== 1) return;
     // Only a lane that was empty can bring a new earliest head: the others' heads are older.
-    if (l.count === 1 && (time < this.laneTime || (time === this.laneTime && seq < this.laneSeq))) {
+    this.heads[2 * lane] = time;
+    this.heads[2 * lane + 1] = seq;
+    if (time < this.laneTime || (time === this.laneTime && seq < this.laneSeq)) {
       this.laneTime = time;
       this.laneSeq = seq;
-      this.laneBest = l;
+      this.laneBest = lane;
     }
   }
 
   /** Finds the lane with the earliest head again, after that head was taken. */
   private findEarliestLane(): void {
-    let best: Lane | null = null;
+    const heads = this.heads;
+    let best = -1;
     let bestTime = Infinity;
     let bestSeq = Infinity;
     for (let l = 0; l < this.lanes.length; l++) {
-      const lane = this.lanes[l]!;
-      if (lane.count === 0) continue;
-      const t = lane.time[lane.head]!;
-      if (t < bestTime || (t === bestTime && lane.seq[lane.head]! < bestSeq)) {
-        best = lane;
+      const t = heads[2 * l]!;
+      if (t < bestTime || (t === bestTime && heads[2 * l + 1]! < bestSeq)) {
+        best = l;
         bestTime = t;
-        bestSeq = lane.seq[lane.head]!;
+        bestSeq = heads[2 * l + 1]!;
       }
     }
     this.laneBest = best;
@@ -144,20 +179,24 @@ export class EventQueue {
 
   /** Takes the earliest event, from the heap or a lane, into the popped* fields; false when empty. */
   pop(): boolean {
-    const best = this.laneBest;
-    if (best === null) return this.popHeap();
+    const lane = this.laneBest;
+    if (lane < 0) return this.popHeap();
     if (this.count > 0) {
       const t = this.heap[0]!;
       if (t < this.laneTime || (t === this.laneTime && this.heap[1]! < this.laneSeq)) return this.popHeap();
     }
+    const best = this.lanes[lane]!;
     const h = best.head;
     this.poppedTime = best.time[h]!;
     const kindRef = best.kindRef[h]!;
     this.poppedKind = kindRef & KIND_MASK;
     this.poppedRef = kindRef >> KIND_BITS;
     this.poppedGen = best.gen[h]!;
-    best.head = (h + 1) & (best.time.length - 1);
+    const next = (h + 1) & (best.time.length - 1);
+    best.head = next;
     best.count--;
+    this.heads[2 * lane] = best.count > 0 ? best.time[next]! : Infinity;
+    this.heads[2 * lane + 1] = best.count > 0 ? best.seq[next]! : Infinity;
     this.findEarliestLane();
     return true;
   }

@@ -54,7 +54,7 @@ function tryAttempt(sim: Simulation, call: Call): void {
 
 function reject(sim: Simulation, call: Call, error: number): void {
   call.responseError = error;
-  sim.queue.push(sim.now, E_ATTEMPT_REJECTED, call.id, call.gen);
+  sim.queue.pushLane(sim.nowLane, sim.now, E_ATTEMPT_REJECTED, call.id, call.gen);
 }
 
 export function handleAttemptRejected(sim: Simulation, call: Call, gen: number): void {
@@ -101,14 +101,14 @@ function launch(sim: Simulation, call: Call): void {
   call.corruption = crossing.corruption;
   const parent = call.parent!;
   if (crossing.lost !== REQUEST_LOST) {
-    const hop = sendHop(sim, CALLEE, parent.request, parent.requestGen, connection.target, crossing.out);
+    const hop = sendHop(sim, CALLEE, parent.request, parent.requestGen, connection.target, crossing.out, connection.halfLane);
     hop.call = call;
     hop.callGen = call.gen;
     hop.returnMs = crossing.back;
     hop.responseLost = crossing.lost === RESPONSE_LOST;
   }
   // The copy does the work again; nobody waits for its answer.
-  if (crossing.duplicate) sendHop(sim, DETACHED, parent.request, parent.requestGen, connection.target, crossing.out);
+  if (crossing.duplicate) sendHop(sim, DETACHED, parent.request, parent.requestGen, connection.target, crossing.out, connection.halfLane);
 }
 
 /** Fire and forget over an async connection: the caller does not wait. */
@@ -118,7 +118,7 @@ export function sendAsync(sim: Simulation, parent: Hop, def: CallDef): void {
   crossNetwork(sim, connection, true);
   if (crossing.lost === REFUSED || crossing.lost === REQUEST_LOST) return;
   const copies = crossing.duplicate ? 2 : 1;
-  for (let i = 0; i < copies; i++) sendHop(sim, DETACHED, parent.request, parent.requestGen, connection.target, crossing.out);
+  for (let i = 0; i < copies; i++) sendHop(sim, DETACHED, parent.request, parent.requestGen, connection.target, crossing.out, connection.halfLane);
 }
 
 /** What crossing the network did to one message: written by crossNetwork, read at once by its caller. */
@@ -176,7 +176,7 @@ export function deliverResponse(sim: Simulation, call: Call, error: number, degr
   call.responseError = error;
   call.responseDegraded = degraded;
   call.responseCorrupted = corrupted || (error === 0 && call.corruption === 2);
-  sim.queue.push(sim.now + delay, E_RESPONSE, call.id, call.gen);
+  sim.queue.pushAfter(call.def.connection.halfLane, sim.now, delay, E_RESPONSE, call.id, call.gen);
 }
 
 export function handleResponse(sim: Simulation, call: Call, gen: number): void {

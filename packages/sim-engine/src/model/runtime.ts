@@ -1,5 +1,6 @@
 import type { Component, Design, OutgoingPolicy } from '@faultline/schemas';
-import { compileDistribution, type Sampler } from '../kernel/distribution.ts';
+import { compileDistribution, constantOf, type Sampler } from '../kernel/distribution.ts';
+import type { EventQueue } from '../kernel/event-queue.ts';
 import { RandomStream } from '../kernel/random.ts';
 import { ERROR_CODES } from './errors.ts';
 import { LatencyHistogram } from '../stats/histogram.ts';
@@ -42,6 +43,8 @@ export class ConnectionRuntime {
     readonly latency: Sampler,
     readonly payloadBytes: number,
     readonly random: RandomStream,
+    /** The event-queue lane of a constant latency's half: its messages skip the heap (-1: none). */
+    readonly halfLane: number,
   ) {}
 }
 
@@ -86,6 +89,8 @@ export class ComponentRuntime {
   readonly queueCapacity: number;
   readonly maxInFlight: number;
   readonly rateLimiter: RateLimiter | null;
+  /** The event-queue lane of a constant service time (-1: none). */
+  workLane = -1;
   /** Round-robin positions: the next replica, and a gateway's next target. */
   nextInstance = 0;
   nextCall = 0;
@@ -153,13 +158,15 @@ export interface Model {
 /** Turns a design into runtime structures: indices instead of ids, policies resolved per call. */
 export function compileModel(
   design: Design,
-  laneFor: (delay: number) => number,
+  queue: EventQueue,
   seed: number,
   runEnd: number,
   faultsEnabled: boolean,
   onTransition: TransitionListener,
 ): Model {
   const components = design.components.map((c) => new ComponentRuntime(c, seed));
+  const laneOf = (constant: number) => (Number.isNaN(constant) ? -1 : queue.optionalLaneFor(constant));
+  for (const component of components) if (component.spec.kind !== 'client') component.workLane = laneOf(constantOf(component.spec.serviceTime));
   const byId = new Map(components.map((c) => [c.id, c]));
   const connections = design.connections.map((c) => {
     const target = byId.get(c.target)!;
@@ -170,6 +177,7 @@ export function compileModel(
       compileDistribution(c.latency),
       c.payloadBytes ?? 0,
       new RandomStream(seed, `network:${c.id}`),
+      laneOf(constantOf(c.latency) / 2),
     );
   });
   const connectionById = new Map(connections.map((c) => [c.id, c]));
@@ -198,7 +206,7 @@ export function compileModel(
         onMiss: call.onMiss === true,
         policies: {
           timeoutMs,
-          timeoutLane: timeoutMs > 0 ? laneFor(timeoutMs) : -1,
+          timeoutLane: timeoutMs > 0 ? queue.laneFor(timeoutMs) : -1,
           retry: retry ? new RetryPolicy(retry) : null,
           breaker: breakerPolicy ? breakerIndex.get(breakerPolicy)! : -1,
           bulkhead: bulkheadPolicy ? bulkheads.get(bulkheadPolicy)! : null,

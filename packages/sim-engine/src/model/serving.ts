@@ -86,7 +86,7 @@ function startWork(sim: Simulation, hop: Hop, instance: Instance): void {
       work += fault.extraLatency();
     }
   }
-  sim.queue.push(sim.now + work, E_SERVICE_DONE, hop.id, hop.gen);
+  sim.queue.pushAfter(component.workLane, sim.now, work, E_SERVICE_DONE, hop.id, hop.gen);
 }
 
 export function handleServiceDone(sim: Simulation, hop: Hop, gen: number): void {
@@ -184,7 +184,7 @@ export function finishHop(sim: Simulation, hop: Hop, error: number): void {
     if (request.gen === hop.requestGen) sim.finishRequest(request, error, hop.degraded, hop.corrupted);
   } else if (component.isQueue && error !== 0 && hop.deliveries < MAX_DELIVERIES) {
     // At-least-once: a message whose processing failed goes back to the queue.
-    sendHop(sim, DETACHED, hop.request, hop.requestGen, component, 0).deliveries = hop.deliveries + 1;
+    sendHop(sim, DETACHED, hop.request, hop.requestGen, component, 0, sim.nowLane).deliveries = hop.deliveries + 1;
   }
   sim.hops.release(hop);
 }
@@ -246,10 +246,10 @@ export function unlink(instance: Instance, hop: Hop): void {
   hop.prev = hop.next = null;
 }
 
-/** A fresh hop for `request` at `component`, arriving after `delay`. */
-export function sendHop(sim: Simulation, role: number, request: EntryRequest | null, requestGen: number, component: ComponentRuntime, delay: number): Hop {
+/** A fresh hop for `request` at `component`, arriving after `delay` (on `lane` when it is that delay's). */
+export function sendHop(sim: Simulation, role: number, request: EntryRequest | null, requestGen: number, component: ComponentRuntime, delay: number, lane: number): Hop {
   const hop = sim.hops.take();
   hop.reset(role, request, requestGen, component, sim.now + delay);
-  sim.queue.push(sim.now + delay, E_HOP_ARRIVE, hop.id, hop.gen);
+  sim.queue.pushAfter(lane, sim.now, delay, E_HOP_ARRIVE, hop.id, hop.gen);
   return hop;
 }

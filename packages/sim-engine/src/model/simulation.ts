@@ -57,6 +57,8 @@ export class Simulation {
   measuring = false;
   private finished = false;
   private readonly clientTimeoutLane: number;
+  /** The lane of events due at once. */
+  readonly nowLane: number;
 
   constructor(
     readonly design: Design,
@@ -69,7 +71,8 @@ export class Simulation {
     this.clientTimeoutMs = design.workload.clientTimeoutMs;
     this.drainUntil = this.durationMs + this.clientTimeoutMs;
     this.clientTimeoutLane = this.queue.laneFor(this.clientTimeoutMs);
-    this.model = compileModel(design, (delay) => this.queue.laneFor(delay), seed, this.durationMs, faultsEnabled, (b, from, to, at) => this.breakerMoved(b, from, to, at));
+    this.nowLane = this.queue.laneFor(0);
+    this.model = compileModel(design, this.queue, seed, this.durationMs, faultsEnabled, (b, from, to, at) => this.breakerMoved(b, from, to, at));
     this.routing = new RandomStream(seed, 'routing');
     this.jitter = new RandomStream(seed, 'jitter');
     this.arrivalRandom = new RandomStream(seed, 'arrivals');
