@@ -227,6 +227,8 @@ export class Simulation {
 
   /** Keeps a component's busy-worker and queue-length integrals current before they change. */
   touch(component: ComponentRuntime): void {
+    // Several changes in one moment: the integrals are already current.
+    if (component.lastChange === this.now) return;
     if (this.measuring) {
       // Integrate over the measured period only: the drain after the end does not count.
       const dt = Math.min(this.now, this.durationMs) - Math.min(component.lastChange, this.durationMs);
