@@ -53,7 +53,7 @@ export function compileDistribution(d: Distribution): Sampler {
   }
 }
 
-/** The one value a constant distribution gives, NaN for any other (equal to no delay at all). */
+/** The one value a constant distribution gives; NaN for any other, which no delay equals. */
 export function constantOf(d: Distribution): number {
   return d.kind === 'constant' ? d.value : NaN;
 }
