@@ -1,8 +1,5 @@
 import { createBrowserRouter, Link, Outlet } from 'react-router';
 import { DesignsPage } from '../features/designs/DesignsPage.tsx';
-import { EditorPage } from '../editor/EditorPage.tsx';
-import { RunPage } from '../dashboard/RunPage.tsx';
-import { ComparePage } from '../dashboard/ComparePage.tsx';
 
 function Layout() {
   return (
@@ -22,9 +19,11 @@ export const router = createBrowserRouter([
     element: <Layout />,
     children: [
       { path: '/', element: <DesignsPage /> },
-      { path: '/designs/:id', element: <EditorPage /> },
-      { path: '/runs/:id', element: <RunPage /> },
-      { path: '/compare', element: <ComparePage /> },
+      // The editor (React Flow) and the dashboards (charts) load when first visited, so the
+      // designs list does not wait for them.
+      { path: '/designs/:id', lazy: async () => ({ Component: (await import('../editor/EditorPage.tsx')).EditorPage }) },
+      { path: '/runs/:id', lazy: async () => ({ Component: (await import('../dashboard/RunPage.tsx')).RunPage }) },
+      { path: '/compare', lazy: async () => ({ Component: (await import('../dashboard/ComparePage.tsx')).ComparePage }) },
     ],
   },
 ]);
