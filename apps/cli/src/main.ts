@@ -7,7 +7,9 @@ import { validate } from './commands/validate.ts';
 const USAGE = `usage:
   faultline validate <design.json|yaml>
   faultline run <design.json|yaml> [--seed N] [--duration 60s] [--warmup 5s] [--replications N]
-                [--scenario single|baseline-vs-chaos] [--format json|md|prom|csv] [--out FILE] [--fail-on-slo]
+                [--scenario single|baseline-vs-chaos|sweep] [--format json|md|prom|csv] [--out FILE] [--fail-on-slo]
+                a sweep also takes --parameter POINTER --from N --to N --steps N
+                (e.g. --parameter /faults/0/schedule/probability --from 0 --to 1 --steps 11)
   faultline bench [--quick]
 
 exit codes: 0 success, 1 an SLO failed (with --fail-on-slo), 2 invalid input`;
@@ -18,6 +20,10 @@ const RUN_OPTIONS = {
   warmup: { type: 'string' },
   replications: { type: 'string' },
   scenario: { type: 'string' },
+  parameter: { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  steps: { type: 'string' },
   format: { type: 'string' },
   out: { type: 'string' },
   'fail-on-slo': { type: 'boolean' },

@@ -103,3 +103,47 @@ describe('faultline run', () => {
     expect(await faultline('frobnicate')).toMatchObject({ code: 2, stderr: expect.stringContaining('unknown command "frobnicate"') });
   });
 });
+
+describe('faultline run --scenario sweep', () => {
+  // The checkout design with its outage replaced by errors on the API, at a probability the
+  // sweep steps through.
+  const errorsOnApi = (window: { startMs: number; durationMs: number | null }) => ({
+    ...checkoutExample,
+    faults: [
+      {
+        id: 'api-errors', name: 'API errors', type: 'error', target: { component: 'api' },
+        schedule: { ...window, probability: 0 }, params: { errorTypes: ['internal-error'] },
+      },
+    ],
+  });
+  const tenSeconds = { startMs: 5000, durationMs: 10_000 };
+  const windowed = file('api-errors.json', JSON.stringify(errorsOnApi(tenSeconds)));
+  const sweep = ['--scenario', 'sweep', '--parameter', '/faults/0/schedule/probability', '--from', '0', '--to', '1', '--steps', '3'];
+
+  it('gives the engine\'s sweep and, with --fail-on-slo, exits 1 naming the steps that failed', async () => {
+    const { code, stdout, stderr } = await faultline('run', windowed, '--duration', '30s', ...sweep, '--fail-on-slo');
+    const settings = { durationMs: 30_000, scenario: { kind: 'sweep', parameter: '/faults/0/schedule/probability', from: 0, to: 1, steps: 3 } };
+    expect(JSON.parse(stdout)).toEqual(runScenario(DesignSchema.parse(errorsOnApi(tenSeconds)), RunSettingsSchema.parse(settings)));
+    expect(code).toBe(1);
+    expect(stderr).toBe('SLO failed: step 1 (/faults/0/schedule/probability = 0.5); step 2 (/faults/0/schedule/probability = 1)\n');
+  });
+
+  it('shows the collapse point in Markdown', async () => {
+    const whole = file('api-errors-whole-run.json', JSON.stringify(errorsOnApi({ startMs: 0, durationMs: null })));
+    const { code, stdout } = await faultline('run', whole, '--duration', '30s', ...sweep, '--format', 'md');
+    expect(code).toBe(0);
+    expect(stdout).toContain('**Collapse** at step 2: `/faults/0/schedule/probability` = 1');
+  });
+
+  it('exits 2 naming the option when the sweep cannot run', async () => {
+    const run = (...args: string[]) => faultline('run', windowed, '--duration', '30s', ...args);
+    expect(await run('--scenario', 'sweep', '--parameter', '/faults/0/schedule/probability')).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--from: required with --scenario sweep\n--to: required with --scenario sweep\n--steps: required with --scenario sweep'),
+    });
+    expect(await run(...sweep.slice(0, 3), '/faults/0/nowhere', ...sweep.slice(4))).toMatchObject({ code: 2, stderr: expect.stringContaining('--parameter: /faults/0/nowhere is not in the design') });
+    expect(await run(...sweep.slice(0, 7), '2', ...sweep.slice(8))).toMatchObject({ code: 2, stderr: expect.stringContaining('--to: /faults/0/schedule/probability = 2 makes the design invalid') });
+    expect(await run(...sweep.slice(0, 9), '1')).toMatchObject({ code: 2, stderr: expect.stringContaining('--steps: Too small') });
+    expect(await run('--steps', '3')).toMatchObject({ code: 2, stderr: expect.stringContaining('--steps: only with --scenario sweep') });
+  });
+});

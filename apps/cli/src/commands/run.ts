@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
-import { createScenarioRun, exportRun, sloPassed } from '@faultline/runs';
-import { ExportFormatSchema, RunSettingsSchema, type RunResult, type SimulationResult } from '@faultline/schemas';
+import { checkSweep, createScenarioRun, exportRun, sloPassed } from '@faultline/runs';
+import { ExportFormatSchema, RunSettingsSchema, type FieldIssue, type RunResult, type SimulationResult } from '@faultline/schemas';
 import { CliError, EXIT } from '../cli-error.ts';
 import { designLabel, formatIssues, readDesignFile } from '../design-file.ts';
 import { parseDuration } from '../durations.ts';
@@ -12,6 +12,10 @@ export interface RunOptions {
   warmup?: string;
   replications?: string;
   scenario?: string;
+  parameter?: string;
+  from?: string;
+  to?: string;
+  steps?: string;
   format?: string;
   out?: string;
   'fail-on-slo'?: boolean;
@@ -25,9 +29,30 @@ const OPTION_OF: Record<string, string> = {
   '/replications': '--replications',
   '/scenario/kind': '--scenario',
   '/scenario': '--scenario',
+  '/scenario/parameter': '--parameter',
+  '/scenario/from': '--from',
+  '/scenario/to': '--to',
+  '/scenario/steps': '--steps',
 };
 
+const SWEEP_OPTIONS = ['parameter', 'from', 'to', 'steps'] as const;
+
 const integer = (text: string | undefined) => (text === undefined ? undefined : /^-?\d+$/.test(text) ? Number(text) : Number.NaN);
+// Number('') is 0: an empty option is no number.
+const decimal = (text: string | undefined) => (text === undefined ? undefined : text.trim() === '' ? Number.NaN : Number(text));
+
+/** The scenario the options describe; the sweep's own options belong to a sweep alone. */
+function scenarioFrom(options: RunOptions) {
+  const kind = options.scenario ?? 'single';
+  if (kind !== 'sweep') {
+    const stray = SWEEP_OPTIONS.find((name) => options[name] !== undefined);
+    if (stray) throw new CliError(`--${stray}: only with --scenario sweep`);
+    return { kind };
+  }
+  const missing = SWEEP_OPTIONS.filter((name) => options[name] === undefined);
+  if (missing.length > 0) throw new CliError(missing.map((name) => `--${name}: required with --scenario sweep`).join('\n'));
+  return { kind, parameter: options.parameter, from: decimal(options.from), to: decimal(options.to), steps: integer(options.steps) };
+}
 
 function settingsFrom(options: RunOptions) {
   const parsed = RunSettingsSchema.safeParse({
@@ -35,14 +60,14 @@ function settingsFrom(options: RunOptions) {
     warmupMs: options.warmup === undefined ? undefined : parseDuration(options.warmup, '--warmup'),
     seed: integer(options.seed),
     replications: integer(options.replications),
-    scenario: { kind: options.scenario ?? 'single' },
+    scenario: scenarioFrom(options),
   });
   if (parsed.success) return parsed.data;
-  const lines = parsed.error.issues.map((issue) => {
-    const path = `/${issue.path.join('/')}`;
-    return `${OPTION_OF[path] ?? path}: ${issue.message}`;
-  });
-  throw new CliError(lines.join('\n'));
+  throw optionErrors(parsed.error.issues.map((issue) => ({ path: `/${issue.path.join('/')}`, message: issue.message })));
+}
+
+function optionErrors(issues: FieldIssue[]): CliError {
+  return new CliError(issues.map((issue) => `${OPTION_OF[issue.path] ?? issue.path}: ${issue.message}`).join('\n'));
 }
 
 /** The verdicts that failed, for the line a CI log shows. */
@@ -69,10 +94,14 @@ function failures(run: RunResult): string[] {
 export function run(path: string, options: RunOptions, out: NodeJS.WriteStream, err: NodeJS.WriteStream): number {
   const format = ExportFormatSchema.safeParse(options.format ?? 'json');
   if (!format.success) throw new CliError(`--format: must be one of ${ExportFormatSchema.options.join(', ')}`);
-  if (options.scenario === 'sweep') throw new CliError('--scenario: sweeps run through the orchestrator; here use single or baseline-vs-chaos');
   const settings = settingsFrom(options);
   const check = readDesignFile(path);
   if (check.issues) throw new CliError(formatIssues(path, check.issues));
+  // The pointer must name a number of this design, and both ends must leave it valid.
+  if (settings.scenario.kind === 'sweep') {
+    const issues = checkSweep(check.design, settings.scenario, '/scenario');
+    if (issues.length > 0) throw optionErrors(issues);
+  }
 
   const simulation = createScenarioRun(check.design, settings);
   const bar = err.isTTY ? progressBar(err) : null;
