@@ -99,16 +99,15 @@ function launch(sim: Simulation, call: Call): void {
   crossNetwork(sim, connection, false);
   if (crossing.lost === REFUSED) return reject(sim, call, CONNECTION_REFUSED);
   call.corruption = crossing.corruption;
-  const parent = call.parent!;
   if (crossing.lost !== REQUEST_LOST) {
-    const hop = sendHop(sim, CALLEE, parent.request, parent.requestGen, connection.target, crossing.out, connection.halfLane);
+    const hop = sendHop(sim, CALLEE, connection.target, crossing.out, connection.halfLane);
     hop.call = call;
     hop.callGen = call.gen;
     hop.returnMs = crossing.back;
     hop.responseLost = crossing.lost === RESPONSE_LOST;
   }
   // The copy does the work again; nobody waits for its answer.
-  if (crossing.duplicate) sendHop(sim, DETACHED, parent.request, parent.requestGen, connection.target, crossing.out, connection.halfLane);
+  if (crossing.duplicate) sendHop(sim, DETACHED, connection.target, crossing.out, connection.halfLane);
 }
 
 /** Fire and forget over an async connection: the caller does not wait. */
@@ -118,7 +117,7 @@ export function sendAsync(sim: Simulation, parent: Hop, def: CallDef): void {
   crossNetwork(sim, connection, true);
   if (crossing.lost === REFUSED || crossing.lost === REQUEST_LOST) return;
   const copies = crossing.duplicate ? 2 : 1;
-  for (let i = 0; i < copies; i++) sendHop(sim, DETACHED, parent.request, parent.requestGen, connection.target, crossing.out, connection.halfLane);
+  for (let i = 0; i < copies; i++) sendHop(sim, DETACHED, connection.target, crossing.out, connection.halfLane);
 }
 
 /** What crossing the network did to one message: written by crossNetwork, read at once by its caller. */

@@ -3,20 +3,6 @@ import type { CallDef, ComponentRuntime, Instance } from './runtime.ts';
 // The moving parts of a run. They are pooled and reused (an event names one by index and
 // generation), so memory follows the requests in flight, not the requests simulated.
 
-/**
- * One request that entered at the workload's client. Ends exactly once: ending releases it, so
- * its generation moves on and a late timeout or answer finds it stale.
- */
-export class EntryRequest {
-  gen = 0;
-  arrivedAt = 0;
-  counted = false;
-  /** Closed loop: the user who sent it (-1 for open arrivals). */
-  user = -1;
-  nextFree: EntryRequest | null = null;
-  constructor(readonly id: number) {}
-}
-
 /** What a hop answers to: the entry request, a waiting call, or nobody (queue, async, duplicate). */
 export const ROOT = 0;
 export const CALLEE = 1;
@@ -25,12 +11,19 @@ export const DETACHED = 2;
 /**
  * A request being served at one component: one attempt of a call as its callee sees it. It
  * holds a worker while it waits for its own downstream calls (thread per request).
+ *
+ * The hop at the workload's client (ROOT) is the entry request itself. It ends exactly once,
+ * answered or timed out; the hop lives on until its calls have ended.
  */
 export class Hop {
   gen = 0;
   role = ROOT;
-  request: EntryRequest | null = null;
-  requestGen = 0;
+  /** ROOT: the entry request has ended (a client timeout may end it before its calls do). */
+  ended = false;
+  /** ROOT: arrived in the measured period, so it counts in the results. */
+  counted = false;
+  /** ROOT, closed loop: the user who sent it (-1 for open arrivals). */
+  user = -1;
   /** The call this hop is the current attempt of, while that call still waits for it. */
   call: Call | null = null;
   callGen = 0;
@@ -58,10 +51,8 @@ export class Hop {
   constructor(readonly id: number) {}
 
   /** Ready for a new request at `component` (pooled hops keep the fields of their last use). */
-  reset(role: number, request: EntryRequest | null, requestGen: number, component: ComponentRuntime, arrivedAt: number): void {
+  reset(role: number, component: ComponentRuntime, arrivedAt: number): void {
     this.role = role;
-    this.request = request;
-    this.requestGen = requestGen;
     this.call = null;
     this.component = component;
     this.instance = null;

@@ -2,7 +2,7 @@
 // queue for a worker, the local work, the calls step by step, and the answer.
 import { E_HOP_ARRIVE, E_PERMIT, E_SERVICE_DONE } from './events.ts';
 import { CONNECTION_REFUSED, INVALID_DATA, OVERLOADED, RATE_LIMITED, TIMEOUT } from './errors.ts';
-import { CALLEE, DETACHED, ROOT, type EntryRequest, type Hop } from './entities.ts';
+import { CALLEE, DETACHED, ROOT, type Hop } from './entities.ts';
 import type { Simulation } from './simulation.ts';
 import { BALANCE_LEAST_OUTSTANDING, BALANCE_RANDOM, type CallDef, type ComponentRuntime, type Instance } from './runtime.ts';
 import { deliverResponse, sendAsync, startCall } from './calling.ts';
@@ -180,11 +180,10 @@ export function finishHop(sim: Simulation, hop: Hop, error: number): void {
     if (call.gen === hop.callGen) deliverResponse(sim, call, error, hop.degraded, hop.corrupted, hop.responseLost ? -1 : hop.returnMs);
     else if (sim.measuring) sim.collector.wastedWork++; // the caller gave up: this work was for nothing
   } else if (hop.role === ROOT) {
-    const request = hop.request!;
-    if (request.gen === hop.requestGen) sim.finishRequest(request, error, hop.degraded, hop.corrupted);
+    if (!hop.ended) sim.finishRequest(hop, error, hop.degraded, hop.corrupted);
   } else if (component.isQueue && error !== 0 && hop.deliveries < MAX_DELIVERIES) {
     // At-least-once: a message whose processing failed goes back to the queue.
-    sendHop(sim, DETACHED, hop.request, hop.requestGen, component, 0, sim.nowLane).deliveries = hop.deliveries + 1;
+    sendHop(sim, DETACHED, component, 0, sim.nowLane).deliveries = hop.deliveries + 1;
   }
   sim.hops.release(hop);
 }
@@ -246,10 +245,10 @@ export function unlink(instance: Instance, hop: Hop): void {
   hop.prev = hop.next = null;
 }
 
-/** A fresh hop for `request` at `component`, arriving after `delay` (on `lane` when it is that delay's). */
-export function sendHop(sim: Simulation, role: number, request: EntryRequest | null, requestGen: number, component: ComponentRuntime, delay: number, lane: number): Hop {
+/** A fresh hop at `component`, arriving after `delay` (on `lane` when it is that delay's). */
+export function sendHop(sim: Simulation, role: number, component: ComponentRuntime, delay: number, lane: number): Hop {
   const hop = sim.hops.take();
-  hop.reset(role, request, requestGen, component, sim.now + delay);
+  hop.reset(role, component, sim.now + delay);
   sim.queue.pushAfter(lane, sim.now, delay, E_HOP_ARRIVE, hop.id, hop.gen);
   return hop;
 }

@@ -6,7 +6,7 @@ import { Collector } from '../stats/collector.ts';
 import { EventLog } from '../stats/event-log.ts';
 import { ComponentSeries } from '../stats/component-series.ts';
 import { STATE_NAMES, type CircuitBreaker } from './circuit-breaker.ts';
-import { Call, EntryRequest, Hop, Pool, ROOT } from './entities.ts';
+import { Call, Hop, Pool, ROOT } from './entities.ts';
 import * as E from './events.ts';
 import { TIMEOUT } from './errors.ts';
 import { compileModel, type ComponentRuntime, type Model } from './runtime.ts';
@@ -40,7 +40,6 @@ export class Simulation {
   readonly model: Model;
   readonly hops = new Pool((id) => new Hop(id));
   readonly calls = new Pool((id) => new Call(id));
-  readonly requests = new Pool((id) => new EntryRequest(id));
   readonly collector: Collector;
   readonly eventLog = new EventLog();
   readonly series: ComponentSeries;
@@ -134,7 +133,7 @@ export class Simulation {
       case E.E_CALL_TIMEOUT:
         return handleCallTimeout(this, this.calls.all[ref]!, gen);
       case E.E_CLIENT_TIMEOUT:
-        return this.clientTimeout(this.requests.all[ref]!, gen);
+        return this.clientTimeout(this.hops.all[ref]!, gen);
       case E.E_RETRY:
         return handleRetry(this, this.calls.all[ref]!, gen);
       case E.E_ATTEMPT_REJECTED:
@@ -188,30 +187,30 @@ export class Simulation {
   }
 
   private startRequest(user: number): void {
-    const request = this.requests.take();
-    request.arrivedAt = this.now;
+    // The client does no work: its hop, the entry request, starts its calls at once.
+    const request = this.hops.take();
+    request.reset(ROOT, this.model.entry, this.now);
+    request.ended = false;
     request.counted = this.measuring;
     request.user = user;
     if (request.counted) this.collector.requests++;
     this.queue.pushLane(this.clientTimeoutLane, this.now + this.clientTimeoutMs, E.E_CLIENT_TIMEOUT, request.id, request.gen);
-    // The client does no work: its hop starts its calls at once.
-    const hop = this.hops.take();
-    hop.reset(ROOT, request, request.gen, this.model.entry, this.now);
-    runSteps(this, hop);
+    runSteps(this, request);
   }
 
-  private clientTimeout(request: EntryRequest, gen: number): void {
-    if (request.gen !== gen) return;
+  /** The client gives up; the request's calls go on until they end, answering nobody. */
+  private clientTimeout(request: Hop, gen: number): void {
+    if (request.gen !== gen || request.ended) return;
     this.finishRequest(request, TIMEOUT, false, false);
   }
 
   /** An entry request ends, exactly once: answered, degraded or failed. */
-  finishRequest(request: EntryRequest, error: number, degraded: boolean, corrupted: boolean): void {
+  finishRequest(request: Hop, error: number, degraded: boolean, corrupted: boolean): void {
+    request.ended = true;
     if (request.counted) this.collector.requestDone(request.arrivedAt, this.now, error, degraded, corrupted);
     if (request.user >= 0 && this.now < this.durationMs) {
       this.queue.push(this.now + this.thinkTime!(this.arrivalRandom), E.E_USER_SEND, request.user, 0);
     }
-    this.requests.release(request);
   }
 
   private breakerMoved(breaker: CircuitBreaker, from: number, to: number, at: number): void {
