@@ -37,7 +37,9 @@ export class Collector {
   downstreamCalls = 0;
   readonly latency = new LatencyHistogram();
   /** Latency before the first fault started (SPEC §4.1's baseline for latency degradation). */
-  private readonly beforeFaults = new LatencyHistogram();
+  readonly baseline = new LatencyHistogram();
+  /** Requests that arrive before this go into the baseline: only fault windows read it. */
+  private readonly baselineUntil: number;
 
   readonly bucketMs: number;
   readonly buckets: number;
@@ -50,7 +52,6 @@ export class Collector {
   readonly fineTotal: Float64Array;
   readonly fineOk: Float64Array;
   readonly windows: WindowStats[];
-  readonly firstFaultStart: number;
 
   constructor(
     readonly start: number,
@@ -70,12 +71,7 @@ export class Collector {
     this.fineTotal = new Float64Array(fine);
     this.fineOk = new Float64Array(fine);
     this.windows = windows.map((w) => new WindowStats(w.fault, w.start, w.end));
-    this.firstFaultStart = Math.min(Infinity, ...windows.map((w) => w.start));
-  }
-
-  /** With no fault at all, every latency is a baseline latency: one histogram serves both. */
-  get baseline(): LatencyHistogram {
-    return this.firstFaultStart === Infinity ? this.latency : this.beforeFaults;
+    this.baselineUntil = windows.length > 0 ? Math.min(...windows.map((w) => w.start)) : -Infinity;
   }
 
   bucketOf(t: number): number {
@@ -98,7 +94,7 @@ export class Collector {
       this.bucketLatency[bucket]!.add(slot, latency);
       this.answered[bucket]!++;
       this.fineOk[fine]!++;
-      if (arrivedAt < this.firstFaultStart) this.beforeFaults.add(slot, latency);
+      if (arrivedAt < this.baselineUntil) this.baseline.add(slot, latency);
     } else {
       this.failed++;
       this.failedByKind[error - 1]!++;
