@@ -42,8 +42,8 @@ export function buildResult(sim: Simulation, settings: RunSettings, designHash: 
   }
 
   // Rates per bucket over the requests that arrived in it (and have ended).
-  const ended = (i: number) => c.answered[i]! + c.failures[i]!;
-  const rate = (part: Float64Array) => Array.from(part, (v, i) => (ended(i) > 0 ? roundRatio(v / ended(i)) : null));
+  const ended = (i: number) => c.answered(i) + c.failures[i]!;
+  const rate = (part: (i: number) => number) => Array.from({ length: c.buckets }, (_, i) => (ended(i) > 0 ? roundRatio(part(i) / ended(i)) : null));
   return {
     settings,
     seed: settings.seed,
@@ -67,8 +67,8 @@ export function buildResult(sim: Simulation, settings: RunSettings, designHash: 
       startMs: sim.warmupMs,
       bucketMs: c.bucketMs,
       throughput: Array.from(c.completions, (n) => round((n * 1000) / c.bucketMs)),
-      successRate: rate(c.answered),
-      errorRate: rate(c.failures),
+      successRate: rate((i) => c.answered(i)),
+      errorRate: rate((i) => c.failures[i]!),
       p50: c.bucketLatency.map((h) => roundOrNull(h.quantile(0.5))),
       p99: c.bucketLatency.map((h) => roundOrNull(h.quantile(0.99))),
       components: sim.series.toResult(),

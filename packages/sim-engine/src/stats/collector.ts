@@ -43,7 +43,6 @@ export class Collector {
 
   readonly bucketMs: number;
   readonly buckets: number;
-  readonly answered: Float64Array;
   readonly failures: Float64Array;
   readonly completions: Float64Array;
   readonly bucketLatency: LatencyHistogram[];
@@ -61,7 +60,6 @@ export class Collector {
     const span = end - start;
     this.bucketMs = niceBucket(span / MAX_BUCKETS);
     this.buckets = Math.min(MAX_BUCKETS, Math.ceil(span / this.bucketMs));
-    this.answered = new Float64Array(this.buckets);
     this.failures = new Float64Array(this.buckets);
     this.completions = new Float64Array(this.buckets);
     this.bucketLatency = Array.from({ length: this.buckets }, () => new LatencyHistogram());
@@ -72,6 +70,11 @@ export class Collector {
     this.fineOk = new Float64Array(fine);
     this.windows = windows.map((w) => new WindowStats(w.fault, w.start, w.end));
     this.baselineUntil = windows.length > 0 ? Math.min(...windows.map((w) => w.start)) : -Infinity;
+  }
+
+  /** Answers to the requests that arrived in time bucket `b`: the latencies it recorded. */
+  answered(b: number): number {
+    return this.bucketLatency[b]!.count;
   }
 
   bucketOf(t: number): number {
@@ -92,7 +95,6 @@ export class Collector {
       if (corrupted) this.silentCorruptions++;
       this.latency.add(slot, latency);
       this.bucketLatency[bucket]!.add(slot, latency);
-      this.answered[bucket]!++;
       this.fineOk[fine]!++;
       if (arrivedAt < this.baselineUntil) this.baseline.add(slot, latency);
     } else {
