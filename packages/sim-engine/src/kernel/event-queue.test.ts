@@ -75,6 +75,22 @@ describe('the event queue', () => {
     expect(firstDifference).toBe(-1);
   });
 
+  it('keeps a lane in order when it grows while wrapped around its ring', () => {
+    const queue = new EventQueue();
+    const lane = queue.laneFor(10);
+    let next = 0;
+    const pushLane = (n: number) => {
+      for (let i = 0; i < n; i++, next++) queue.pushLane(lane, next, 1, next, 0);
+    };
+    // Take 150 from the front, so the ring's oldest event sits mid-array when it fills and grows.
+    pushLane(200);
+    for (let i = 0; i < 150; i++) queue.pop();
+    pushLane(1000);
+    const refs: number[] = [];
+    while (queue.pop()) refs.push(queue.poppedRef);
+    expect(refs).toEqual(Array.from({ length: 1050 }, (_, i) => 150 + i));
+  });
+
   it('carries kind, reference and generation intact', () => {
     const queue = new EventQueue();
     queue.push(1, 17, 12_345_678, -3);

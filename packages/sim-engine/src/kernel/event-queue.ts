@@ -31,12 +31,14 @@ class Lane {
     this.count++;
   }
 
+  /** Doubles the ring (it is full), oldest event first: two block copies per array. */
   private grow(): void {
-    const size = this.time.length * 2;
-    const unroll = <T extends Float64Array | Int32Array>(a: T, b: T): T => {
-      for (let k = 0; k < this.count; k++) b[k] = a[(this.head + k) & (a.length - 1)]!;
-      return b;
+    const unroll = <T extends Float64Array | Int32Array>(ring: T, grown: T): T => {
+      grown.set(ring.subarray(this.head));
+      grown.set(ring.subarray(0, this.head), ring.length - this.head);
+      return grown;
     };
+    const size = this.time.length * 2;
     this.time = unroll(this.time, new Float64Array(size));
     this.seq = unroll(this.seq, new Float64Array(size));
     this.kindRef = unroll(this.kindRef, new Int32Array(size));
