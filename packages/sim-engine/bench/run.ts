@@ -22,16 +22,17 @@ function measure(workload: string, requests: number): Measurement {
   return JSON.parse(out.trim().split('\n').at(-1)!);
 }
 
-/** This machine's speed varies from run to run: the median of three runs is the figure. */
-function median(workload: string, requests: number): Measurement {
-  const three = [0, 1, 2].map(() => measure(workload, requests)).sort((a, b) => a.seconds - b.seconds);
-  return three[1]!;
+/**
+ * This machine's speed drifts within minutes: three rounds, each running every workload once,
+ * so each workload's median (its figure) and the kernel's come from the same stretch of time.
+ */
+function interleavedMedians(workloads: string[], requests: number): Measurement[] {
+  const rounds = [0, 1, 2].map(() => workloads.map((w) => measure(w, requests)));
+  return workloads.map((_, i) => rounds.map((round) => round[i]!).sort((a, b) => a.seconds - b.seconds)[1]!);
 }
 
 const runs = [
-  median('kernel', 1_000_000),
-  median('mm1', 1_000_000),
-  median('reference', 1_000_000),
+  ...interleavedMedians(['kernel', 'mm1', 'reference'], 1_000_000),
   ...(quick ? [] : [measure('reference', 10_000_000)]),
 ];
 
