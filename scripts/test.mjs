@@ -58,7 +58,9 @@ function ensureChromium() {
 ensureChromium();
 
 // Types first: a type error fails the run even where no test notices it.
+// A package's benchmark, run by its own script and by no test, has its own project beside it.
 const projects = ['.', 'e2e', ...['apps', 'packages'].flatMap((dir) => readdirSync(join(root, dir)).map((name) => join(dir, name)))]
+  .flatMap((dir) => [dir, join(dir, 'bench')])
   .filter((dir) => existsSync(join(root, dir, 'tsconfig.json')));
 const typeErrors = projects.filter((dir) => {
   const result = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', dir], {
