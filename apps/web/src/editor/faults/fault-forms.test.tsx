@@ -3,7 +3,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Provider } from 'react-redux';
-import { checkoutExample } from '@faultline/schemas';
+import { checkoutExample, SCENARIO_PRESETS } from '@faultline/schemas';
+import { faultlineApi } from '../../api/faultline-api.ts';
 import { makeStore } from '../../app/store.ts';
 import { editorActions } from '../editor-slice.ts';
 import { selectIssues } from '../selectors.ts';
@@ -52,6 +53,8 @@ describe('FaultsPanel', () => {
   it('adds a fault of the chosen type to the target, and shows an invalid probability next to its field', async () => {
     const store = makeStore();
     store.dispatch(editorActions.designLoaded({ id: 'd', version: 1, design: structuredClone({ ...checkoutExample, faults: [] }) }));
+    // The presets as the orchestrator serves them, already loaded, so no request leaves the test.
+    await store.dispatch(faultlineApi.util.upsertQueryData('listScenarioPresets', undefined, { items: SCENARIO_PRESETS }));
     render(
       <Provider store={store}>
         <FaultsPanel target={{ component: 'api' }} />
@@ -60,6 +63,10 @@ describe('FaultsPanel', () => {
     // A component takes only the fault types SPEC §3.3 allows on components.
     const types = [...screen.getByTestId('faults.type').querySelectorAll('option')].map((o) => o.value);
     expect(types).toEqual(['crash', 'latency', 'error', 'corruption', 'resource-exhaustion']);
+    // ...and only the presets that go on a component.
+    const presets = [...screen.getByTestId('faults.preset').querySelectorAll('option')].slice(1).map((o) => o.value);
+    expect(presets.length).toBeGreaterThan(0);
+    expect(presets.every((id) => SCENARIO_PRESETS.find((p) => p.id === id)?.target === 'component')).toBe(true);
     await userEvent.selectOptions(screen.getByTestId('faults.type'), 'latency');
     await userEvent.click(screen.getByTestId('faults.add'));
     expect(store.getState().editor.draft!.faults).toMatchObject([{ id: 'latency-api', type: 'latency', target: { component: 'api' } }]);
