@@ -80,6 +80,17 @@ test('a design can be built with the keyboard alone: palette buttons and the con
   await expect(editor.status).toContainText('Saved · version 2');
 });
 
+test('a scenario preset fills in its faults for the selected component', async ({ page }) => {
+  const editor = await DesignsPage.createDesign(page);
+  await page.getByTestId('palette.database').click();
+  await expect(page.getByTestId('properties')).toBeVisible();
+  await page.getByTestId('faults.preset').selectOption('database-outage-brief');
+  // The orchestrator's preset, a crash refusing every connection, now on this database.
+  await expect(page.getByTestId('fault.crash-database')).toBeVisible();
+  await expect(page.getByTestId('fault.crash-database').getByLabel('Mode')).toHaveValue('refuse');
+  await expect(editor.node('Database')).toContainText('1 fault');
+});
+
 test('an invalid value shows its error and blocks saving', async ({ page }) => {
   const editor = await DesignsPage.createDesign(page);
   await page.getByTestId('palette.service').click();

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { stringify } from 'yaml';
 import { checkoutExample } from '@faultline/schemas';
-import { erroringCheckout } from '../fixtures/designs.ts';
+import { checkoutWithoutReplicas, erroringCheckout } from '../fixtures/designs.ts';
 
 test('rename, duplicate, import and delete designs from the list', async ({ page, request }, testInfo) => {
   const created = await (await request.post('/api/designs', { data: { ...checkoutExample, name: 'List me' } })).json();
@@ -16,6 +16,13 @@ test('rename, duplicate, import and delete designs from the list', async ({ page
 
   await page.getByRole('row', { name: /Renamed checkout/ }).getByRole('button', { name: 'Duplicate' }).click();
   await expect(page.getByRole('link', { name: 'Renamed checkout (copy)' })).toBeVisible();
+
+  // A file the design service rejects: the reason names the field, and nothing is added.
+  const invalid = testInfo.outputPath('invalid.faultline.yaml');
+  writeFileSync(invalid, stringify(checkoutWithoutReplicas));
+  await page.getByTestId('designs.import').setInputFiles(invalid);
+  await expect(page.getByRole('alert')).toContainText('/components/1/replicas');
+  await expect(page.getByRole('link', { name: 'Not imported' })).toHaveCount(0);
 
   const file = testInfo.outputPath('imported.faultline.yaml');
   writeFileSync(file, stringify({ ...checkoutExample, name: 'From a YAML file' }));

@@ -1,6 +1,8 @@
 import { createApi, fetchBaseQuery } from '@reduxjs/toolkit/query/react';
 import type { DesignInput, DesignPage, Problem, Run, RunResult, ScenarioPreset, StoredDesign } from '@faultline/schemas';
 
+type FaultInput = NonNullable<DesignInput['faults']>[number];
+
 /** The design service and the orchestrator, both behind the one origin. */
 export const faultlineApi = createApi({
   reducerPath: 'faultlineApi',
@@ -22,6 +24,11 @@ export const faultlineApi = createApi({
     saveDesign: build.mutation<StoredDesign, { id: string; design: DesignInput; version: number }>({
       query: ({ id, design, version }) => ({ url: `/designs/${id}`, method: 'PUT', body: { ...design, version } }),
       invalidatesTags: (_r, _e, { id }) => [{ type: 'Design', id: 'LIST' }, { type: 'Design', id }],
+    }),
+    /** A JSON or YAML design file, validated by the design service as it is read. */
+    importDesign: build.mutation<StoredDesign, { text: string; yaml: boolean }>({
+      query: ({ text, yaml }) => ({ url: '/designs/import', method: 'POST', body: text, headers: { 'content-type': yaml ? 'application/yaml' : 'application/json' } }),
+      invalidatesTags: [{ type: 'Design', id: 'LIST' }],
     }),
     deleteDesign: build.mutation<void, string>({
       query: (id) => ({ url: `/designs/${id}`, method: 'DELETE' }),
@@ -49,6 +56,9 @@ export const faultlineApi = createApi({
       invalidatesTags: (_r, _e, id) => [{ type: 'Run', id }, { type: 'Run', id: 'LIST' }],
     }),
     listScenarioPresets: build.query<{ items: ScenarioPreset[] }, void>({ query: () => '/scenario-presets' }),
+    presetFaults: build.query<{ items: FaultInput[] }, { presetId: string; target: { component: string } | { connection: string } }>({
+      query: ({ presetId, target }) => ({ url: `/scenario-presets/${presetId}/faults`, params: target }),
+    }),
   }),
 });
 
@@ -61,5 +71,5 @@ export function problemOf(error: unknown): Problem | null {
 export const {
   useListDesignsQuery, useGetDesignQuery, useLazyGetDesignQuery, useCreateDesignMutation, useSaveDesignMutation, useDeleteDesignMutation,
   useDuplicateDesignMutation, useListRunsQuery, useGetRunQuery, useGetRunResultQuery, useLaunchRunMutation,
-  useCancelRunMutation, useListScenarioPresetsQuery,
+  useCancelRunMutation, useListScenarioPresetsQuery, useLazyPresetFaultsQuery, useImportDesignMutation,
 } = faultlineApi;

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { FAULT_TARGETS, FAULT_TYPES, type FaultType, type FieldIssue } from '@faultline/schemas';
-import { useListScenarioPresetsQuery } from '../../api/faultline-api.ts';
+import { problemOf, useLazyPresetFaultsQuery, useListScenarioPresetsQuery } from '../../api/faultline-api.ts';
 import { useAppDispatch, useAppSelector } from '../../app/hooks.ts';
 import { editorActions, type FaultDraft } from '../editor-slice.ts';
 import { Field } from '../fields/Field.tsx';
@@ -28,10 +28,12 @@ export function FaultsPanel({ target }: { target: Target }) {
   const [type, setType] = useState<FaultType>(types[0]!);
   const faults = (draft.faults ?? []).map((f, index) => ({ f, index })).filter(({ f }) => targetOf(f) === targetId);
 
+  const [loadPresetFaults, preset] = useLazyPresetFaultsQuery();
+
   const addPreset = async (presetId: string) => {
-    const response = await fetch(`/api/scenario-presets/${presetId}/faults?${onComponent ? 'component' : 'connection'}=${encodeURIComponent(targetId)}`);
-    if (!response.ok) return;
-    for (const { id: _id, ...fault } of (await response.json()).items as FaultDraft[]) dispatch(editorActions.faultAdded(fault));
+    const outcome = await loadPresetFaults({ presetId, target });
+    // The editor names faults itself, so a preset applied twice gets two distinct ids.
+    for (const { id: _id, ...fault } of outcome.data?.items ?? []) dispatch(editorActions.faultAdded(fault));
   };
 
   return (
@@ -60,6 +62,11 @@ export function FaultsPanel({ target }: { target: Target }) {
           {presets.filter((p) => p.target === (onComponent ? 'component' : 'connection')).map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
         </select>
       </label>
+      {preset.isError && (
+        <p className="field-error" role="alert">
+          {problemOf(preset.error)?.detail ?? 'The scenario presets could not be reached; no fault was added.'}
+        </p>
+      )}
     </section>
   );
 }

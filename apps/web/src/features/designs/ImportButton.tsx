@@ -1,23 +1,17 @@
-import { useRef, useState } from 'react';
+import { useRef } from 'react';
 import { useNavigate } from 'react-router';
-import type { Problem, StoredDesign } from '@faultline/schemas';
+import { problemOf, useImportDesignMutation } from '../../api/faultline-api.ts';
 
 /** Imports a JSON or YAML design file through the design service, which validates it. */
 export function ImportButton() {
   const input = useRef<HTMLInputElement>(null);
-  const [problem, setProblem] = useState<Problem | null>(null);
   const navigate = useNavigate();
+  const [importDesign, { error }] = useImportDesignMutation();
+  const problem = problemOf(error);
 
   const upload = async (file: File) => {
-    const yaml = /\.ya?ml$/i.test(file.name);
-    const response = await fetch('/api/designs/import', {
-      method: 'POST',
-      headers: { 'content-type': yaml ? 'application/yaml' : 'application/json' },
-      body: await file.text(),
-    });
-    if (!response.ok) return setProblem((await response.json()) as Problem);
-    setProblem(null);
-    navigate(`/designs/${((await response.json()) as StoredDesign).id}`);
+    const outcome = await importDesign({ text: await file.text(), yaml: /\.ya?ml$/i.test(file.name) });
+    if (outcome.data) navigate(`/designs/${outcome.data.id}`);
   };
 
   return (
@@ -32,10 +26,10 @@ export function ImportButton() {
         data-testid="designs.import"
         onChange={(e) => e.target.files?.[0] && void upload(e.target.files[0])}
       />
-      {problem && (
+      {error && (
         <div role="alert" className="problem">
-          <strong>{problem.detail ?? problem.title}</strong>
-          <ul>{problem.errors?.map((e) => <li key={e.path}><code>{e.path}</code> {e.message}</li>)}</ul>
+          <strong>{problem?.detail ?? problem?.title ?? 'The design service did not answer; nothing was imported.'}</strong>
+          <ul>{problem?.errors?.map((e) => <li key={e.path}><code>{e.path}</code> {e.message}</li>)}</ul>
         </div>
       )}
     </>
