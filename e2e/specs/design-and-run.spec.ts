@@ -89,6 +89,12 @@ test('a scenario preset fills in its faults for the selected component', async (
   await expect(page.getByTestId('fault.crash-database')).toBeVisible();
   await expect(page.getByTestId('fault.crash-database').getByLabel('Mode')).toHaveValue('refuse');
   await expect(editor.node('Database')).toContainText('1 fault');
+
+  // With the orchestrator out of reach, choosing a preset says so and adds nothing.
+  await page.route('**/api/scenario-presets/*/faults*', (route) => route.abort('connectionrefused'));
+  await page.getByTestId('faults.preset').selectOption('database-outage-extended');
+  await expect(page.getByRole('alert')).toContainText('could not be reached; no fault was added');
+  await expect(editor.node('Database')).toContainText('1 fault');
 });
 
 test('an invalid value shows its error and blocks saving', async ({ page }) => {
