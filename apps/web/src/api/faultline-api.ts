@@ -1,7 +1,5 @@
 import { createApi, fetchBaseQuery } from '@reduxjs/toolkit/query/react';
-import type { DesignInput, DesignPage, Problem, Run, RunResult, ScenarioPreset, StoredDesign } from '@faultline/schemas';
-
-type FaultInput = NonNullable<DesignInput['faults']>[number];
+import type { DesignInput, DesignPage, FaultInput, FaultTarget, Problem, Run, RunResult, ScenarioPreset, StoredDesign } from '@faultline/schemas';
 
 /** The design service and the orchestrator, both behind the one origin. */
 export const faultlineApi = createApi({
@@ -56,7 +54,7 @@ export const faultlineApi = createApi({
       invalidatesTags: (_r, _e, id) => [{ type: 'Run', id }, { type: 'Run', id: 'LIST' }],
     }),
     listScenarioPresets: build.query<{ items: ScenarioPreset[] }, void>({ query: () => '/scenario-presets' }),
-    presetFaults: build.query<{ items: FaultInput[] }, { presetId: string; target: { component: string } | { connection: string } }>({
+    presetFaults: build.query<{ items: FaultInput[] }, { presetId: string; target: FaultTarget }>({
       query: ({ presetId, target }) => ({ url: `/scenario-presets/${presetId}/faults`, params: target }),
     }),
   }),
