@@ -28,7 +28,7 @@ export function FaultsPanel({ target }: { target: Target }) {
   const [type, setType] = useState<FaultType>(types[0]!);
   const faults = (draft.faults ?? []).map((f, index) => ({ f, index })).filter(({ f }) => targetOf(f) === targetId);
 
-  const [loadPresetFaults, preset] = useLazyPresetFaultsQuery();
+  const [loadPresetFaults, presetRequest] = useLazyPresetFaultsQuery();
 
   const addPreset = async (presetId: string) => {
     const outcome = await loadPresetFaults({ presetId, target });
@@ -62,9 +62,9 @@ export function FaultsPanel({ target }: { target: Target }) {
           {presets.filter((p) => p.target === (onComponent ? 'component' : 'connection')).map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
         </select>
       </label>
-      {preset.isError && (
+      {presetRequest.isError && (
         <p className="field-error" role="alert">
-          {problemOf(preset.error)?.detail ?? 'The scenario presets could not be reached; no fault was added.'}
+          {problemOf(presetRequest.error)?.detail ?? 'The scenario presets could not be reached; no fault was added.'}
         </p>
       )}
     </section>
