@@ -59,7 +59,11 @@ ensureChromium();
 
 // Types first: a type error fails the run even where no test notices it.
 // A package's benchmark, run by its own script and by no test, has its own project beside it.
-const projects = ['.', 'e2e', ...['apps', 'packages'].flatMap((dir) => readdirSync(join(root, dir)).map((name) => join(dir, name)))]
+const projects = [
+  '.',
+  'e2e',
+  ...['apps', 'packages'].flatMap((dir) => readdirSync(join(root, dir)).map((name) => join(dir, name))),
+]
   .flatMap((dir) => [dir, join(dir, 'bench')])
   .filter((dir) => existsSync(join(root, dir, 'tsconfig.json')));
 const typeErrors = projects.filter((dir) => {
@@ -71,7 +75,10 @@ const typeErrors = projects.filter((dir) => {
 });
 if (typeErrors.length) console.error(`Type errors in: ${typeErrors.join(', ')}`);
 // The gateway serves the built web app, and the end-to-end suite drives it.
-const webBuild = spawnSync(process.execPath, [join(root, 'apps/web/scripts/build.mjs')], { cwd: root, stdio: 'inherit' });
+const webBuild = spawnSync(process.execPath, [join(root, 'apps/web/scripts/build.mjs')], {
+  cwd: root,
+  stdio: 'inherit',
+});
 if (webBuild.status !== 0) console.error('The web app does not build.');
 rmSync(reports, { recursive: true, force: true });
 mkdirSync(reports, { recursive: true });

@@ -35,9 +35,12 @@ describe('docker-compose.yml', () => {
   it('wires the services to each other by names that exist', () => {
     const names = new Set(services.map(([name]) => name));
     for (const [name, service] of services) {
-      for (const dependency of Object.keys(service.depends_on ?? {})) expect(names.has(dependency), `${name} → ${dependency}`).toBe(true);
+      for (const dependency of Object.keys(service.depends_on ?? {}))
+        expect(names.has(dependency), `${name} → ${dependency}`).toBe(true);
     }
-    expect(compose.services['design-service'].environment.DATABASE_URL).toMatch(/^postgresql:\/\/[^@]+@postgres:5432\//);
+    expect(compose.services['design-service'].environment.DATABASE_URL).toMatch(
+      /^postgresql:\/\/[^@]+@postgres:5432\//,
+    );
     for (const [client, variable, server] of [
       ['gateway', 'DESIGN_SERVICE_URL', 'design-service'],
       ['gateway', 'ORCHESTRATOR_URL', 'orchestrator'],

@@ -3,7 +3,9 @@ import { DesignsPage } from '../pages/designs-page.ts';
 import { EditorPage } from '../pages/editor-page.ts';
 import { RunPage } from '../pages/run-page.ts';
 
-test('build a design from the palette, add a fault and resilience, save, reload, run baseline-vs-chaos and read the dashboard', async ({ page }, testInfo) => {
+test('build a design from the palette, add a fault and resilience, save, reload, run baseline-vs-chaos and read the dashboard', async ({
+  page,
+}, testInfo) => {
   const editor = await DesignsPage.createDesign(page);
   await expect(editor.node('Clients')).toBeVisible();
 
@@ -110,7 +112,10 @@ test('an invalid value shows its error and blocks saving', async ({ page }) => {
   await expect(page.getByTestId('editor.save')).toBeEnabled();
 });
 
-test('an edit saved from a second tab meets the conflict dialog, never a silent overwrite', async ({ page, context }) => {
+test('an edit saved from a second tab meets the conflict dialog, never a silent overwrite', async ({
+  page,
+  context,
+}) => {
   const first = await DesignsPage.createDesign(page);
   const other = await context.newPage();
   await other.goto(page.url());

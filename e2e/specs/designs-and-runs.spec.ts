@@ -14,7 +14,10 @@ test('rename, duplicate, import and delete designs from the list', async ({ page
   await expect(page.getByRole('link', { name: 'Renamed checkout' })).toBeVisible();
   expect((await (await request.get(`/api/designs/${created.id}`)).json()).name).toBe('Renamed checkout');
 
-  await page.getByRole('row', { name: /Renamed checkout/ }).getByRole('button', { name: 'Duplicate' }).click();
+  await page
+    .getByRole('row', { name: /Renamed checkout/ })
+    .getByRole('button', { name: 'Duplicate' })
+    .click();
   await expect(page.getByRole('link', { name: 'Renamed checkout (copy)' })).toBeVisible();
 
   // A file the design service rejects: the reason names the field, and nothing is added.
@@ -32,12 +35,18 @@ test('rename, duplicate, import and delete designs from the list', async ({ page
 
   await page.goto('/');
   page.once('dialog', (dialog) => dialog.accept());
-  await page.getByRole('row', { name: /From a YAML file/ }).getByRole('button', { name: 'Delete' }).click();
+  await page
+    .getByRole('row', { name: /From a YAML file/ })
+    .getByRole('button', { name: 'Delete' })
+    .click();
   await expect(page.getByRole('link', { name: 'From a YAML file' })).toHaveCount(0);
   await page.screenshot({ path: testInfo.outputPath('designs.png') });
 });
 
-test('a sweep of a fault probability from the run dialog shows its curve and collapse point', async ({ page, request }, testInfo) => {
+test('a sweep of a fault probability from the run dialog shows its curve and collapse point', async ({
+  page,
+  request,
+}, testInfo) => {
   const design = await (await request.post('/api/designs', { data: erroringCheckout })).json();
   await page.goto(`/designs/${design.id}`);
   await page.getByTestId('editor.run').click();
@@ -48,15 +57,21 @@ test('a sweep of a fault probability from the run dialog shows its curve and col
   await page.getByTestId('launch.start').click();
   await page.waitForURL(/\/runs\//);
   await expect(page.getByTestId('run.status')).toHaveText('succeeded', { timeout: 60_000 });
-  await expect(page.getByTestId('sweep.collapse')).toHaveText('Collapses at /faults/0/schedule/probability = 1 (success rate below 10 %)');
+  await expect(page.getByTestId('sweep.collapse')).toHaveText(
+    'Collapses at /faults/0/schedule/probability = 1 (success rate below 10 %)',
+  );
   await expect(page.getByTestId('sweep').locator('tbody tr')).toHaveCount(3);
   await page.screenshot({ path: testInfo.outputPath('sweep.png'), fullPage: true });
 });
 
 test('two runs of a design compared side by side', async ({ page, request }) => {
-  const design = await (await request.post('/api/designs', { data: { ...checkoutExample, name: 'Compare me' } })).json();
+  const design = await (
+    await request.post('/api/designs', { data: { ...checkoutExample, name: 'Compare me' } })
+  ).json();
   for (const seed of [1, 2]) {
-    const run = await (await request.post('/api/runs', { data: { designId: design.id, settings: { durationMs: 30_000, seed } } })).json();
+    const run = await (
+      await request.post('/api/runs', { data: { designId: design.id, settings: { durationMs: 30_000, seed } } })
+    ).json();
     await expect.poll(async () => (await (await request.get(`/api/runs/${run.id}`)).json()).status).toBe('succeeded');
   }
   await page.goto(`/designs/${design.id}`);
@@ -72,9 +87,15 @@ test('two runs of a design compared side by side', async ({ page, request }) => 
 });
 
 test('a long run shows live progress and can be cancelled from its page', async ({ page, request }) => {
-  const busy = { ...checkoutExample, name: 'Busy', workload: { entry: 'users', arrival: { kind: 'poisson', ratePerSecond: 2000 } } };
+  const busy = {
+    ...checkoutExample,
+    name: 'Busy',
+    workload: { entry: 'users', arrival: { kind: 'poisson', ratePerSecond: 2000 } },
+  };
   const design = await (await request.post('/api/designs', { data: busy })).json();
-  const run = await (await request.post('/api/runs', { data: { designId: design.id, settings: { durationMs: 3_600_000 } } })).json();
+  const run = await (
+    await request.post('/api/runs', { data: { designId: design.id, settings: { durationMs: 3_600_000 } } })
+  ).json();
   await page.goto(`/runs/${run.id}`);
   const progress = page.getByTestId('run.progress');
   await expect.poll(async () => Number(await progress.getAttribute('value')), { timeout: 30_000 }).toBeGreaterThan(0);

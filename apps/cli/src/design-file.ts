@@ -12,7 +12,9 @@ export function readDesignFile(path: string): DesignFileCheck {
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new CliError(`${path}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    throw new CliError(
+      `${path}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+    );
   }
   let data: unknown;
   const yaml = ['.yaml', '.yml'].includes(extname(path).toLowerCase()) || !/^\s*[{[]/.test(text);
@@ -35,5 +37,8 @@ export function readDesignFile(path: string): DesignFileCheck {
 export const designLabel = (path: string) => basename(path).replace(/(\.faultline)?\.(json|ya?ml)$/i, '');
 
 export function formatIssues(path: string, issues: FieldIssue[]): string {
-  return [`${path}: ${issues.length} problem${issues.length === 1 ? '' : 's'}`, ...issues.map((i) => `  ${i.path || '/'}: ${i.message}`)].join('\n');
+  return [
+    `${path}: ${issues.length} problem${issues.length === 1 ? '' : 's'}`,
+    ...issues.map((i) => `  ${i.path || '/'}: ${i.message}`),
+  ].join('\n');
 }

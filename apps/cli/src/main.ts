@@ -42,7 +42,12 @@ function main(argv: string[]): number {
       return validate(oneFile(positionals, 'validate'), process.stdout, process.stderr);
     }
     case 'run': {
-      const { positionals, values } = parseArgs({ args: rest, allowPositionals: true, strict: true, options: RUN_OPTIONS });
+      const { positionals, values } = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        strict: true,
+        options: RUN_OPTIONS,
+      });
       return run(oneFile(positionals, 'run'), values as RunOptions, process.stdout, process.stderr);
     }
     case 'bench':

@@ -11,7 +11,9 @@ export function progressBar(stream: NodeJS.WriteStream): { update(progress: RunP
       if (whole === shown) return;
       shown = whole;
       const filled = Math.round((percent / 100) * WIDTH);
-      stream.write(`\r[${'#'.repeat(filled)}${'-'.repeat(WIDTH - filled)}] ${String(whole).padStart(3)} %  ${events.toLocaleString('en')} events`);
+      stream.write(
+        `\r[${'#'.repeat(filled)}${'-'.repeat(WIDTH - filled)}] ${String(whole).padStart(3)} %  ${events.toLocaleString('en')} events`,
+      );
     },
     done() {
       stream.write('\r\x1b[K');

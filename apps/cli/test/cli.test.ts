@@ -8,7 +8,13 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import parsePrometheusTextFormat from 'parse-prometheus-text-format';
 import { stringify as toYaml } from 'yaml';
 import { runScenario } from '@faultline/runs';
-import { brokenDesign, checkoutExample, DesignSchema, invalidDesignExamples, RunSettingsSchema } from '@faultline/schemas';
+import {
+  brokenDesign,
+  checkoutExample,
+  DesignSchema,
+  invalidDesignExamples,
+  RunSettingsSchema,
+} from '@faultline/schemas';
 
 const BIN = fileURLToPath(new URL('../bin/faultline.mjs', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'faultline-cli-'));
@@ -33,7 +39,10 @@ const healthy = file('healthy.yaml', toYaml({ ...checkoutExample, faults: [] }))
 
 describe('faultline validate', () => {
   it('exits 0 for a valid design, JSON or YAML', async () => {
-    expect(await faultline('validate', checkoutJson)).toMatchObject({ code: 0, stdout: expect.stringContaining('valid (3 components') });
+    expect(await faultline('validate', checkoutJson)).toMatchObject({
+      code: 0,
+      stdout: expect.stringContaining('valid (3 components'),
+    });
     expect((await faultline('validate', healthy)).code).toBe(0);
   });
 
@@ -49,8 +58,14 @@ describe('faultline validate', () => {
   });
 
   it('exits 2 naming a file that cannot be read or parsed', async () => {
-    expect(await faultline('validate', 'missing.json')).toMatchObject({ code: 2, stderr: expect.stringContaining('missing.json: cannot be read (ENOENT)') });
-    expect(await faultline('validate', file('bad.json', '{"name": '))).toMatchObject({ code: 2, stderr: expect.stringContaining('is not valid JSON') });
+    expect(await faultline('validate', 'missing.json')).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('missing.json: cannot be read (ENOENT)'),
+    });
+    expect(await faultline('validate', file('bad.json', '{"name": '))).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('is not valid JSON'),
+    });
   });
 });
 
@@ -58,7 +73,10 @@ describe('faultline run', () => {
   it('prints the same result the engine gives for the design, settings and seed', async () => {
     const { code, stdout } = await faultline('run', checkoutJson, '--seed', '4', '--duration', '40s', '--warmup', '5s');
     expect(code).toBe(0);
-    const expected = runScenario(DesignSchema.parse(checkoutExample), RunSettingsSchema.parse({ durationMs: 40_000, warmupMs: 5_000, seed: 4 }));
+    const expected = runScenario(
+      DesignSchema.parse(checkoutExample),
+      RunSettingsSchema.parse({ durationMs: 40_000, warmupMs: 5_000, seed: 4 }),
+    );
     expect(JSON.parse(stdout)).toEqual(expected);
   });
 
@@ -72,13 +90,27 @@ describe('faultline run', () => {
   });
 
   it('writes CSV, Prometheus text and Markdown that their readers read back', async () => {
-    await faultline('run', checkoutJson, '--duration', '40s', '--scenario', 'baseline-vs-chaos', '--format', 'csv', '--out', 'series.csv');
+    await faultline(
+      'run',
+      checkoutJson,
+      '--duration',
+      '40s',
+      '--scenario',
+      'baseline-vs-chaos',
+      '--format',
+      'csv',
+      '--out',
+      'series.csv',
+    );
     const rows: Record<string, string>[] = parseCsv(readFileSync(join(dir, 'series.csv'), 'utf8'), { columns: true });
     expect(new Set(rows.map((r) => r.variant))).toEqual(new Set(['baseline', 'chaos']));
 
     const prom = await faultline('run', checkoutJson, '--duration', '40s', '--format', 'prom');
     const families = parsePrometheusTextFormat(prom.stdout);
-    expect(families.find((f) => f.name === 'chaos_availability_percent')!.metrics[0]!.labels).toEqual({ run: 'local', design: 'checkout' });
+    expect(families.find((f) => f.name === 'chaos_availability_percent')!.metrics[0]!.labels).toEqual({
+      run: 'local',
+      design: 'checkout',
+    });
 
     const md = await faultline('run', checkoutJson, '--duration', '40s', '--format', 'md');
     expect(md.stdout).toContain('**SLO FAILED**');
@@ -88,19 +120,39 @@ describe('faultline run', () => {
     // `script` gives the command a pseudo-terminal, as a person's shell would.
     const command = [process.execPath, BIN, 'run', checkoutJson, '--duration', '10m', '--out', 'tty.json'].join(' ');
     const { stdout } = await new Promise<{ stdout: string }>((resolve, reject) =>
-      execFile('script', ['-qec', command, '/dev/null'], { cwd: dir }, (error, out) => (error ? reject(error) : resolve({ stdout: out }))),
+      execFile('script', ['-qec', command, '/dev/null'], { cwd: dir }, (error, out) =>
+        error ? reject(error) : resolve({ stdout: out }),
+      ),
     );
     expect(stdout).toMatch(/\[#+-*\]\s+\d+ %\s+[\d,]+ events/);
     expect(stdout).toContain('SLO failed');
   });
 
   it('exits 2 on invalid options, naming the option', async () => {
-    expect(await faultline('run', checkoutJson, '--duration', 'soon')).toMatchObject({ code: 2, stderr: expect.stringContaining('--duration: "soon" is not a duration') });
-    expect(await faultline('run', checkoutJson, '--duration', '5s', '--warmup', '10s')).toMatchObject({ code: 2, stderr: expect.stringContaining('--warmup: must be shorter than durationMs') });
-    expect(await faultline('run', checkoutJson, '--seed', 'x')).toMatchObject({ code: 2, stderr: expect.stringContaining('--seed:') });
-    expect(await faultline('run', checkoutJson, '--format', 'xml')).toMatchObject({ code: 2, stderr: expect.stringContaining('--format: must be one of json, csv, prom, md') });
-    expect(await faultline('run', checkoutJson, '--colour')).toMatchObject({ code: 2, stderr: expect.stringContaining("Unknown option '--colour'") });
-    expect(await faultline('frobnicate')).toMatchObject({ code: 2, stderr: expect.stringContaining('unknown command "frobnicate"') });
+    expect(await faultline('run', checkoutJson, '--duration', 'soon')).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--duration: "soon" is not a duration'),
+    });
+    expect(await faultline('run', checkoutJson, '--duration', '5s', '--warmup', '10s')).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--warmup: must be shorter than durationMs'),
+    });
+    expect(await faultline('run', checkoutJson, '--seed', 'x')).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--seed:'),
+    });
+    expect(await faultline('run', checkoutJson, '--format', 'xml')).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--format: must be one of json, csv, prom, md'),
+    });
+    expect(await faultline('run', checkoutJson, '--colour')).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining("Unknown option '--colour'"),
+    });
+    expect(await faultline('frobnicate')).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('unknown command "frobnicate"'),
+    });
   });
 });
 
@@ -111,21 +163,43 @@ describe('faultline run --scenario sweep', () => {
     ...checkoutExample,
     faults: [
       {
-        id: 'api-errors', name: 'API errors', type: 'error', target: { component: 'api' },
-        schedule: { ...window, probability: 0 }, params: { errorTypes: ['internal-error'] },
+        id: 'api-errors',
+        name: 'API errors',
+        type: 'error',
+        target: { component: 'api' },
+        schedule: { ...window, probability: 0 },
+        params: { errorTypes: ['internal-error'] },
       },
     ],
   });
   const tenSeconds = { startMs: 5000, durationMs: 10_000 };
   const windowed = file('api-errors.json', JSON.stringify(errorsOnApi(tenSeconds)));
-  const sweep = ['--scenario', 'sweep', '--parameter', '/faults/0/schedule/probability', '--from', '0', '--to', '1', '--steps', '3'];
+  const sweep = [
+    '--scenario',
+    'sweep',
+    '--parameter',
+    '/faults/0/schedule/probability',
+    '--from',
+    '0',
+    '--to',
+    '1',
+    '--steps',
+    '3',
+  ];
 
-  it('gives the engine\'s sweep and, with --fail-on-slo, exits 1 naming the steps that failed', async () => {
+  it("gives the engine's sweep and, with --fail-on-slo, exits 1 naming the steps that failed", async () => {
     const { code, stdout, stderr } = await faultline('run', windowed, '--duration', '30s', ...sweep, '--fail-on-slo');
-    const settings = { durationMs: 30_000, scenario: { kind: 'sweep', parameter: '/faults/0/schedule/probability', from: 0, to: 1, steps: 3 } };
-    expect(JSON.parse(stdout)).toEqual(runScenario(DesignSchema.parse(errorsOnApi(tenSeconds)), RunSettingsSchema.parse(settings)));
+    const settings = {
+      durationMs: 30_000,
+      scenario: { kind: 'sweep', parameter: '/faults/0/schedule/probability', from: 0, to: 1, steps: 3 },
+    };
+    expect(JSON.parse(stdout)).toEqual(
+      runScenario(DesignSchema.parse(errorsOnApi(tenSeconds)), RunSettingsSchema.parse(settings)),
+    );
     expect(code).toBe(1);
-    expect(stderr).toBe('SLO failed: step 1 (/faults/0/schedule/probability = 0.5); step 2 (/faults/0/schedule/probability = 1)\n');
+    expect(stderr).toBe(
+      'SLO failed: step 1 (/faults/0/schedule/probability = 0.5); step 2 (/faults/0/schedule/probability = 1)\n',
+    );
   });
 
   it('shows the collapse point in Markdown', async () => {
@@ -139,11 +213,25 @@ describe('faultline run --scenario sweep', () => {
     const run = (...args: string[]) => faultline('run', windowed, '--duration', '30s', ...args);
     expect(await run('--scenario', 'sweep', '--parameter', '/faults/0/schedule/probability')).toMatchObject({
       code: 2,
-      stderr: expect.stringContaining('--from: required with --scenario sweep\n--to: required with --scenario sweep\n--steps: required with --scenario sweep'),
+      stderr: expect.stringContaining(
+        '--from: required with --scenario sweep\n--to: required with --scenario sweep\n--steps: required with --scenario sweep',
+      ),
     });
-    expect(await run(...sweep.slice(0, 3), '/faults/0/nowhere', ...sweep.slice(4))).toMatchObject({ code: 2, stderr: expect.stringContaining('--parameter: /faults/0/nowhere is not in the design') });
-    expect(await run(...sweep.slice(0, 7), '2', ...sweep.slice(8))).toMatchObject({ code: 2, stderr: expect.stringContaining('--to: /faults/0/schedule/probability = 2 makes the design invalid') });
-    expect(await run(...sweep.slice(0, 9), '1')).toMatchObject({ code: 2, stderr: expect.stringContaining('--steps: Too small') });
-    expect(await run('--steps', '3')).toMatchObject({ code: 2, stderr: expect.stringContaining('--steps: only with --scenario sweep') });
+    expect(await run(...sweep.slice(0, 3), '/faults/0/nowhere', ...sweep.slice(4))).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--parameter: /faults/0/nowhere is not in the design'),
+    });
+    expect(await run(...sweep.slice(0, 7), '2', ...sweep.slice(8))).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--to: /faults/0/schedule/probability = 2 makes the design invalid'),
+    });
+    expect(await run(...sweep.slice(0, 9), '1')).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--steps: Too small'),
+    });
+    expect(await run('--steps', '3')).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--steps: only with --scenario sweep'),
+    });
   });
 });

@@ -46,5 +46,10 @@ export function problemOf(response: LightMyRequestResponse) {
   if (!String(response.headers['content-type']).startsWith('application/problem+json')) {
     throw new Error(`expected application/problem+json, got ${response.headers['content-type']}: ${response.body}`);
   }
-  return response.json() as { status: number; code: string; detail?: string; errors?: { path: string; message: string }[] };
+  return response.json() as {
+    status: number;
+    code: string;
+    detail?: string;
+    errors?: { path: string; message: string }[];
+  };
 }

@@ -23,7 +23,8 @@ describe(`service surface on ${provider}`, () => {
     );
     // The request body schema is the real design schema, down to the fault types.
     const body = JSON.stringify(doc.paths['/api/designs/'].post.requestBody);
-    for (const type of ['resource-exhaustion', 'circuit-breaker', 'lognormal', 'least-outstanding']) expect(body).toContain(type);
+    for (const type of ['resource-exhaustion', 'circuit-breaker', 'lognormal', 'least-outstanding'])
+      expect(body).toContain(type);
     const html = await app().inject({ method: 'GET', url: '/docs/' });
     expect(html.statusCode).toBe(200);
     expect(html.headers['content-type']).toMatch(/text\/html/);

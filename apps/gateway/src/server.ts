@@ -18,7 +18,10 @@ async function shutdown(code: number): Promise<never> {
 try {
   let designService = config.DESIGN_SERVICE_URL;
   if (!designService) {
-    const service = await startService('design service', new URL('../../design-service/src/server.ts', import.meta.url));
+    const service = await startService(
+      'design service',
+      new URL('../../design-service/src/server.ts', import.meta.url),
+    );
     started.push(service);
     designService = service.url;
   }

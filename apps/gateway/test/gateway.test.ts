@@ -63,13 +63,21 @@ describe('the one origin', () => {
     const text = await stream.text();
     expect(text.trim().split('\n\n').at(-1)).toMatch(/^event: status\ndata: \{.*"status":"succeeded"/);
     const result = await fetch(`${origin}/api/runs/${id}/result`);
-    expect(((await result.json()) as { result: { totals: { requests: number } } }).result.totals.requests).toBeGreaterThan(0);
-    expect((await gateway.inject({ method: 'GET', url: '/api/scenario-presets' })).json().items.length).toBeGreaterThan(20);
+    expect(
+      ((await result.json()) as { result: { totals: { requests: number } } }).result.totals.requests,
+    ).toBeGreaterThan(0);
+    expect((await gateway.inject({ method: 'GET', url: '/api/scenario-presets' })).json().items.length).toBeGreaterThan(
+      20,
+    );
   });
 
   it('serves the API references and the web app', async () => {
-    expect((await gateway.inject({ method: 'GET', url: '/docs/json' })).json().info.title).toBe('Faultline design service');
-    expect((await gateway.inject({ method: 'GET', url: '/docs/runs/json' })).json().info.title).toBe('Faultline orchestrator');
+    expect((await gateway.inject({ method: 'GET', url: '/docs/json' })).json().info.title).toBe(
+      'Faultline design service',
+    );
+    expect((await gateway.inject({ method: 'GET', url: '/docs/runs/json' })).json().info.title).toBe(
+      'Faultline orchestrator',
+    );
     // The web app: its index at the root and at every page the browser routes.
     for (const url of ['/', '/designs/some-id', '/runs/some-id']) {
       const page = await gateway.inject({ method: 'GET', url });
@@ -82,7 +90,10 @@ describe('the one origin', () => {
   });
 
   it('reports health, and degraded once the design service is gone', async () => {
-    expect((await gateway.inject({ method: 'GET', url: '/health' })).json()).toEqual({ status: 'ok', services: { design: 'ok', orchestrator: 'ok' } });
+    expect((await gateway.inject({ method: 'GET', url: '/health' })).json()).toEqual({
+      status: 'ok',
+      services: { design: 'ok', orchestrator: 'ok' },
+    });
     await service.stop();
     const health = await gateway.inject({ method: 'GET', url: '/health' });
     expect(health.statusCode).toBe(503);

@@ -18,7 +18,12 @@ export interface AppOptions {
 }
 
 /** Builds the orchestrator; server.ts listens, tests use `inject` or listen on a free port. */
-export async function buildApp({ config, database: location, logger, progressIntervalMs = 250 }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({
+  config,
+  database: location,
+  logger,
+  progressIntervalMs = 250,
+}: AppOptions): Promise<FastifyInstance> {
   const app = await createService({ logLevel: config.LOG_LEVEL, bodyLimit: config.BODY_LIMIT_BYTES, logger });
   await app.register(openapi, {
     title: 'Faultline orchestrator',

@@ -8,11 +8,20 @@ const ConfigSchema = z.object({
   /** postgres:// for PostgreSQL; file: or unset for SQLite under data/. */
   DATABASE_URL: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(64 * 1024),
+  BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(64 * 1024),
   /** Where designs are read from, over HTTP. */
   DESIGN_SERVICE_URL: z.url().default('http://127.0.0.1:8081'),
   /** Simulations running at once, one per worker thread; by default one core is left for serving HTTP. */
-  WORKERS: z.coerce.number().int().min(1).max(64).default(Math.max(1, availableParallelism() - 1)),
+  WORKERS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(64)
+    .default(Math.max(1, availableParallelism() - 1)),
   /** Runs queued or running at once; past it, 429. */
   MAX_PENDING_RUNS: z.coerce.number().int().min(1).default(100),
   /** Longest simulated duration of one simulation. */

@@ -28,7 +28,11 @@ export function useDesignService(): { url: () => string; create: (design: Design
   let service: RunningService;
   beforeAll(async () => {
     scratch = await createScratchDatabase('sqlite');
-    service = await startService('design service', DESIGN_SERVICE_ENTRY, { ...process.env, DATABASE_URL: scratch.location.url, LOG_LEVEL: 'warn' });
+    service = await startService('design service', DESIGN_SERVICE_ENTRY, {
+      ...process.env,
+      DATABASE_URL: scratch.location.url,
+      LOG_LEVEL: 'warn',
+    });
   }, 60_000);
   afterAll(async () => {
     await service?.stop();
@@ -37,7 +41,11 @@ export function useDesignService(): { url: () => string; create: (design: Design
   return {
     url: () => service.url,
     create: async (design) => {
-      const response = await fetch(`${service.url}/api/designs`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(design) });
+      const response = await fetch(`${service.url}/api/designs`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(design),
+      });
       if (response.status !== 201) throw new Error(`create failed: ${response.status} ${await response.text()}`);
       return (await response.json()) as StoredDesign;
     },
@@ -45,7 +53,10 @@ export function useDesignService(): { url: () => string; create: (design: Design
 }
 
 /** An orchestrator on a fresh database of its own, reading designs from `designServiceUrl`. */
-export function useOrchestrator(designServiceUrl: () => string, overrides: Partial<AppOptions['config']> = {}): () => FastifyInstance {
+export function useOrchestrator(
+  designServiceUrl: () => string,
+  overrides: Partial<AppOptions['config']> = {},
+): () => FastifyInstance {
   let app: FastifyInstance;
   let scratch: ScratchDatabase;
   beforeAll(async () => {
@@ -71,7 +82,12 @@ export async function launch(app: FastifyInstance, body: unknown): Promise<Run> 
 }
 
 /** Polls the run until it finishes (or `until` holds). */
-export async function waitFor(app: FastifyInstance, id: string, until: (run: Run) => boolean = (r) => isFinished(r.status), timeoutMs = 60_000): Promise<Run> {
+export async function waitFor(
+  app: FastifyInstance,
+  id: string,
+  until: (run: Run) => boolean = (r) => isFinished(r.status),
+  timeoutMs = 60_000,
+): Promise<Run> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const run: Run = (await app.inject({ method: 'GET', url: `/api/runs/${id}` })).json();
@@ -86,7 +102,12 @@ export function problemOf(response: LightMyRequestResponse) {
   if (!String(response.headers['content-type']).startsWith('application/problem+json')) {
     throw new Error(`expected application/problem+json, got ${response.headers['content-type']}: ${response.body}`);
   }
-  return response.json() as { status: number; code: string; detail?: string; errors?: { path: string; message: string }[] };
+  return response.json() as {
+    status: number;
+    code: string;
+    detail?: string;
+    errors?: { path: string; message: string }[];
+  };
 }
 
 /** The checkout example under a heavier load, so a run takes a few seconds of work. */

@@ -19,7 +19,7 @@ describe('a run survives a restart of the orchestrator', () => {
       WORKERS: '1',
       LOG_LEVEL: 'warn',
     });
-  const get = async <T,>(path: string) => (await (await fetch(`${orchestrator!.url}${path}`)).json()) as T;
+  const get = async <T>(path: string) => (await (await fetch(`${orchestrator!.url}${path}`)).json()) as T;
 
   beforeAll(async () => {
     scratch = await createScratchDatabase(provider);

@@ -49,7 +49,8 @@ export function pendingMigrations(all: Migration[], applied: AppliedMigration[])
       throw new Error(`Migration ${row.migration_name} failed earlier and was not rolled back; fix the database first`);
     }
     const migration = known.get(row.migration_name);
-    if (!migration) throw new Error(`The database has migration ${row.migration_name}, which this version does not know`);
+    if (!migration)
+      throw new Error(`The database has migration ${row.migration_name}, which this version does not know`);
     if (migration.checksum !== row.checksum) {
       throw new Error(`Migration ${row.migration_name} was modified after it was applied`);
     }

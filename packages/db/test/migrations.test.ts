@@ -68,7 +68,9 @@ describe('migration history checks', () => {
   });
 
   it('refuse a migration edited after it was applied', () => {
-    expect(() => pendingMigrations([first!], [row({ checksum: 'f'.repeat(64) })])).toThrow(/modified after it was applied/);
+    expect(() => pendingMigrations([first!], [row({ checksum: 'f'.repeat(64) })])).toThrow(
+      /modified after it was applied/,
+    );
   });
 
   it('refuse a database left by a failed migration', () => {

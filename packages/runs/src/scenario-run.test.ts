@@ -19,7 +19,9 @@ describe('scenarios', () => {
     expect(run.baseline.totals.failed).toBe(0);
     expect(run.chaos.faultWindows.map((w) => w.fault)).toEqual(['db-outage']);
     expect(run.chaos.totals.failed).toBeGreaterThan(1000);
-    const lost = (run.chaos.totals.succeeded + run.chaos.totals.degraded - run.baseline.totals.succeeded) / run.chaos.totals.requests;
+    const lost =
+      (run.chaos.totals.succeeded + run.chaos.totals.degraded - run.baseline.totals.succeeded) /
+      run.chaos.totals.requests;
     expect(run.difference.availability).toBeCloseTo(lost, 10);
     expect(sloPassed(run)).toBe(run.chaos.slo.passed);
   });
@@ -29,7 +31,15 @@ describe('scenarios', () => {
     // Database errors for the whole run, on a growing share of requests.
     const design = DesignSchema.parse({
       ...checkout,
-      faults: [{ id: 'db-errors', name: 'DB errors', type: 'error', target: { component: 'db' }, params: { errorTypes: ['internal-error'] } }],
+      faults: [
+        {
+          id: 'db-errors',
+          name: 'DB errors',
+          type: 'error',
+          target: { component: 'db' },
+          params: { errorTypes: ['internal-error'] },
+        },
+      ],
     });
     const run = runScenario(design, settings({ scenario: sweep }));
     if (run.scenario !== 'sweep') throw new Error(run.scenario);
@@ -60,14 +70,24 @@ describe('scenarios', () => {
 
 describe('checkSweep', () => {
   it('names a parameter that is not a number of the design', () => {
-    expect(checkSweep(checkout, { kind: 'sweep', parameter: '/faults/9/schedule/probability', from: 0, to: 1, steps: 3 })).toEqual([
+    expect(
+      checkSweep(checkout, { kind: 'sweep', parameter: '/faults/9/schedule/probability', from: 0, to: 1, steps: 3 }),
+    ).toEqual([
       { path: '/settings/scenario/parameter', message: '/faults/9/schedule/probability is not in the design' },
     ]);
-    expect(checkSweep(checkout, { kind: 'sweep', parameter: '/name', from: 0, to: 1, steps: 3 })[0]!.message).toMatch(/not a number/);
+    expect(checkSweep(checkout, { kind: 'sweep', parameter: '/name', from: 0, to: 1, steps: 3 })[0]!.message).toMatch(
+      /not a number/,
+    );
   });
 
   it('names the end of the range that makes the design invalid', () => {
-    const issues = checkSweep(checkout, { kind: 'sweep', parameter: '/faults/0/schedule/probability', from: 0, to: 2, steps: 3 });
+    const issues = checkSweep(checkout, {
+      kind: 'sweep',
+      parameter: '/faults/0/schedule/probability',
+      from: 0,
+      to: 2,
+      steps: 3,
+    });
     expect(issues).toHaveLength(1);
     expect(issues[0]!.path).toBe('/settings/scenario/to');
     expect(issues[0]!.message).toMatch(/probability = 2 makes the design invalid/);

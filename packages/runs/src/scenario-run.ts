@@ -1,4 +1,11 @@
-import { COLLAPSE_SUCCESS_RATE, type Design, type RunProgress, type RunResult, type RunSettings, type SimulationResult } from '@faultline/schemas';
+import {
+  COLLAPSE_SUCCESS_RATE,
+  type Design,
+  type RunProgress,
+  type RunResult,
+  type RunSettings,
+  type SimulationResult,
+} from '@faultline/schemas';
 import { createSimulation, headlineMetrics, type RunningSimulation } from '@faultline/sim-engine';
 import { sweepValues, withParameter } from './sweep.ts';
 
@@ -26,7 +33,10 @@ function legsOf(design: Design, settings: RunSettings): Leg[] {
         { design, faults: true },
       ];
     case 'sweep':
-      return sweepValues(scenario).map((value) => ({ design: withParameter(design, scenario.parameter, value), faults: true }));
+      return sweepValues(scenario).map((value) => ({
+        design: withParameter(design, scenario.parameter, value),
+        faults: true,
+      }));
   }
 }
 
@@ -45,7 +55,12 @@ export function createScenarioRun(design: Design, settings: RunSettings): Scenar
   const progress = (simulatedMs: number, events: number) => {
     const totalMs = legMs * legs.length;
     const doneMs = Math.min(totalMs, results.length * legMs + simulatedMs);
-    return { simulatedMs: doneMs, totalMs, events: eventsBefore + events, percent: Math.round((doneMs / totalMs) * 1000) / 10 };
+    return {
+      simulatedMs: doneMs,
+      totalMs,
+      events: eventsBefore + events,
+      percent: Math.round((doneMs / totalMs) * 1000) / 10,
+    };
   };
 
   return {

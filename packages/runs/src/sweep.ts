@@ -7,7 +7,11 @@ export function sweepValues({ from, to, steps }: Sweep): number[] {
   return Array.from({ length: steps }, (_, i) => (i === steps - 1 ? to : from + ((to - from) * i) / (steps - 1)));
 }
 
-const segments = (pointer: string) => pointer.split('/').slice(1).map((s) => s.replaceAll('~1', '/').replaceAll('~0', '~'));
+const segments = (pointer: string) =>
+  pointer
+    .split('/')
+    .slice(1)
+    .map((s) => s.replaceAll('~1', '/').replaceAll('~0', '~'));
 
 /** The number the pointer names in the design, or a reason it names none. */
 function numberAt(design: Design, pointer: string): number | string {
@@ -37,7 +41,10 @@ export function checkSweep(design: Design, sweep: Sweep, path = '/settings/scena
     const parsed = DesignSchema.safeParse(setUnchecked(design, sweep.parameter, sweep[end]));
     if (!parsed.success) {
       const why = parsed.error.issues.map((i) => i.message).join('; ');
-      issues.push({ path: `${path}/${end}`, message: `${sweep.parameter} = ${sweep[end]} makes the design invalid: ${why}` });
+      issues.push({
+        path: `${path}/${end}`,
+        message: `${sweep.parameter} = ${sweep[end]} makes the design invalid: ${why}`,
+      });
     }
   }
   return issues;

@@ -67,9 +67,13 @@ function checkCalls(component: Component, i: number, connections: Map<string, Co
     const connection = connections.get(call.connection);
     if (!connection) report([...path, 'connection'], `no connection has id "${call.connection}"`);
     else if (connection.source !== component.id) {
-      report([...path, 'connection'], `connection "${call.connection}" starts at "${connection.source}", not at "${component.id}"`);
+      report(
+        [...path, 'connection'],
+        `connection "${call.connection}" starts at "${connection.source}", not at "${component.id}"`,
+      );
     }
-    if (call.onMiss !== undefined && component.kind !== 'cache') report([...path, 'onMiss'], 'only a cache has a miss path');
+    if (call.onMiss !== undefined && component.kind !== 'cache')
+      report([...path, 'onMiss'], 'only a cache has a miss path');
   });
 }
 
@@ -86,12 +90,18 @@ function checkOutgoingPolicies(
       const connection = connections.get(policy.connection);
       if (!connection) report([...path, j, 'connection'], `no connection has id "${policy.connection}"`);
       else if (connection.source !== component.id) {
-        report([...path, j, 'connection'], `connection "${policy.connection}" is not one of "${component.id}"'s outgoing connections`);
+        report(
+          [...path, j, 'connection'],
+          `connection "${policy.connection}" is not one of "${component.id}"'s outgoing connections`,
+        );
       }
     }
     const key = `${policy.type}@${policy.connection ?? '*'}`;
     if (seen.has(key)) {
-      report([...path, j, 'type'], `a ${policy.type} policy for ${policy.connection ? `connection "${policy.connection}"` : 'all calls'} is already set`);
+      report(
+        [...path, j, 'type'],
+        `a ${policy.type} policy for ${policy.connection ? `connection "${policy.connection}"` : 'all calls'} is already set`,
+      );
     }
     seen.add(key);
   });
@@ -120,15 +130,23 @@ function checkFault(
     else if (!component) report([...path, 'target', 'component'], `no component has id "${fault.target.component}"`);
     else if (component.kind === 'client') {
       report([...path, 'target', 'component'], 'a client does no work of its own: target a component it calls');
-    } else if (fault.type === 'crash' && fault.params.instances !== 'all' && fault.params.instances > component.replicas) {
+    } else if (
+      fault.type === 'crash' &&
+      fault.params.instances !== 'all' &&
+      fault.params.instances > component.replicas
+    ) {
       report([...path, 'params', 'instances'], `"${component.id}" has only ${component.replicas} replica(s)`);
     }
   } else {
     const connection = connections.get(fault.target.connection);
     if (!allowed.connection) report([...path, 'target'], `a ${fault.type} fault targets a component, not a connection`);
-    else if (!connection) report([...path, 'target', 'connection'], `no connection has id "${fault.target.connection}"`);
+    else if (!connection)
+      report([...path, 'target', 'connection'], `no connection has id "${fault.target.connection}"`);
     else if (allowed.asyncOnly && connection.mode !== 'async') {
-      report([...path, 'target', 'connection'], `a ${fault.type} fault needs an async connection; "${connection.id}" is sync`);
+      report(
+        [...path, 'target', 'connection'],
+        `a ${fault.type} fault needs an async connection; "${connection.id}" is sync`,
+      );
     }
   }
   const { ramp, durationMs } = fault.schedule;
@@ -138,9 +156,13 @@ function checkFault(
 function checkWorkload(workload: Workload, components: Map<string, Component>, report: Report): void {
   const entry = components.get(workload.entry);
   if (!entry) report(['workload', 'entry'], `no component has id "${workload.entry}"`);
-  else if (entry.kind !== 'client') report(['workload', 'entry'], `the entry must be a client; "${entry.id}" is a ${entry.kind}`);
+  else if (entry.kind !== 'client')
+    report(['workload', 'entry'], `the entry must be a client; "${entry.id}" is a ${entry.kind}`);
   if (workload.profile && workload.arrival.kind === 'closed') {
-    report(['workload', 'profile'], 'a rate profile applies to open arrivals (poisson or constant), not to a closed loop');
+    report(
+      ['workload', 'profile'],
+      'a rate profile applies to open arrivals (poisson or constant), not to a closed loop',
+    );
   }
 }
 

@@ -26,8 +26,12 @@ describe('a valid design', () => {
     const design = DesignSchema.parse(everythingExample);
     expect(new Set(design.components.map((c) => c.kind))).toEqual(new Set(COMPONENT_KINDS));
     expect(new Set(design.faults.map((f) => f.type))).toEqual(new Set(FAULT_TYPES));
-    const patterns = new Set(design.components.flatMap((c) => [...c.resilience, ...('inbound' in c ? c.inbound : [])].map((p) => p.type)));
-    const allPatterns = [...OutgoingPolicySchema.options, ...InboundPolicySchema.options].map((o) => o.shape.type.value);
+    const patterns = new Set(
+      design.components.flatMap((c) => [...c.resilience, ...('inbound' in c ? c.inbound : [])].map((p) => p.type)),
+    );
+    const allPatterns = [...OutgoingPolicySchema.options, ...InboundPolicySchema.options].map(
+      (o) => o.shape.type.value,
+    );
     expect(patterns).toEqual(new Set(allPatterns));
   });
 
@@ -46,12 +50,22 @@ describe('a valid design', () => {
       workload: { entry: 'c', arrival: { kind: 'constant', ratePerSecond: 10 } },
     });
     expect(design.components[1]).toMatchObject({
-      replicas: 1, concurrency: 10, queueCapacity: null, serviceTime: { kind: 'exponential', mean: 10 }, calls: [], inbound: [],
+      replicas: 1,
+      concurrency: 10,
+      queueCapacity: null,
+      serviceTime: { kind: 'exponential', mean: 10 },
+      calls: [],
+      inbound: [],
     });
     expect(design.connections[0]).toMatchObject({ mode: 'sync', latency: { kind: 'constant', value: 1 } });
     expect(design.workload.clientTimeoutMs).toBe(30_000);
     expect(design.slo).toEqual({
-      availability: 0.95, errorRate: 0.05, p99LatencyMs: null, latencyDegradationMs: 500, mttrMs: 30_000, recoveryTimeMs: 10_000,
+      availability: 0.95,
+      errorRate: 0.05,
+      p99LatencyMs: null,
+      latencyDegradationMs: 500,
+      mttrMs: 30_000,
+      recoveryTimeMs: 10_000,
     });
   });
 });
@@ -65,23 +79,38 @@ describe('an invalid design is refused with the path of the offending field', ()
   });
 
   it('reports every broken field at once, not just the first', () => {
-    const design = JSON.parse(JSON.stringify(everythingExample)) as never as { components: { replicas?: number }[]; name: string };
+    const design = JSON.parse(JSON.stringify(everythingExample)) as never as {
+      components: { replicas?: number }[];
+      name: string;
+    };
     design.components[2]!.replicas = 0;
     design.components[5]!.replicas = -1;
     const result = validateDesign(design);
     expect(result.success).toBe(false);
-    if (!result.success) expect(result.issues.map((i) => i.path)).toEqual(['/components/2/replicas', '/components/5/replicas']);
+    if (!result.success)
+      expect(result.issues.map((i) => i.path)).toEqual(['/components/2/replicas', '/components/5/replicas']);
   });
 
   it('a cycle message names the components going round', () => {
     const cycle = invalidDesignExamples.find((e) => e.rule === 'no synchronous call cycle')!;
     const result = validateDesign(brokenDesign(cycle));
-    expect(!result.success && result.issues.find((i) => i.path === cycle.path)?.message).toMatch(/(orders → db → orders|db → orders → db)/);
+    expect(!result.success && result.issues.find((i) => i.path === cycle.path)?.message).toMatch(
+      /(orders → db → orders|db → orders → db)/,
+    );
   });
 
   it('an async loop through a queue is not a synchronous cycle', () => {
-    const design = JSON.parse(JSON.stringify(everythingExample)) as never as { connections: object[]; components: { id: string; calls: object[] }[] };
-    design.connections.push({ id: 'mailer-orders', source: 'mailer', target: 'orders', mode: 'sync', latency: { kind: 'constant', value: 1 } });
+    const design = JSON.parse(JSON.stringify(everythingExample)) as never as {
+      connections: object[];
+      components: { id: string; calls: object[] }[];
+    };
+    design.connections.push({
+      id: 'mailer-orders',
+      source: 'mailer',
+      target: 'orders',
+      mode: 'sync',
+      latency: { kind: 'constant', value: 1 },
+    });
     expect(validateDesign(design).success).toBe(true);
   });
 });

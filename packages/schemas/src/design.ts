@@ -49,7 +49,9 @@ export type DesignValidation = { success: true; design: Design } | { success: fa
 /** Validates a design, reporting every broken rule with the JSON pointer of its field. */
 export function validateDesign(input: unknown): DesignValidation {
   const result = DesignSchema.safeParse(input);
-  return result.success ? { success: true, design: result.data } : { success: false, issues: toFieldIssues(result.error) };
+  return result.success
+    ? { success: true, design: result.data }
+    : { success: false, issues: toFieldIssues(result.error) };
 }
 
 /** The design part of a stored design (what is exported, imported and simulated). */

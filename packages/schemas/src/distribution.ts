@@ -9,7 +9,11 @@ export const DistributionSchema = z.discriminatedUnion('kind', [
     .refine((d) => d.max >= d.min, { message: 'max must be >= min', path: ['max'] }),
   z.strictObject({ kind: z.literal('normal'), mean: z.number().min(0).finite(), stdDev: z.number().min(0).finite() }),
   z
-    .strictObject({ kind: z.literal('lognormal'), median: z.number().positive().finite(), p99: z.number().positive().finite() })
+    .strictObject({
+      kind: z.literal('lognormal'),
+      median: z.number().positive().finite(),
+      p99: z.number().positive().finite(),
+    })
     .refine((d) => d.p99 >= d.median, { message: 'p99 must be >= median', path: ['p99'] }),
   z.strictObject({
     kind: z.literal('empirical'),

@@ -45,7 +45,10 @@ export function toFieldIssues(error: z.ZodError, prefix = ''): FieldIssue[] {
   return error.issues.flatMap((issue) =>
     // An unknown key (often a typo) is reported at the key itself, so the path names it.
     issue.code === 'unrecognized_keys'
-      ? issue.keys.map((key) => ({ path: prefix + toJsonPointer([...issue.path, key]), message: 'is not a known field' }))
+      ? issue.keys.map((key) => ({
+          path: prefix + toJsonPointer([...issue.path, key]),
+          message: 'is not a known field',
+        }))
       : [{ path: prefix + toJsonPointer(issue.path), message: issue.message }],
   );
 }

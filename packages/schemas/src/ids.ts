@@ -1,11 +1,9 @@
 import { z } from 'zod';
 
 /** Ids are short slugs, unique within a design (SPEC §3). */
-export const SlugSchema = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, {
-    message: 'must be a slug: 1 to 64 lowercase letters, digits, "-" or "_", starting with a letter or digit',
-  });
+export const SlugSchema = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, {
+  message: 'must be a slug: 1 to 64 lowercase letters, digits, "-" or "_", starting with a letter or digit',
+});
 export type Slug = z.infer<typeof SlugSchema>;
 
 /** Simulated time in milliseconds. */

@@ -43,7 +43,10 @@ export const CircuitBreakerPolicySchema = z.strictObject({
   params: z.strictObject({
     /** `count`: the last `size` calls; `time`: the calls of the last `size` ms. */
     slidingWindow: z
-      .strictObject({ type: z.enum(['count', 'time']).default('count'), size: z.number().positive().finite().default(100) })
+      .strictObject({
+        type: z.enum(['count', 'time']).default('count'),
+        size: z.number().positive().finite().default(100),
+      })
       .prefault({}),
     minimumCalls: CountSchema.default(100),
     failureRateThreshold: PercentSchema.default(50),
@@ -84,7 +87,13 @@ export type OutgoingPolicy = z.infer<typeof OutgoingPolicySchema>;
 export type OutgoingPolicyType = OutgoingPolicy['type'];
 
 /** Order on an outgoing call, outermost first (SPEC §3.4). */
-export const OUTGOING_POLICY_ORDER: OutgoingPolicyType[] = ['fallback', 'retry', 'circuit-breaker', 'bulkhead', 'timeout'];
+export const OUTGOING_POLICY_ORDER: OutgoingPolicyType[] = [
+  'fallback',
+  'retry',
+  'circuit-breaker',
+  'bulkhead',
+  'timeout',
+];
 
 // Inbound guards protect the whole component, whatever connection a request arrived by, so they
 // take no `connection`.

@@ -128,9 +128,7 @@ export const SimulationResultSchema = z.object({
   slo: SloResultSchema,
   scorecard: ScorecardSchema,
   /** With more than one replication: each headline metric's mean and 95 % confidence interval. */
-  replications: z
-    .object({ count: z.int().min(2), metrics: z.record(z.string(), ConfidenceIntervalSchema) })
-    .optional(),
+  replications: z.object({ count: z.int().min(2), metrics: z.record(z.string(), ConfidenceIntervalSchema) }).optional(),
 });
 export type SimulationResult = z.infer<typeof SimulationResultSchema>;
 

@@ -5,7 +5,11 @@ import { toFieldIssues, toJsonPointer } from './errors.ts';
 describe('run settings', () => {
   it('fill in seed, warm-up, replications and the single scenario', () => {
     expect(RunSettingsSchema.parse({ durationMs: 60_000 })).toEqual({
-      durationMs: 60_000, warmupMs: 0, seed: 1, replications: 1, scenario: { kind: 'single' },
+      durationMs: 60_000,
+      warmupMs: 0,
+      seed: 1,
+      replications: 1,
+      scenario: { kind: 'single' },
     });
   });
 
@@ -14,8 +18,17 @@ describe('run settings', () => {
     [{ durationMs: 10_000, warmupMs: 10_000 }, '/warmupMs'],
     [{ durationMs: 10_000, seed: 1.5 }, '/seed'],
     [{ durationMs: 10_000, replications: 0 }, '/replications'],
-    [{ durationMs: 10_000, scenario: { kind: 'sweep', parameter: 'faults.0', from: 0, to: 1, steps: 5 } }, '/scenario/parameter'],
-    [{ durationMs: 10_000, scenario: { kind: 'sweep', parameter: '/faults/0/schedule/probability', from: 0, to: 1, steps: 1 } }, '/scenario/steps'],
+    [
+      { durationMs: 10_000, scenario: { kind: 'sweep', parameter: 'faults.0', from: 0, to: 1, steps: 5 } },
+      '/scenario/parameter',
+    ],
+    [
+      {
+        durationMs: 10_000,
+        scenario: { kind: 'sweep', parameter: '/faults/0/schedule/probability', from: 0, to: 1, steps: 1 },
+      },
+      '/scenario/steps',
+    ],
     [{ durationMs: 10_000, scenario: { kind: 'chaos-monkey' } }, '/scenario/kind'],
     [{ durationMs: 10 * 24 * 3600 * 1000 }, '/durationMs'],
   ])('refuse %j at %s', (input, path) => {

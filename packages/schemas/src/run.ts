@@ -12,7 +12,9 @@ export const ScenarioSchema = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('sweep'),
     /** A JSON pointer into the design, e.g. `/faults/0/schedule/probability`. */
-    parameter: z.string().regex(/^(\/[^/]+)+$/, { message: 'must be a JSON pointer such as /faults/0/schedule/probability' }),
+    parameter: z
+      .string()
+      .regex(/^(\/[^/]+)+$/, { message: 'must be a JSON pointer such as /faults/0/schedule/probability' }),
     from: z.number().finite(),
     to: z.number().finite(),
     steps: z.int().min(2).max(100),
@@ -26,7 +28,11 @@ export const RunSettingsSchema = z
     durationMs: PositiveDurationMsSchema.max(MAX_RUN_DURATION_MS),
     /** Excluded from statistics. */
     warmupMs: DurationMsSchema.default(0),
-    seed: z.int().min(0).max(2 ** 32 - 1).default(1),
+    seed: z
+      .int()
+      .min(0)
+      .max(2 ** 32 - 1)
+      .default(1),
     replications: z.int().min(1).max(100).default(1),
     scenario: ScenarioSchema.default({ kind: 'single' }),
   })

@@ -31,7 +31,9 @@ const stress = (resource: 'cpu' | 'memory' | 'disk-io', label: string): PresetDe
     name: `${label} stress, ${level}`,
     description: `${label} held at ${intensity * 100} % for 30 s: work on the component slows down${resource === 'memory' ? ' and instances past their limit are killed' : ''}.`,
     target: 'component',
-    faults: (startMs) => [{ type: 'resource-exhaustion', params: { resource, intensity }, schedule: window(startMs, 30_000) }],
+    faults: (startMs) => [
+      { type: 'resource-exhaustion', params: { resource, intensity }, schedule: window(startMs, 30_000) },
+    ],
   }));
 
 const DEFINITIONS: PresetDefinition[] = [
@@ -53,7 +55,9 @@ const DEFINITIONS: PresetDefinition[] = [
     name: 'Sudden failure',
     description: 'Every instance crashes at once and refuses connections for 20 s, then restarts.',
     target: 'component',
-    faults: (startMs) => [{ type: 'crash', params: { instances: 'all', mode: 'refuse' }, schedule: window(startMs, 20_000) }],
+    faults: (startMs) => [
+      { type: 'crash', params: { instances: 'all', mode: 'refuse' }, schedule: window(startMs, 20_000) },
+    ],
   },
   {
     id: 'intermittent-failures',
@@ -71,9 +75,12 @@ const DEFINITIONS: PresetDefinition[] = [
   {
     id: 'cascading-failure',
     name: 'Cascading failure',
-    description: 'The component answers 2 s late for 30 s: callers hold their workers while they wait, and the slowness spreads upstream.',
+    description:
+      'The component answers 2 s late for 30 s: callers hold their workers while they wait, and the slowness spreads upstream.',
     target: 'component',
-    faults: (startMs) => [{ type: 'latency', params: { addMs: { kind: 'constant', value: 2_000 } }, schedule: window(startMs, 30_000) }],
+    faults: (startMs) => [
+      { type: 'latency', params: { addMs: { kind: 'constant', value: 2_000 } }, schedule: window(startMs, 30_000) },
+    ],
   },
   ...stress('cpu', 'CPU'),
   ...stress('memory', 'Memory'),
@@ -84,45 +91,47 @@ const DEFINITIONS: PresetDefinition[] = [
       ['medium', 200],
       ['heavy', 1_000],
     ] as const
-  ).map(
-    ([level, addMs]): PresetDefinition => ({
-      id: `latency-stress-${level}`,
-      name: `Latency stress, ${level}`,
-      description: `${addMs} ms added to every request for 30 s.`,
-      target: 'component',
-      faults: (startMs) => [{ type: 'latency', params: { addMs: { kind: 'constant', value: addMs } }, schedule: window(startMs, 30_000) }],
-    }),
-  ),
-  ...[5, 15, 30].map(
-    (percent): PresetDefinition => ({
-      id: `packet-loss-${percent}`,
-      name: `Packet loss ${percent} %`,
-      description: `${percent} % of the messages on the connection are lost for 30 s.`,
-      target: 'connection',
-      faults: (startMs) => [{ type: 'packet-loss', params: {}, schedule: { ...window(startMs, 30_000), probability: percent / 100 } }],
-    }),
-  ),
+  ).map(([level, addMs]): PresetDefinition => ({
+    id: `latency-stress-${level}`,
+    name: `Latency stress, ${level}`,
+    description: `${addMs} ms added to every request for 30 s.`,
+    target: 'component',
+    faults: (startMs) => [
+      { type: 'latency', params: { addMs: { kind: 'constant', value: addMs } }, schedule: window(startMs, 30_000) },
+    ],
+  })),
+  ...[5, 15, 30].map((percent): PresetDefinition => ({
+    id: `packet-loss-${percent}`,
+    name: `Packet loss ${percent} %`,
+    description: `${percent} % of the messages on the connection are lost for 30 s.`,
+    target: 'connection',
+    faults: (startMs) => [
+      { type: 'packet-loss', params: {}, schedule: { ...window(startMs, 30_000), probability: percent / 100 } },
+    ],
+  })),
   {
     id: 'instance-crash',
     name: 'Instance crash',
     description: 'One instance crashes and comes back after 20 s; the others keep serving.',
     target: 'component',
-    faults: (startMs) => [{ type: 'crash', params: { instances: 1, mode: 'refuse' }, schedule: window(startMs, 20_000) }],
+    faults: (startMs) => [
+      { type: 'crash', params: { instances: 1, mode: 'refuse' }, schedule: window(startMs, 20_000) },
+    ],
   },
   ...(
     [
       ['brief', 10_000],
       ['extended', 30_000],
     ] as const
-  ).map(
-    ([length, durationMs]): PresetDefinition => ({
-      id: `database-outage-${length}`,
-      name: `Database outage, ${length} (${durationMs / 1000} s)`,
-      description: `The database refuses every connection for ${durationMs / 1000} s.`,
-      target: 'component',
-      faults: (startMs) => [{ type: 'crash', params: { instances: 'all', mode: 'refuse' }, schedule: window(startMs, durationMs) }],
-    }),
-  ),
+  ).map(([length, durationMs]): PresetDefinition => ({
+    id: `database-outage-${length}`,
+    name: `Database outage, ${length} (${durationMs / 1000} s)`,
+    description: `The database refuses every connection for ${durationMs / 1000} s.`,
+    target: 'component',
+    faults: (startMs) => [
+      { type: 'crash', params: { instances: 'all', mode: 'refuse' }, schedule: window(startMs, durationMs) },
+    ],
+  })),
 ];
 
 export const ScenarioPresetSchema = z.object({
@@ -134,7 +143,12 @@ export const ScenarioPresetSchema = z.object({
 });
 export type ScenarioPreset = z.infer<typeof ScenarioPresetSchema>;
 
-export const SCENARIO_PRESETS: ScenarioPreset[] = DEFINITIONS.map(({ id, name, description, target }) => ({ id, name, description, target }));
+export const SCENARIO_PRESETS: ScenarioPreset[] = DEFINITIONS.map(({ id, name, description, target }) => ({
+  id,
+  name,
+  description,
+  target,
+}));
 
 export const PresetFaultsQuerySchema = z
   .object({
@@ -148,7 +162,9 @@ export const PresetFaultsQuerySchema = z
   });
 export type PresetFaultsQuery = z.infer<typeof PresetFaultsQuerySchema>;
 
-export const PresetIdParamsSchema = z.object({ presetId: z.enum(DEFINITIONS.map((d) => d.id) as [string, ...string[]]) });
+export const PresetIdParamsSchema = z.object({
+  presetId: z.enum(DEFINITIONS.map((d) => d.id) as [string, ...string[]]),
+});
 
 /**
  * The preset's faults for one target, ready to add to a design: ids are `<preset>-<target>`

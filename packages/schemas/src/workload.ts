@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { DistributionSchema } from './distribution.ts';
-import { CountSchema, DurationMsSchema, PositiveDurationMsSchema, ProbabilitySchema, RateSchema, SlugSchema } from './ids.ts';
+import {
+  CountSchema,
+  DurationMsSchema,
+  PositiveDurationMsSchema,
+  ProbabilitySchema,
+  RateSchema,
+  SlugSchema,
+} from './ids.ts';
 
 const positiveRate = z.number().positive().finite();
 

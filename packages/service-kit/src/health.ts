@@ -7,7 +7,12 @@ export const health =
   async (app) => {
     app.get(
       '/health',
-      { schema: { hide: true, response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['sqlite', 'postgresql']) }) } } },
+      {
+        schema: {
+          hide: true,
+          response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['sqlite', 'postgresql']) }) },
+        },
+      },
       async () => {
         await probe();
         return { status: 'ok' as const, database: app.databaseLocation.provider };

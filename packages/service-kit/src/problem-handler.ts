@@ -4,7 +4,12 @@ import { toFieldIssues, type Problem } from '@faultline/schemas';
 import { AppError, commonError, type CommonErrorCode } from './errors.ts';
 import { RequestValidationError } from './zod-validation.ts';
 
-const PART_NAMES: Record<string, string> = { body: 'body', querystring: 'query string', params: 'path', headers: 'headers' };
+const PART_NAMES: Record<string, string> = {
+  body: 'body',
+  querystring: 'query string',
+  params: 'path',
+  headers: 'headers',
+};
 
 /** Fastify's own client errors, by code. */
 const FASTIFY_CODES: Record<string, CommonErrorCode> = {
@@ -46,7 +51,11 @@ export function toProblem(error: AppError, instance: string): Problem {
 }
 
 export function sendProblem(reply: FastifyReply, error: AppError, request: FastifyRequest): FastifyReply {
-  return reply.code(error.status).type('application/problem+json').serializer(JSON.stringify).send(toProblem(error, request.url));
+  return reply
+    .code(error.status)
+    .type('application/problem+json')
+    .serializer(JSON.stringify)
+    .send(toProblem(error, request.url));
 }
 
 /** One error handler: every error becomes application/problem+json (RFC 9457). */

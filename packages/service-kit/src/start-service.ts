@@ -39,7 +39,11 @@ async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number
  * Starts a service's server.ts with tsx on a free loopback port, passing the environment on
  * (DATABASE_URL, LOG_LEVEL), and waits until its /health answers.
  */
-export async function startService(name: string, entry: URL, env: NodeJS.ProcessEnv = process.env): Promise<RunningService> {
+export async function startService(
+  name: string,
+  entry: URL,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<RunningService> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(entry)], {

@@ -17,7 +17,9 @@ const validatorCompiler: FastifySchemaCompiler<z.ZodType> =
   ({ schema, httpPart }) =>
   (data) => {
     const result = schema.safeParse(data);
-    return result.success ? { value: result.data } : { error: new RequestValidationError(httpPart ?? 'body', result.error) };
+    return result.success
+      ? { value: result.data }
+      : { error: new RequestValidationError(httpPart ?? 'body', result.error) };
   };
 
 /** Request and response schemas are zod schemas from @faultline/schemas. */

@@ -11,7 +11,13 @@ function engine(onSlice: () => void): { requests: number; events: number } {
   const rate = workload === 'mm1' ? 800 : 20_000;
   const design = workload === 'mm1' ? mm1Design(0.8) : referenceDesign(rate);
   const durationMs = (requested / rate) * 1000;
-  const run = createSimulation(design, { durationMs, warmupMs: 0, seed: 1, replications: 1, scenario: { kind: 'single' } });
+  const run = createSimulation(design, {
+    durationMs,
+    warmupMs: 0,
+    seed: 1,
+    replications: 1,
+    scenario: { kind: 'single' },
+  });
   let events = 0;
   while (!run.done) {
     events = run.advance({ maxEvents: 1_000_000 }).events;
@@ -22,7 +28,10 @@ function engine(onSlice: () => void): { requests: number; events: number } {
 
 let peakRss = process.memoryUsage().rss;
 const started = performance.now();
-const { requests, events } = workload === 'kernel' ? kernelFloor(requested) : engine(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)));
+const { requests, events } =
+  workload === 'kernel'
+    ? kernelFloor(requested)
+    : engine(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)));
 const seconds = (performance.now() - started) / 1000;
 peakRss = Math.max(peakRss, process.memoryUsage().rss);
 console.log(

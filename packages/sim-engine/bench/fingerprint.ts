@@ -7,7 +7,11 @@ import { mm1Design, referenceDesign } from './workloads.ts';
 
 const fingerprint = (design: Design, durationMs: number) =>
   createHash('sha256')
-    .update(JSON.stringify(simulate(design, { durationMs, warmupMs: 1000, seed: 3, replications: 1, scenario: { kind: 'single' } })))
+    .update(
+      JSON.stringify(
+        simulate(design, { durationMs, warmupMs: 1000, seed: 3, replications: 1, scenario: { kind: 'single' } }),
+      ),
+    )
     .digest('hex')
     .slice(0, 16);
 

@@ -18,7 +18,9 @@ const child = fileURLToPath(new URL('./child.ts', import.meta.url));
 const quick = process.argv.includes('--quick');
 
 function measure(workload: string, requests: number): Measurement {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', child, workload, String(requests)], { encoding: 'utf8' });
+  const out = execFileSync(process.execPath, ['--import', 'tsx', child, workload, String(requests)], {
+    encoding: 'utf8',
+  });
   return JSON.parse(out.trim().split('\n').at(-1)!);
 }
 
@@ -36,7 +38,8 @@ const runs = [
   ...(quick ? [] : [measure('reference', 10_000_000)]),
 ];
 
-const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const fmt = (n: number, digits = 0) =>
+  n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 console.log('\nworkload      requests      events   seconds   events/s   requests/s   peak RSS');
 for (const r of runs) {
   console.log(
@@ -46,14 +49,25 @@ for (const r of runs) {
 }
 
 const [kernel, mm1, reference, big] = runs as [Measurement, Measurement, Measurement, Measurement | undefined];
-const check = (label: string, ok: boolean, figure: string) => console.log(`${ok ? 'met ' : 'MISS'}  ${label}: ${figure}`);
+const check = (label: string, ok: boolean, figure: string) =>
+  console.log(`${ok ? 'met ' : 'MISS'}  ${label}: ${figure}`);
 console.log('');
 check('M/M/1 at least 10 M events/s', mm1.eventsPerSecond >= 10e6, `${fmt(mm1.eventsPerSecond / 1e6, 2)} M`);
-check('reference at least 5 M events/s', reference.eventsPerSecond >= 5e6, `${fmt(reference.eventsPerSecond / 1e6, 2)} M`);
+check(
+  'reference at least 5 M events/s',
+  reference.eventsPerSecond >= 5e6,
+  `${fmt(reference.eventsPerSecond / 1e6, 2)} M`,
+);
 check('a million requests in under 5 s', reference.seconds < 5, `${fmt(reference.seconds, 2)} s`);
 // Not a target: how fast this machine runs the kernel alone, to read the figures above against.
-console.log(`      the engine's M/M/1 runs at ${fmt((mm1.eventsPerSecond / kernel.eventsPerSecond) * 100)} % of the kernel alone (${fmt(kernel.eventsPerSecond / 1e6, 2)} M events/s)`);
+console.log(
+  `      the engine's M/M/1 runs at ${fmt((mm1.eventsPerSecond / kernel.eventsPerSecond) * 100)} % of the kernel alone (${fmt(kernel.eventsPerSecond / 1e6, 2)} M events/s)`,
+);
 if (big) {
   const growth = big.peakRssMb / reference.peakRssMb - 1;
-  check('peak RSS for 10 M requests within 10 % of 1 M', growth <= 0.1, `${fmt(growth * 100, 1)} % (${fmt(big.peakRssMb)} vs ${fmt(reference.peakRssMb)} MB)`);
+  check(
+    'peak RSS for 10 M requests within 10 % of 1 M',
+    growth <= 0.1,
+    `${fmt(growth * 100, 1)} % (${fmt(big.peakRssMb)} vs ${fmt(reference.peakRssMb)} MB)`,
+  );
 }

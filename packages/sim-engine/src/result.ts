@@ -21,7 +21,9 @@ export function buildResult(sim: Simulation, settings: RunSettings, designHash: 
   const slo = sim.design.slo;
   const windows = analyseWindows(c, slo.availability ?? 0.95, sim.durationMs);
   const recovered = windows.filter((w) => w.timeToRecoverMs !== null);
-  const mttrMs = recovered.length ? round(recovered.reduce((s, w) => s + w.timeToRecoverMs!, 0) / recovered.length) : null;
+  const mttrMs = recovered.length
+    ? round(recovered.reduce((s, w) => s + w.timeToRecoverMs!, 0) / recovered.length)
+    : null;
   const latency = c.latency.summary();
   const requests = c.requests;
 
@@ -43,7 +45,8 @@ export function buildResult(sim: Simulation, settings: RunSettings, designHash: 
 
   // Rates per bucket over the requests that arrived in it (and have ended).
   const ended = (i: number) => c.answered(i) + c.failures[i]!;
-  const rate = (part: (i: number) => number) => Array.from({ length: c.buckets }, (_, i) => (ended(i) > 0 ? roundRatio(part(i) / ended(i)) : null));
+  const rate = (part: (i: number) => number) =>
+    Array.from({ length: c.buckets }, (_, i) => (ended(i) > 0 ? roundRatio(part(i) / ended(i)) : null));
   return {
     settings,
     seed: settings.seed,

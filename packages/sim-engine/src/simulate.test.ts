@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { DesignSchema, SimulationResultSchema, checkoutExample, everythingExample, type Design } from '@faultline/schemas';
+import {
+  DesignSchema,
+  SimulationResultSchema,
+  checkoutExample,
+  everythingExample,
+  type Design,
+} from '@faultline/schemas';
 import { createSimulation, designHash, simulate } from './index.ts';
 import { Simulation } from './model/simulation.ts';
 import { settings } from './testing.test-helpers.ts';
@@ -17,7 +23,10 @@ describe('a run', () => {
   });
 
   it('is not changed by where the boxes sit on the canvas', () => {
-    const moved: Design = { ...everything, components: everything.components.map((c) => ({ ...c, position: { x: c.position.x + 500, y: 7 } })) };
+    const moved: Design = {
+      ...everything,
+      components: everything.components.map((c) => ({ ...c, position: { x: c.position.x + 500, y: 7 } })),
+    };
     expect(JSON.stringify(simulate(moved, run))).toBe(JSON.stringify(simulate(everything, run)));
     expect(designHash(moved)).toBe(designHash(everything));
     expect(designHash({ ...everything, name: 'other' })).not.toBe(designHash(everything));
@@ -61,7 +70,13 @@ describe('a run', () => {
     expect(baseline.totals.failed).toBe(0);
     const chaos = simulate(checkout, run);
     expect(chaos.totals.requests).toBe(baseline.totals.requests);
-    expect(chaos.faultWindows[0]).toMatchObject({ fault: 'db-outage', startMs: 20_000, endMs: 30_000, impact: 'full-outage', recovered: true });
+    expect(chaos.faultWindows[0]).toMatchObject({
+      fault: 'db-outage',
+      startMs: 20_000,
+      endMs: 30_000,
+      impact: 'full-outage',
+      recovered: true,
+    });
     expect(chaos.events.items.map((e) => e.type)).toEqual(['fault-start', 'crash', 'restart', 'fault-end']);
   });
 
@@ -98,7 +113,9 @@ describe('a run', () => {
     expect(availability.high - availability.low).toBeGreaterThan(0);
     // The first replication is the run with the given seed.
     const { replications: _, ...first } = result;
-    expect(JSON.stringify(first)).toBe(JSON.stringify(simulate(checkout, { ...run, replications: 1 })).replace('"replications":1', '"replications":5'));
+    expect(JSON.stringify(first)).toBe(
+      JSON.stringify(simulate(checkout, { ...run, replications: 1 })).replace('"replications":1', '"replications":5'),
+    );
   });
 
   it('judges the SLOs and grades the recovery', () => {

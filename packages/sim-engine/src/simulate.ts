@@ -23,7 +23,11 @@ export interface RunningSimulation {
 }
 
 /** `design` must be a parsed design (every default filled in) and `settings` parsed run settings. */
-export function createSimulation(design: Design, settings: RunSettings, options: SimulationOptions = {}): RunningSimulation {
+export function createSimulation(
+  design: Design,
+  settings: RunSettings,
+  options: SimulationOptions = {},
+): RunningSimulation {
   const hash = designHash(design);
   const faults = options.faults ?? true;
   const results: SimulationResult[] = [];

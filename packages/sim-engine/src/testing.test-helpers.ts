@@ -1,5 +1,12 @@
 // Builders for the small designs the engine's tests run. Test support only: not exported.
-import { DesignSchema, RunSettingsSchema, type Design, type DesignInput, type RunSettings, type RunSettingsInput } from '@faultline/schemas';
+import {
+  DesignSchema,
+  RunSettingsSchema,
+  type Design,
+  type DesignInput,
+  type RunSettings,
+  type RunSettingsInput,
+} from '@faultline/schemas';
 
 type ComponentInput = DesignInput['components'][number];
 
@@ -12,7 +19,11 @@ export function chain(components: ComponentInput[], extra: Partial<DesignInput> 
     target: components[i + 1]!.id,
     latency: { kind: 'constant' as const, value: 0 },
   }));
-  const withCalls = components.map((c, i) => (i < components.length - 1 && !(c.calls && c.calls.length) ? { ...c, calls: [{ connection: connections[i]!.id }] } : c));
+  const withCalls = components.map((c, i) =>
+    i < components.length - 1 && !(c.calls && c.calls.length)
+      ? { ...c, calls: [{ connection: connections[i]!.id }] }
+      : c,
+  );
   return DesignSchema.parse({
     name: 'test',
     components: withCalls,

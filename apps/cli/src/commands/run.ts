@@ -1,6 +1,12 @@
 import { writeFileSync } from 'node:fs';
 import { checkSweep, createScenarioRun, exportRun, sloPassed } from '@faultline/runs';
-import { ExportFormatSchema, RunSettingsSchema, type FieldIssue, type RunResult, type SimulationResult } from '@faultline/schemas';
+import {
+  ExportFormatSchema,
+  RunSettingsSchema,
+  type FieldIssue,
+  type RunResult,
+  type SimulationResult,
+} from '@faultline/schemas';
 import { CliError, EXIT } from '../cli-error.ts';
 import { designLabel, formatIssues, readDesignFile } from '../design-file.ts';
 import { parseDuration } from '../durations.ts';
@@ -37,9 +43,11 @@ const OPTION_OF: Record<string, string> = {
 
 const SWEEP_OPTIONS = ['parameter', 'from', 'to', 'steps'] as const;
 
-const integer = (text: string | undefined) => (text === undefined ? undefined : /^-?\d+$/.test(text) ? Number(text) : Number.NaN);
+const integer = (text: string | undefined) =>
+  text === undefined ? undefined : /^-?\d+$/.test(text) ? Number(text) : Number.NaN;
 // Number('') is 0: an empty option is no number.
-const decimal = (text: string | undefined) => (text === undefined ? undefined : text.trim() === '' ? Number.NaN : Number(text));
+const decimal = (text: string | undefined) =>
+  text === undefined ? undefined : text.trim() === '' ? Number.NaN : Number(text);
 
 /** The scenario the options describe; the sweep's own options belong to a sweep alone. */
 function scenarioFrom(options: RunOptions) {
@@ -50,8 +58,15 @@ function scenarioFrom(options: RunOptions) {
     return { kind };
   }
   const missing = SWEEP_OPTIONS.filter((name) => options[name] === undefined);
-  if (missing.length > 0) throw new CliError(missing.map((name) => `--${name}: required with --scenario sweep`).join('\n'));
-  return { kind, parameter: options.parameter, from: decimal(options.from), to: decimal(options.to), steps: integer(options.steps) };
+  if (missing.length > 0)
+    throw new CliError(missing.map((name) => `--${name}: required with --scenario sweep`).join('\n'));
+  return {
+    kind,
+    parameter: options.parameter,
+    from: decimal(options.from),
+    to: decimal(options.to),
+    steps: integer(options.steps),
+  };
 }
 
 function settingsFrom(options: RunOptions) {
@@ -63,7 +78,9 @@ function settingsFrom(options: RunOptions) {
     scenario: scenarioFrom(options),
   });
   if (parsed.success) return parsed.data;
-  throw optionErrors(parsed.error.issues.map((issue) => ({ path: `/${issue.path.join('/')}`, message: issue.message })));
+  throw optionErrors(
+    parsed.error.issues.map((issue) => ({ path: `/${issue.path.join('/')}`, message: issue.message })),
+  );
 }
 
 function optionErrors(issues: FieldIssue[]): CliError {
@@ -112,7 +129,11 @@ export function run(path: string, options: RunOptions, out: NodeJS.WriteStream, 
   bar?.done();
   const result = simulation.result();
 
-  const exported = exportRun(result, format.data, { runId: 'local', designId: designLabel(path), designName: check.design.name });
+  const exported = exportRun(result, format.data, {
+    runId: 'local',
+    designId: designLabel(path),
+    designName: check.design.name,
+  });
   if (options.out) writeFileSync(options.out, exported.body);
   else out.write(exported.body);
 

@@ -9,6 +9,8 @@ export function validate(path: string, out: NodeJS.WritableStream, err: NodeJS.W
     return EXIT.invalidInput;
   }
   const { design } = check;
-  out.write(`${path}: valid (${design.components.length} components, ${design.connections.length} connections, ${design.faults.length} faults)\n`);
+  out.write(
+    `${path}: valid (${design.components.length} components, ${design.connections.length} connections, ${design.faults.length} faults)\n`,
+  );
   return EXIT.ok;
 }

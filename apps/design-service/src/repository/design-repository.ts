@@ -10,7 +10,14 @@ import {
   type StoredDesign,
 } from '@faultline/schemas';
 import { appError, designNotFound, validationFailed } from '../errors.ts';
-import { componentRow, connectionRow, faultRow, resilienceRows, storedDesignFromRows, type DesignWithChildren } from './design-rows.ts';
+import {
+  componentRow,
+  connectionRow,
+  faultRow,
+  resilienceRows,
+  storedDesignFromRows,
+  type DesignWithChildren,
+} from './design-rows.ts';
 
 type Tx = Parameters<Parameters<PrismaDb['$transaction']>[0]>[0];
 
@@ -39,7 +46,10 @@ declare module 'fastify' {
   }
 }
 
-export function createDesignRepository(db: PrismaDb, location: Parameters<typeof containsIgnoringCase>[0]): DesignRepository {
+export function createDesignRepository(
+  db: PrismaDb,
+  location: Parameters<typeof containsIgnoringCase>[0],
+): DesignRepository {
   async function insertChildren(tx: Tx, designId: string, design: Design): Promise<void> {
     await tx.component.createMany({ data: design.components.map((c, i) => componentRow(designId, c, i)) });
     const policies = design.components.flatMap((c) => resilienceRows(designId, c));
@@ -47,7 +57,8 @@ export function createDesignRepository(db: PrismaDb, location: Parameters<typeof
     if (design.connections.length) {
       await tx.connection.createMany({ data: design.connections.map((c, i) => connectionRow(designId, c, i)) });
     }
-    if (design.faults.length) await tx.faultInjection.createMany({ data: design.faults.map((f, i) => faultRow(designId, f, i)) });
+    if (design.faults.length)
+      await tx.faultInjection.createMany({ data: design.faults.map((f, i) => faultRow(designId, f, i)) });
   }
 
   async function read(tx: Tx | PrismaDb, id: string): Promise<StoredDesign> {
@@ -146,7 +157,10 @@ export function createDesignRepository(db: PrismaDb, location: Parameters<typeof
         const changed = change(design);
         const result = validateDesign(changed.design);
         if (!result.success) {
-          throw validationFailed('The change would make the design invalid', relativeTo(changed.bodyPath, result.issues));
+          throw validationFailed(
+            'The change would make the design invalid',
+            relativeTo(changed.bodyPath, result.issues),
+          );
         }
         await overwrite(tx, id, result.design, version);
         return read(tx, id);
@@ -164,7 +178,9 @@ export function createDesignRepository(db: PrismaDb, location: Parameters<typeof
 function relativeTo(bodyPath: string | undefined, issues: FieldIssue[]): FieldIssue[] {
   if (!bodyPath) return issues;
   return issues.map((issue) =>
-    issue.path === bodyPath || issue.path.startsWith(bodyPath + '/') ? { ...issue, path: issue.path.slice(bodyPath.length) } : issue,
+    issue.path === bodyPath || issue.path.startsWith(bodyPath + '/')
+      ? { ...issue, path: issue.path.slice(bodyPath.length) }
+      : issue,
   );
 }
 

@@ -61,7 +61,10 @@ export function resilienceRows(designId: string, component: Component) {
       connection: 'connection' in policy ? (policy.connection ?? null) : null,
       params: json(policy.params),
     }));
-  return [...rows('outgoing', component.resilience), ...rows('inbound', component.kind === 'client' ? [] : component.inbound)];
+  return [
+    ...rows('outgoing', component.resilience),
+    ...rows('inbound', component.kind === 'client' ? [] : component.inbound),
+  ];
 }
 
 export function connectionRow(designId: string, connection: Connection, ordinal: number) {
@@ -102,7 +105,10 @@ export interface DesignWithChildren {
   slo: unknown;
   createdAt: Date;
   updatedAt: Date;
-  components: (ReturnType<typeof componentRow> & { serviceTime: unknown; resilience: ReturnType<typeof resilienceRows> })[];
+  components: (ReturnType<typeof componentRow> & {
+    serviceTime: unknown;
+    resilience: ReturnType<typeof resilienceRows>;
+  })[];
   connections: ReturnType<typeof connectionRow>[];
   faults: ReturnType<typeof faultRow>[];
 }
@@ -117,7 +123,14 @@ export function storedDesignFromRows(row: DesignWithChildren): StoredDesign {
     const outgoing = policies
       .filter((p) => p.direction === 'outgoing')
       .map((p) => withoutNulls({ type: p.type, connection: p.connection, params: p.params }));
-    const common = { id: c.slug, name: c.name, kind: c.kind, position: { x: c.x, y: c.y }, calls: c.calls, resilience: outgoing };
+    const common = {
+      id: c.slug,
+      name: c.name,
+      kind: c.kind,
+      position: { x: c.x, y: c.y },
+      calls: c.calls,
+      resilience: outgoing,
+    };
     if (c.kind === 'client') return common;
     const inbound = policies.filter((p) => p.direction === 'inbound').map((p) => ({ type: p.type, params: p.params }));
     return {
@@ -135,7 +148,14 @@ export function storedDesignFromRows(row: DesignWithChildren): StoredDesign {
     description: row.description,
     components,
     connections: byOrdinal(row.connections).map((c) =>
-      withoutNulls({ id: c.slug, source: c.source, target: c.target, mode: c.mode, latency: c.latency, payloadBytes: c.payloadBytes }),
+      withoutNulls({
+        id: c.slug,
+        source: c.source,
+        target: c.target,
+        mode: c.mode,
+        latency: c.latency,
+        payloadBytes: c.payloadBytes,
+      }),
     ),
     faults: byOrdinal(row.faults).map((f) => ({
       id: f.slug,

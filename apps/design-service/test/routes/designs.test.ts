@@ -30,7 +30,9 @@ describe(`designs on ${provider}`, () => {
     const created = await createDesign(app(), checkoutExample);
     const edited = structuredClone(created);
     edited.name = 'checkout v2';
-    edited.components = edited.components.map((c) => (c.id === 'api' && c.kind === 'service' ? { ...c, replicas: 5 } : c));
+    edited.components = edited.components.map((c) =>
+      c.id === 'api' && c.kind === 'service' ? { ...c, replicas: 5 } : c,
+    );
     edited.faults = [];
     const response = await app().inject({ method: 'PUT', url: `/api/designs/${created.id}`, payload: edited });
     expect(response.statusCode).toBe(200);
@@ -42,9 +44,17 @@ describe(`designs on ${provider}`, () => {
 
   it('a stale update gets 409 and the newer design stays', async () => {
     const created = await createDesign(app(), checkoutExample);
-    const first = await app().inject({ method: 'PUT', url: `/api/designs/${created.id}`, payload: { ...created, name: 'first writer' } });
+    const first = await app().inject({
+      method: 'PUT',
+      url: `/api/designs/${created.id}`,
+      payload: { ...created, name: 'first writer' },
+    });
     expect(first.statusCode).toBe(200);
-    const second = await app().inject({ method: 'PUT', url: `/api/designs/${created.id}`, payload: { ...created, name: 'second writer' } });
+    const second = await app().inject({
+      method: 'PUT',
+      url: `/api/designs/${created.id}`,
+      payload: { ...created, name: 'second writer' },
+    });
     expect(second.statusCode).toBe(409);
     expect(problemOf(second)).toMatchObject({ code: 'DESIGN_VERSION_CONFLICT', status: 409 });
     const read = await getDesign(app(), created.id);
@@ -54,7 +64,9 @@ describe(`designs on ${provider}`, () => {
   it('two concurrent updates from the same version: exactly one wins', async () => {
     const created = await createDesign(app(), checkoutExample);
     const responses = await Promise.all(
-      ['a', 'b', 'c'].map((name) => app().inject({ method: 'PUT', url: `/api/designs/${created.id}`, payload: { ...created, name } })),
+      ['a', 'b', 'c'].map((name) =>
+        app().inject({ method: 'PUT', url: `/api/designs/${created.id}`, payload: { ...created, name } }),
+      ),
     );
     expect(responses.map((r) => r.statusCode).sort()).toEqual([200, 409, 409]);
     const winner = responses.find((r) => r.statusCode === 200)!.json().name;
@@ -63,9 +75,14 @@ describe(`designs on ${provider}`, () => {
 
   it('lists designs newest first, pages, sorts by name and searches by name ignoring case', async () => {
     const made = [];
-    for (const name of ['Zebra payments', 'alpha Search', 'Mid SEARCH tier']) made.push(await createDesign(app(), { ...checkoutExample, name }));
+    for (const name of ['Zebra payments', 'alpha Search', 'Mid SEARCH tier'])
+      made.push(await createDesign(app(), { ...checkoutExample, name }));
     // Touch the first one so it becomes the most recently updated.
-    await app().inject({ method: 'PUT', url: `/api/designs/${made[0]!.id}`, payload: { ...made[0], description: 'touched' } });
+    await app().inject({
+      method: 'PUT',
+      url: `/api/designs/${made[0]!.id}`,
+      payload: { ...made[0], description: 'touched' },
+    });
 
     const newest = (await app().inject({ method: 'GET', url: '/api/designs?pageSize=2' })).json();
     expect(newest.items[0].id).toBe(made[0]!.id);
@@ -84,7 +101,11 @@ describe(`designs on ${provider}`, () => {
   it('refuses a bad list query with the parameter named', async () => {
     const response = await app().inject({ method: 'GET', url: '/api/designs?pageSize=1000&sort=size' });
     expect(response.statusCode).toBe(400);
-    expect(problemOf(response).errors!.map((e) => e.path).sort()).toEqual(['/pageSize', '/sort']);
+    expect(
+      problemOf(response)
+        .errors!.map((e) => e.path)
+        .sort(),
+    ).toEqual(['/pageSize', '/sort']);
   });
 
   it('deletes a design; an unknown id is 404', async () => {
@@ -94,7 +115,9 @@ describe(`designs on ${provider}`, () => {
     expect(gone.statusCode).toBe(404);
     expect(problemOf(gone).code).toBe('DESIGN_NOT_FOUND');
     expect((await app().inject({ method: 'DELETE', url: `/api/designs/${created.id}` })).statusCode).toBe(404);
-    expect((await app().inject({ method: 'PUT', url: `/api/designs/${created.id}`, payload: created })).statusCode).toBe(404);
+    expect(
+      (await app().inject({ method: 'PUT', url: `/api/designs/${created.id}`, payload: created })).statusCode,
+    ).toBe(404);
   });
 
   it('duplicates a design under a new id', async () => {
@@ -105,7 +128,11 @@ describe(`designs on ${provider}`, () => {
     expect(duplicate.id).not.toBe(created.id);
     expect(duplicate.name).toBe('Everything store (copy)');
     expect({ ...designOf(duplicate), name: created.name }).toEqual(designOf(created));
-    const named = await app().inject({ method: 'POST', url: `/api/designs/${created.id}/duplicate`, payload: { name: 'Fork' } });
+    const named = await app().inject({
+      method: 'POST',
+      url: `/api/designs/${created.id}/duplicate`,
+      payload: { name: 'Fork' },
+    });
     expect(named.json().name).toBe('Fork');
   });
 
@@ -126,7 +153,10 @@ describe(`designs on ${provider}`, () => {
         const payload = { ...brokenDesign(example), version: created.version };
         const response = await app().inject({ method: 'PUT', url: `/api/designs/${created.id}`, payload });
         expect(response.statusCode, example.rule).toBe(400);
-        expect(problemOf(response).errors!.map((e) => e.path), example.rule).toContain(example.path);
+        expect(
+          problemOf(response).errors!.map((e) => e.path),
+          example.rule,
+        ).toContain(example.path);
       }
       expect(await getDesign(app(), created.id)).toEqual(created);
     });
@@ -142,7 +172,11 @@ describe(`designs on ${provider}`, () => {
   });
 
   it('a design over the component limit gets 400 at /components', async () => {
-    const components = Array.from({ length: DESIGN_LIMITS.components + 1 }, (_, i) => ({ id: `s${i}`, name: `S${i}`, kind: 'service' }));
+    const components = Array.from({ length: DESIGN_LIMITS.components + 1 }, (_, i) => ({
+      id: `s${i}`,
+      name: `S${i}`,
+      kind: 'service',
+    }));
     const design = { ...checkoutExample, components: [...checkoutExample.components, ...components] };
     const response = await app().inject({ method: 'POST', url: '/api/designs', payload: design });
     expect(response.statusCode).toBe(400);

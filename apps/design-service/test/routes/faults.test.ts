@@ -20,14 +20,25 @@ describe(`faults on ${provider}`, () => {
   const url = (suffix = '') => `/api/designs/${design.id}/faults${suffix}`;
 
   it('lists, adds, replaces and removes faults; each write moves the design version on', async () => {
-    expect((await app().inject({ method: 'GET', url: url() })).json().map((f: { id: string }) => f.id)).toEqual(['db-outage']);
+    expect((await app().inject({ method: 'GET', url: url() })).json().map((f: { id: string }) => f.id)).toEqual([
+      'db-outage',
+    ]);
 
     const added = await app().inject({ method: 'POST', url: url(), payload: latencyFault });
     expect(added.statusCode).toBe(201);
-    expect(added.json()).toMatchObject({ id: 'api-slow', enabled: true, schedule: { probability: 1 }, params: { spikeProbability: 0 } });
+    expect(added.json()).toMatchObject({
+      id: 'api-slow',
+      enabled: true,
+      schedule: { probability: 1 },
+      params: { spikeProbability: 0 },
+    });
     expect(added.headers.etag).toBe('"2"');
 
-    const disabled = await app().inject({ method: 'PUT', url: url('/api-slow'), payload: { ...latencyFault, enabled: false } });
+    const disabled = await app().inject({
+      method: 'PUT',
+      url: url('/api-slow'),
+      payload: { ...latencyFault, enabled: false },
+    });
     expect(disabled.statusCode).toBe(200);
     expect(disabled.json().enabled).toBe(false);
 
@@ -38,7 +49,11 @@ describe(`faults on ${provider}`, () => {
   });
 
   it('refuses a fault that does not fit the design, with the path inside the fault', async () => {
-    const response = await app().inject({ method: 'POST', url: url(), payload: { ...latencyFault, target: { component: 'ghost' } } });
+    const response = await app().inject({
+      method: 'POST',
+      url: url(),
+      payload: { ...latencyFault, target: { component: 'ghost' } },
+    });
     expect(response.statusCode).toBe(400);
     expect(problemOf(response).errors).toEqual([{ path: '/target/component', message: 'no component has id "ghost"' }]);
     const wrongKind = await app().inject({
@@ -57,7 +72,11 @@ describe(`faults on ${provider}`, () => {
       payload: { ...latencyFault, schedule: { startMs: -1, probability: 2 } },
     });
     expect(response.statusCode).toBe(400);
-    expect(problemOf(response).errors!.map((e) => e.path).sort()).toEqual(['/schedule/probability', '/schedule/startMs']);
+    expect(
+      problemOf(response)
+        .errors!.map((e) => e.path)
+        .sort(),
+    ).toEqual(['/schedule/probability', '/schedule/startMs']);
   });
 
   it('answers 409 for a second fault with the same id and 404 for unknown faults', async () => {
@@ -77,10 +96,20 @@ describe(`faults on ${provider}`, () => {
   });
 
   it('honours If-Match: a stale version gets 409 and changes nothing', async () => {
-    const stale = await app().inject({ method: 'POST', url: url(), headers: { 'if-match': '"7"' }, payload: latencyFault });
+    const stale = await app().inject({
+      method: 'POST',
+      url: url(),
+      headers: { 'if-match': '"7"' },
+      payload: latencyFault,
+    });
     expect(stale.statusCode).toBe(409);
     expect(problemOf(stale).code).toBe('DESIGN_VERSION_CONFLICT');
-    const fresh = await app().inject({ method: 'POST', url: url(), headers: { 'if-match': '"1"' }, payload: latencyFault });
+    const fresh = await app().inject({
+      method: 'POST',
+      url: url(),
+      headers: { 'if-match': '"1"' },
+      payload: latencyFault,
+    });
     expect(fresh.statusCode).toBe(201);
     const junk = await app().inject({ method: 'DELETE', url: url('/api-slow'), headers: { 'if-match': 'yesterday' } });
     expect(problemOf(junk).errors![0]!.path).toBe('/headers/if-match');

@@ -24,7 +24,10 @@ describe(`resilience policies on ${provider}`, () => {
     const response = await app().inject({
       method: 'PUT',
       url: url('api'),
-      payload: { resilience: [...read.resilience, breaker], inbound: [{ type: 'load-shedding', params: { maxInFlight: 50 } }] },
+      payload: {
+        resilience: [...read.resilience, breaker],
+        inbound: [{ type: 'load-shedding', params: { maxInFlight: 50 } }],
+      },
     });
     expect(response.statusCode).toBe(200);
     const saved = response.json();
@@ -57,7 +60,11 @@ describe(`resilience policies on ${provider}`, () => {
     expect(foreign.statusCode).toBe(400);
     expect(problemOf(foreign).errors!.map((e) => e.path)).toEqual(['/resilience/0/connection']);
 
-    const twice = await app().inject({ method: 'PUT', url: url('api'), payload: { resilience: [breaker, breaker], inbound: [] } });
+    const twice = await app().inject({
+      method: 'PUT',
+      url: url('api'),
+      payload: { resilience: [breaker, breaker], inbound: [] },
+    });
     expect(problemOf(twice).errors!.map((e) => e.path)).toEqual(['/resilience/1/type']);
 
     const clientGuard = await app().inject({

@@ -15,12 +15,15 @@ declare module 'fastify' {
 
 /** Reads designs through the design service's HTTP API: the orchestrator never touches its tables. */
 export default fp<{ baseUrl: string }>(async (app, { baseUrl }) => {
-  const unavailable = (why: string) => appError('DESIGN_SERVICE_UNAVAILABLE', `The design service at ${baseUrl} ${why}`);
+  const unavailable = (why: string) =>
+    appError('DESIGN_SERVICE_UNAVAILABLE', `The design service at ${baseUrl} ${why}`);
   app.decorate('designClient', {
     async get(id) {
       let response: Response;
       try {
-        response = await fetch(new URL(`/api/designs/${encodeURIComponent(id)}`, baseUrl), { signal: AbortSignal.timeout(10_000) });
+        response = await fetch(new URL(`/api/designs/${encodeURIComponent(id)}`, baseUrl), {
+          signal: AbortSignal.timeout(10_000),
+        });
       } catch (error) {
         throw unavailable(`did not answer: ${(error as Error).message}`);
       }

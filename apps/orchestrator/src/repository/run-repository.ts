@@ -24,7 +24,13 @@ export function runRepository(db: PrismaDb) {
   return {
     async create(run: NewRun): Promise<Run> {
       const row = await db.run.create({
-        data: { ...run, id: randomUUID(), design: run.design as object, settings: run.settings as object, status: 'queued' },
+        data: {
+          ...run,
+          id: randomUUID(),
+          design: run.design as object,
+          settings: run.settings as object,
+          status: 'queued',
+        },
         select: RUN_COLUMNS,
       });
       return toRun(row);
@@ -53,7 +59,11 @@ export function runRepository(db: PrismaDb) {
     /** Runs a stop interrupted go back to the queue; then every queued run, oldest first. */
     async requeueInterrupted(): Promise<{ requeued: number; queued: string[] }> {
       const { count } = await db.run.updateMany({ where: { status: 'running' }, data: { status: 'queued' } });
-      const queued = await db.run.findMany({ where: { status: 'queued' }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], select: { id: true } });
+      const queued = await db.run.findMany({
+        where: { status: 'queued' },
+        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+        select: { id: true },
+      });
       return { requeued: count, queued: queued.map((r) => r.id) };
     },
 
@@ -61,10 +71,19 @@ export function runRepository(db: PrismaDb) {
     async start(id: string): Promise<RunJob | null> {
       const { count } = await db.run.updateMany({
         where: { id, status: 'queued' },
-        data: { status: 'running', startedAt: now(), attempts: { increment: 1 }, simulatedMs: 0, events: 0, percent: 0 },
+        data: {
+          status: 'running',
+          startedAt: now(),
+          attempts: { increment: 1 },
+          simulatedMs: 0,
+          events: 0,
+          percent: 0,
+        },
       });
       if (count === 0) return null;
-      return toJob((await db.run.findUniqueOrThrow({ where: { id }, select: { id: true, design: true, settings: true } })));
+      return toJob(
+        await db.run.findUniqueOrThrow({ where: { id }, select: { id: true, design: true, settings: true } }),
+      );
     },
 
     async saveProgress(id: string, progress: RunProgress): Promise<void> {
@@ -83,7 +102,10 @@ export function runRepository(db: PrismaDb) {
     },
 
     async fail(id: string, reason: string): Promise<boolean> {
-      const { count } = await db.run.updateMany({ where: { id, status: 'running' }, data: { status: 'failed', error: reason, finishedAt: now() } });
+      const { count } = await db.run.updateMany({
+        where: { id, status: 'running' },
+        data: { status: 'failed', error: reason, finishedAt: now() },
+      });
       return count === 1;
     },
 
@@ -97,7 +119,8 @@ export function runRepository(db: PrismaDb) {
 
     /** A graceful stop hands the runs it was working on back to the queue. */
     async release(ids: string[]): Promise<void> {
-      if (ids.length) await db.run.updateMany({ where: { id: { in: ids }, status: 'running' }, data: { status: 'queued' } });
+      if (ids.length)
+        await db.run.updateMany({ where: { id: { in: ids }, status: 'running' }, data: { status: 'queued' } });
     },
 
     async resultBody(id: string): Promise<string | null> {

@@ -1,4 +1,11 @@
-import { DesignSchema, RunSettingsSchema, type Design, type Run, type RunSettings, type RunStatus } from '@faultline/schemas';
+import {
+  DesignSchema,
+  RunSettingsSchema,
+  type Design,
+  type Run,
+  type RunSettings,
+  type RunStatus,
+} from '@faultline/schemas';
 
 /** The columns of a Run row this service reads (everything but the design snapshot). */
 export interface RunRow {
@@ -21,9 +28,22 @@ export interface RunRow {
 }
 
 export const RUN_COLUMNS = {
-  id: true, designId: true, designName: true, designVersion: true, designHash: true, settings: true, status: true,
-  simulatedMs: true, totalMs: true, events: true, percent: true, error: true, sloPassed: true, createdAt: true,
-  startedAt: true, finishedAt: true,
+  id: true,
+  designId: true,
+  designName: true,
+  designVersion: true,
+  designHash: true,
+  settings: true,
+  status: true,
+  simulatedMs: true,
+  totalMs: true,
+  events: true,
+  percent: true,
+  error: true,
+  sloPassed: true,
+  createdAt: true,
+  startedAt: true,
+  finishedAt: true,
 } as const;
 
 export function toRun(row: RunRow): Run {

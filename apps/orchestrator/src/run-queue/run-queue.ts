@@ -83,7 +83,13 @@ export class RunQueue {
         const job = await this.runs.start(runId);
         if (!job) continue; // cancelled while it waited
         await this.announce(runId);
-        const order = { runId, design: job.design, settings: job.settings, maxEvents: this.options.maxEventsPerRun, progressIntervalMs: this.options.progressIntervalMs };
+        const order = {
+          runId,
+          design: job.design,
+          settings: job.settings,
+          maxEvents: this.options.maxEventsPerRun,
+          progressIntervalMs: this.options.progressIntervalMs,
+        };
         void this.pool.run(order).then((outcome) => this.finished(outcome));
       }
     } catch (error) {
@@ -98,14 +104,17 @@ export class RunQueue {
     const now = Date.now();
     if (now - (this.lastPersisted.get(runId) ?? 0) < this.options.persistIntervalMs) return;
     this.lastPersisted.set(runId, now);
-    this.runs.saveProgress(runId, progress).catch((error) => this.log.warn({ err: error, runId }, 'could not save progress'));
+    this.runs
+      .saveProgress(runId, progress)
+      .catch((error) => this.log.warn({ err: error, runId }, 'could not save progress'));
   }
 
   private async finished(outcome: Outcome): Promise<void> {
     const { runId } = outcome;
     this.lastPersisted.delete(runId);
     try {
-      if (outcome.type === 'succeeded') await this.runs.succeed(runId, outcome.body, outcome.sloPassed, outcome.progress);
+      if (outcome.type === 'succeeded')
+        await this.runs.succeed(runId, outcome.body, outcome.sloPassed, outcome.progress);
       else if (outcome.type === 'failed') {
         this.log.warn({ runId, reason: outcome.reason }, 'run failed');
         await this.runs.fail(runId, outcome.reason);

@@ -10,7 +10,11 @@ const SLICE_EVENTS = 200_000;
  * time. Failures of the run itself (past the event limit, an engine error) become a reason a
  * person can read, never a thrown error.
  */
-export function simulateOrder(order: WorkOrder, post: (message: WorkerMessage) => void, clock: () => number = Date.now): void {
+export function simulateOrder(
+  order: WorkOrder,
+  post: (message: WorkerMessage) => void,
+  clock: () => number = Date.now,
+): void {
   const { runId, maxEvents } = order;
   try {
     const run = createScenarioRun(order.design, order.settings);
@@ -35,6 +39,10 @@ export function simulateOrder(order: WorkOrder, post: (message: WorkerMessage) =
     const result = run.result();
     post({ type: 'succeeded', runId, body: JSON.stringify(result), sloPassed: sloPassed(result), progress });
   } catch (error) {
-    post({ type: 'failed', runId, reason: `The simulation stopped with an internal error: ${(error as Error).message}` });
+    post({
+      type: 'failed',
+      runId,
+      reason: `The simulation stopped with an internal error: ${(error as Error).message}`,
+    });
   }
 }

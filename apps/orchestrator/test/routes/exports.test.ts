@@ -12,17 +12,25 @@ describe('GET /api/runs/:id/export', () => {
   let result: Extract<RunResult, { scenario: 'single' }>['result'];
   beforeAll(async () => {
     const stored = await designs.create(checkoutExample);
-    run = await waitFor(app(), (await launch(app(), { designId: stored.id, settings: { durationMs: 40_000, warmupMs: 5_000 } })).id);
-    const body = RunResultSchema.parse((await app().inject({ method: 'GET', url: `/api/runs/${run.id}/result` })).json());
+    run = await waitFor(
+      app(),
+      (await launch(app(), { designId: stored.id, settings: { durationMs: 40_000, warmupMs: 5_000 } })).id,
+    );
+    const body = RunResultSchema.parse(
+      (await app().inject({ method: 'GET', url: `/api/runs/${run.id}/result` })).json(),
+    );
     if (body.scenario !== 'single') throw new Error(body.scenario);
     result = body.result;
   });
 
-  const download = (format: string) => app().inject({ method: 'GET', url: `/api/runs/${run.id}/export?format=${format}` });
+  const download = (format: string) =>
+    app().inject({ method: 'GET', url: `/api/runs/${run.id}/export?format=${format}` });
 
   it('gives the result as a JSON file', async () => {
     const response = await download('json');
-    expect(response.headers['content-disposition']).toBe(`attachment; filename="faultline-run-${run.id.slice(0, 8)}.json"`);
+    expect(response.headers['content-disposition']).toBe(
+      `attachment; filename="faultline-run-${run.id.slice(0, 8)}.json"`,
+    );
     expect(response.json()).toEqual({ scenario: 'single', result });
   });
 
@@ -39,7 +47,9 @@ describe('GET /api/runs/:id/export', () => {
     expect(response.headers['content-type']).toMatch(/^text\/plain; version=0\.0\.4/);
     const families = parsePrometheusTextFormat(response.body);
     const mttr = families.find((f) => f.name === 'chaos_mttr_seconds')!;
-    expect(mttr.metrics).toEqual([{ labels: { run: run.id, design: run.designId }, value: String(result.mttrMs! / 1000) }]);
+    expect(mttr.metrics).toEqual([
+      { labels: { run: run.id, design: run.designId }, value: String(result.mttrMs! / 1000) },
+    ]);
     const passed = families.find((f) => f.name === 'chaos_slo_passed')!;
     expect(Number(passed.metrics[0]!.value)).toBe(result.slo.passed ? 1 : 0);
   });
@@ -61,16 +71,31 @@ describe('GET /api/scenario-presets', () => {
   it('lists the presets, and fills in faults for a chosen target', async () => {
     const list = (await app().inject({ method: 'GET', url: '/api/scenario-presets' })).json().items;
     expect(list.map((p: { id: string }) => p.id)).toContain('database-outage-extended');
-    const faults = await app().inject({ method: 'GET', url: '/api/scenario-presets/database-outage-extended/faults?component=db&startMs=15000' });
+    const faults = await app().inject({
+      method: 'GET',
+      url: '/api/scenario-presets/database-outage-extended/faults?component=db&startMs=15000',
+    });
     expect(faults.json().items).toEqual([
-      expect.objectContaining({ id: 'database-outage-extended-db', type: 'crash', target: { component: 'db' }, schedule: expect.objectContaining({ startMs: 15_000, durationMs: 30_000 }) }),
+      expect.objectContaining({
+        id: 'database-outage-extended-db',
+        type: 'crash',
+        target: { component: 'db' },
+        schedule: expect.objectContaining({ startMs: 15_000, durationMs: 30_000 }),
+      }),
     ]);
   });
 
   it('refuses a target of the wrong kind and an unknown preset', async () => {
-    const wrong = await app().inject({ method: 'GET', url: '/api/scenario-presets/packet-loss-15/faults?component=db' });
+    const wrong = await app().inject({
+      method: 'GET',
+      url: '/api/scenario-presets/packet-loss-15/faults?component=db',
+    });
     expect(wrong.statusCode).toBe(400);
-    expect(problemOf(wrong).errors).toEqual([{ path: '/component', message: 'the preset "packet-loss-15" applies to a connection, not a component' }]);
-    expect((await app().inject({ method: 'GET', url: '/api/scenario-presets/nope/faults?component=db' })).statusCode).toBe(404);
+    expect(problemOf(wrong).errors).toEqual([
+      { path: '/component', message: 'the preset "packet-loss-15" applies to a connection, not a component' },
+    ]);
+    expect(
+      (await app().inject({ method: 'GET', url: '/api/scenario-presets/nope/faults?component=db' })).statusCode,
+    ).toBe(404);
   });
 });

@@ -17,7 +17,11 @@ describe('run lifecycle', () => {
     const queued = await launch(app(), { designId: busy.id, settings: anHour });
     const third = await launch(app(), { designId: busy.id, settings: anHour });
 
-    const full = await app().inject({ method: 'POST', url: '/api/runs', payload: { designId: busy.id, settings: anHour } });
+    const full = await app().inject({
+      method: 'POST',
+      url: '/api/runs',
+      payload: { designId: busy.id, settings: anHour },
+    });
     expect(full.statusCode).toBe(429);
     expect(problemOf(full).code).toBe('RUN_QUEUE_FULL');
 
@@ -58,11 +62,22 @@ describe('run limits', () => {
 
   it('refuses runs past the duration and event limits up front, naming the field', async () => {
     const busy = await designs.create(busyCheckout(checkoutExample, 2_000));
-    const tooLong = await app().inject({ method: 'POST', url: '/api/runs', payload: { designId: busy.id, settings: { durationMs: 3_600_001 } } });
+    const tooLong = await app().inject({
+      method: 'POST',
+      url: '/api/runs',
+      payload: { designId: busy.id, settings: { durationMs: 3_600_001 } },
+    });
     expect(tooLong.statusCode).toBe(422);
-    expect(problemOf(tooLong)).toMatchObject({ code: 'RUN_LIMIT_EXCEEDED', errors: [{ path: '/settings/durationMs' }] });
+    expect(problemOf(tooLong)).toMatchObject({
+      code: 'RUN_LIMIT_EXCEEDED',
+      errors: [{ path: '/settings/durationMs' }],
+    });
 
-    const tooMany = await app().inject({ method: 'POST', url: '/api/runs', payload: { designId: busy.id, settings: { durationMs: 600_000 } } });
+    const tooMany = await app().inject({
+      method: 'POST',
+      url: '/api/runs',
+      payload: { designId: busy.id, settings: { durationMs: 600_000 } },
+    });
     expect(tooMany.statusCode).toBe(422);
     expect(problemOf(tooMany).detail).toMatch(/1200000 requests.*over the limit of 400000 events/);
     expect((await app().inject({ method: 'GET', url: `/api/runs?designId=${busy.id}` })).json().items).toEqual([]);
@@ -73,7 +88,11 @@ describe('without a design service', () => {
   const orphan = useOrchestrator(() => 'http://127.0.0.1:9');
 
   it('answers 502 naming the design service, and queues nothing', async () => {
-    const response = await orphan().inject({ method: 'POST', url: '/api/runs', payload: { designId: 'any', settings: { durationMs: 1000 } } });
+    const response = await orphan().inject({
+      method: 'POST',
+      url: '/api/runs',
+      payload: { designId: 'any', settings: { durationMs: 1000 } },
+    });
     expect(response.statusCode).toBe(502);
     expect(problemOf(response)).toMatchObject({ code: 'DESIGN_SERVICE_UNAVAILABLE' });
     expect(problemOf(response).detail).toMatch(/http:\/\/127\.0\.0\.1:9 did not answer/);

@@ -1,22 +1,40 @@
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '@faultline/runs';
-import { checkoutExample, designOf, DesignSchema, RunResultSchema, RunSettingsSchema, type StoredDesign } from '@faultline/schemas';
+import {
+  checkoutExample,
+  designOf,
+  DesignSchema,
+  RunResultSchema,
+  RunSettingsSchema,
+  type StoredDesign,
+} from '@faultline/schemas';
 import { launch, problemOf, useDesignService, useOrchestrator, waitFor } from '../helper.ts';
 
 const designs = useDesignService();
 const app = useOrchestrator(designs.url);
 const settings = { durationMs: 40_000, warmupMs: 5_000, seed: 11 };
 
-const expected = (stored: StoredDesign, input: object) => runScenario(DesignSchema.parse(designOf(stored)), RunSettingsSchema.parse(input));
+const expected = (stored: StoredDesign, input: object) =>
+  runScenario(DesignSchema.parse(designOf(stored)), RunSettingsSchema.parse(input));
 
 describe('POST /api/runs', () => {
-  it('answers 202 with a queued run, which then succeeds with the real engine\'s result for the design as it was', async () => {
+  it("answers 202 with a queued run, which then succeeds with the real engine's result for the design as it was", async () => {
     const stored = await designs.create(checkoutExample);
-    const response = await app().inject({ method: 'POST', url: '/api/runs', payload: { designId: stored.id, settings } });
+    const response = await app().inject({
+      method: 'POST',
+      url: '/api/runs',
+      payload: { designId: stored.id, settings },
+    });
     expect(response.statusCode).toBe(202);
     const run = response.json();
     expect(response.headers.location).toBe(`/api/runs/${run.id}`);
-    expect(run).toMatchObject({ designId: stored.id, designName: 'checkout', designVersion: 1, status: 'queued', error: null });
+    expect(run).toMatchObject({
+      designId: stored.id,
+      designName: 'checkout',
+      designVersion: 1,
+      status: 'queued',
+      error: null,
+    });
 
     // The design changes after launch; the run keeps the snapshot it took.
     const changed = await fetch(`${designs.url()}/api/designs/${stored.id}`, {
@@ -43,9 +61,14 @@ describe('POST /api/runs', () => {
 
   it('runs baseline-vs-chaos: faults off and on over the same traffic', async () => {
     const stored = await designs.create(checkoutExample);
-    const run = await launch(app(), { designId: stored.id, settings: { ...settings, scenario: { kind: 'baseline-vs-chaos' } } });
+    const run = await launch(app(), {
+      designId: stored.id,
+      settings: { ...settings, scenario: { kind: 'baseline-vs-chaos' } },
+    });
     expect((await waitFor(app(), run.id)).status).toBe('succeeded');
-    const body = RunResultSchema.parse((await app().inject({ method: 'GET', url: `/api/runs/${run.id}/result` })).json());
+    const body = RunResultSchema.parse(
+      (await app().inject({ method: 'GET', url: `/api/runs/${run.id}/result` })).json(),
+    );
     if (body.scenario !== 'baseline-vs-chaos') throw new Error(body.scenario);
     expect(body.baseline.totals.requests).toBe(body.chaos.totals.requests);
     expect(body.difference.availability).toBeLessThan(0);
@@ -55,7 +78,9 @@ describe('POST /api/runs', () => {
     const stored = await designs.create(checkoutExample);
     const run = await launch(app(), { designId: stored.id, settings: { ...settings, replications: 3 } });
     expect((await waitFor(app(), run.id)).status).toBe('succeeded');
-    const body = RunResultSchema.parse((await app().inject({ method: 'GET', url: `/api/runs/${run.id}/result` })).json());
+    const body = RunResultSchema.parse(
+      (await app().inject({ method: 'GET', url: `/api/runs/${run.id}/result` })).json(),
+    );
     if (body.scenario !== 'single') throw new Error(body.scenario);
     expect(body.result.replications!.count).toBe(3);
     const availability = body.result.replications!.metrics.availability!;
@@ -64,7 +89,11 @@ describe('POST /api/runs', () => {
   });
 
   it('refuses an unknown design, naming the field, and queues nothing', async () => {
-    const response = await app().inject({ method: 'POST', url: '/api/runs', payload: { designId: 'no-such-design', settings } });
+    const response = await app().inject({
+      method: 'POST',
+      url: '/api/runs',
+      payload: { designId: 'no-such-design', settings },
+    });
     expect(response.statusCode).toBe(422);
     expect(problemOf(response)).toMatchObject({ code: 'RUN_DESIGN_NOT_FOUND', errors: [{ path: '/designId' }] });
     expect((await app().inject({ method: 'GET', url: '/api/runs?designId=no-such-design' })).json().items).toEqual([]);
@@ -75,10 +104,15 @@ describe('POST /api/runs', () => {
     const response = await app().inject({
       method: 'POST',
       url: '/api/runs',
-      payload: { designId: stored.id, settings: { durationMs: 1000, warmupMs: 5000, seed: -1, scenario: { kind: 'chaos' } } },
+      payload: {
+        designId: stored.id,
+        settings: { durationMs: 1000, warmupMs: 5000, seed: -1, scenario: { kind: 'chaos' } },
+      },
     });
     expect(response.statusCode).toBe(400);
-    const paths = problemOf(response).errors!.map((e) => e.path).sort();
+    const paths = problemOf(response)
+      .errors!.map((e) => e.path)
+      .sort();
     expect(paths).toEqual(['/settings/scenario/kind', '/settings/seed']);
     expect((await app().inject({ method: 'GET', url: `/api/runs?designId=${stored.id}` })).json().items).toEqual([]);
   });
@@ -86,21 +120,40 @@ describe('POST /api/runs', () => {
   it('refuses a sweep whose parameter is not a number of the design', async () => {
     const stored = await designs.create(checkoutExample);
     const sweep = { kind: 'sweep', parameter: '/faults/0/params/mode', from: 0, to: 1, steps: 3 };
-    const response = await app().inject({ method: 'POST', url: '/api/runs', payload: { designId: stored.id, settings: { ...settings, scenario: sweep } } });
+    const response = await app().inject({
+      method: 'POST',
+      url: '/api/runs',
+      payload: { designId: stored.id, settings: { ...settings, scenario: sweep } },
+    });
     expect(response.statusCode).toBe(422);
-    expect(problemOf(response)).toMatchObject({ code: 'RUN_INVALID', errors: [{ path: '/settings/scenario/parameter', message: '/faults/0/params/mode is not a number in the design' }] });
+    expect(problemOf(response)).toMatchObject({
+      code: 'RUN_INVALID',
+      errors: [
+        { path: '/settings/scenario/parameter', message: '/faults/0/params/mode is not a number in the design' },
+      ],
+    });
   });
 
   it('runs a sweep and reports the curve with its collapse point', async () => {
     const stored = await designs.create({
       ...checkoutExample,
-      faults: [{ id: 'db-errors', name: 'DB errors', type: 'error', target: { component: 'db' }, params: { errorTypes: ['internal-error'] } }],
+      faults: [
+        {
+          id: 'db-errors',
+          name: 'DB errors',
+          type: 'error',
+          target: { component: 'db' },
+          params: { errorTypes: ['internal-error'] },
+        },
+      ],
     });
     const sweep = { kind: 'sweep', parameter: '/faults/0/schedule/probability', from: 0, to: 1, steps: 3 };
     const run = await launch(app(), { designId: stored.id, settings: { ...settings, scenario: sweep } });
     expect(run.progress.totalMs).toBe(3 * settings.durationMs);
     expect((await waitFor(app(), run.id)).status).toBe('succeeded');
-    const body = RunResultSchema.parse((await app().inject({ method: 'GET', url: `/api/runs/${run.id}/result` })).json());
+    const body = RunResultSchema.parse(
+      (await app().inject({ method: 'GET', url: `/api/runs/${run.id}/result` })).json(),
+    );
     if (body.scenario !== 'sweep') throw new Error(body.scenario);
     expect(body.points.map((p) => p.value)).toEqual([0, 0.5, 1]);
     expect(body.collapse).toEqual({ step: 2, value: 1 });

@@ -1,5 +1,15 @@
 import { createApi, fetchBaseQuery } from '@reduxjs/toolkit/query/react';
-import type { DesignInput, DesignPage, FaultInput, FaultTarget, Problem, Run, RunResult, ScenarioPreset, StoredDesign } from '@faultline/schemas';
+import type {
+  DesignInput,
+  DesignPage,
+  FaultInput,
+  FaultTarget,
+  Problem,
+  Run,
+  RunResult,
+  ScenarioPreset,
+  StoredDesign,
+} from '@faultline/schemas';
 
 /** The design service and the orchestrator, both behind the one origin. */
 export const faultlineApi = createApi({
@@ -8,7 +18,10 @@ export const faultlineApi = createApi({
   tagTypes: ['Design', 'Run'],
   endpoints: (build) => ({
     listDesigns: build.query<DesignPage, { q?: string; sort?: string }>({
-      query: ({ q, sort }) => ({ url: '/designs', params: { pageSize: 100, ...(q ? { q } : {}), ...(sort ? { sort } : {}) } }),
+      query: ({ q, sort }) => ({
+        url: '/designs',
+        params: { pageSize: 100, ...(q ? { q } : {}), ...(sort ? { sort } : {}) },
+      }),
       providesTags: [{ type: 'Design', id: 'LIST' }],
     }),
     getDesign: build.query<StoredDesign, string>({
@@ -21,11 +34,19 @@ export const faultlineApi = createApi({
     }),
     saveDesign: build.mutation<StoredDesign, { id: string; design: DesignInput; version: number }>({
       query: ({ id, design, version }) => ({ url: `/designs/${id}`, method: 'PUT', body: { ...design, version } }),
-      invalidatesTags: (_r, _e, { id }) => [{ type: 'Design', id: 'LIST' }, { type: 'Design', id }],
+      invalidatesTags: (_r, _e, { id }) => [
+        { type: 'Design', id: 'LIST' },
+        { type: 'Design', id },
+      ],
     }),
     /** A JSON or YAML design file, validated by the design service as it is read. */
     importDesign: build.mutation<StoredDesign, { text: string; yaml: boolean }>({
-      query: ({ text, yaml }) => ({ url: '/designs/import', method: 'POST', body: text, headers: { 'content-type': yaml ? 'application/yaml' : 'application/json' } }),
+      query: ({ text, yaml }) => ({
+        url: '/designs/import',
+        method: 'POST',
+        body: text,
+        headers: { 'content-type': yaml ? 'application/yaml' : 'application/json' },
+      }),
       invalidatesTags: [{ type: 'Design', id: 'LIST' }],
     }),
     deleteDesign: build.mutation<void, string>({
@@ -51,7 +72,10 @@ export const faultlineApi = createApi({
     }),
     cancelRun: build.mutation<Run, string>({
       query: (id) => ({ url: `/runs/${id}/cancel`, method: 'POST' }),
-      invalidatesTags: (_r, _e, id) => [{ type: 'Run', id }, { type: 'Run', id: 'LIST' }],
+      invalidatesTags: (_r, _e, id) => [
+        { type: 'Run', id },
+        { type: 'Run', id: 'LIST' },
+      ],
     }),
     listScenarioPresets: build.query<{ items: ScenarioPreset[] }, void>({ query: () => '/scenario-presets' }),
     presetFaults: build.query<{ items: FaultInput[] }, { presetId: string; target: FaultTarget }>({
@@ -67,7 +91,19 @@ export function problemOf(error: unknown): Problem | null {
 }
 
 export const {
-  useListDesignsQuery, useGetDesignQuery, useLazyGetDesignQuery, useCreateDesignMutation, useSaveDesignMutation, useDeleteDesignMutation,
-  useDuplicateDesignMutation, useListRunsQuery, useGetRunQuery, useGetRunResultQuery, useLaunchRunMutation,
-  useCancelRunMutation, useListScenarioPresetsQuery, useLazyPresetFaultsQuery, useImportDesignMutation,
+  useListDesignsQuery,
+  useGetDesignQuery,
+  useLazyGetDesignQuery,
+  useCreateDesignMutation,
+  useSaveDesignMutation,
+  useDeleteDesignMutation,
+  useDuplicateDesignMutation,
+  useListRunsQuery,
+  useGetRunQuery,
+  useGetRunResultQuery,
+  useLaunchRunMutation,
+  useCancelRunMutation,
+  useListScenarioPresetsQuery,
+  useLazyPresetFaultsQuery,
+  useImportDesignMutation,
 } = faultlineApi;

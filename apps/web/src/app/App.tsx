@@ -5,7 +5,9 @@ function Layout() {
   return (
     <div className="app">
       <header className="app-header">
-        <Link to="/" className="brand">Faultline</Link>
+        <Link to="/" className="brand">
+          Faultline
+        </Link>
       </header>
       <main className="app-main">
         <Outlet />
@@ -21,9 +23,15 @@ export const router = createBrowserRouter([
       { path: '/', element: <DesignsPage /> },
       // The editor (React Flow) and the dashboards (charts) load when first visited, so the
       // designs list does not wait for them.
-      { path: '/designs/:id', lazy: async () => ({ Component: (await import('../editor/EditorPage.tsx')).EditorPage }) },
+      {
+        path: '/designs/:id',
+        lazy: async () => ({ Component: (await import('../editor/EditorPage.tsx')).EditorPage }),
+      },
       { path: '/runs/:id', lazy: async () => ({ Component: (await import('../dashboard/RunPage.tsx')).RunPage }) },
-      { path: '/compare', lazy: async () => ({ Component: (await import('../dashboard/ComparePage.tsx')).ComparePage }) },
+      {
+        path: '/compare',
+        lazy: async () => ({ Component: (await import('../dashboard/ComparePage.tsx')).ComparePage }),
+      },
     ],
   },
 ]);

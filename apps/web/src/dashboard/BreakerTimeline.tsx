@@ -6,7 +6,10 @@ const COLOURS = { closed: '#16a34a', open: '#dc2626', 'half-open': '#f59e0b' } a
 export function BreakerTimeline({ result }: { result: SimulationResult }) {
   const { timeSeries } = result;
   const breakers = Object.entries(timeSeries.components).flatMap(([component, c]) =>
-    Object.entries(c.circuitState ?? {}).map(([connection, states]) => ({ key: `${component} → ${connection}`, states })),
+    Object.entries(c.circuitState ?? {}).map(([connection, states]) => ({
+      key: `${component} → ${connection}`,
+      states,
+    })),
   );
   if (!breakers.length) return null;
   const total = timeSeries.throughput.length;
@@ -23,7 +26,12 @@ export function BreakerTimeline({ result }: { result: SimulationResult }) {
         return (
           <div key={key} className="breaker">
             <span className="breaker-name">{key}</span>
-            <svg viewBox={`0 0 ${total} 1`} preserveAspectRatio="none" role="img" aria-label={`${key}: ${runs.map((r) => r.state).join(', ')}`}>
+            <svg
+              viewBox={`0 0 ${total} 1`}
+              preserveAspectRatio="none"
+              role="img"
+              aria-label={`${key}: ${runs.map((r) => r.state).join(', ')}`}
+            >
               {runs.map((r) => (
                 <rect key={r.from} x={r.from} width={r.to - r.from} y={0} height={1} fill={COLOURS[r.state]}>
                   <title>{`${r.state} from ${((timeSeries.startMs + r.from * timeSeries.bucketMs) / 1000).toFixed(1)} s`}</title>
@@ -33,7 +41,13 @@ export function BreakerTimeline({ result }: { result: SimulationResult }) {
           </div>
         );
       })}
-      <p className="legend">{Object.entries(COLOURS).map(([s, c]) => <span key={s}><i style={{ background: c }} /> {s}</span>)}</p>
+      <p className="legend">
+        {Object.entries(COLOURS).map(([s, c]) => (
+          <span key={s}>
+            <i style={{ background: c }} /> {s}
+          </span>
+        ))}
+      </p>
     </section>
   );
 }

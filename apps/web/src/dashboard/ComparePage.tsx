@@ -6,10 +6,20 @@ import { TimeSeriesCharts } from './TimeSeriesCharts.tsx';
 
 /** The simulation a run stands for when compared: its only one, or the chaos side. */
 const main = (result: RunResult | undefined): SimulationResult | null =>
-  !result ? null : result.scenario === 'single' ? result.result : result.scenario === 'baseline-vs-chaos' ? result.chaos : null;
+  !result
+    ? null
+    : result.scenario === 'single'
+      ? result.result
+      : result.scenario === 'baseline-vs-chaos'
+        ? result.chaos
+        : null;
 
 const FIGURES: [string, (r: SimulationResult) => number | null, (v: number | null) => string][] = [
-  ['Availability', (r) => (r.totals.requests ? (r.totals.succeeded + r.totals.degraded) / r.totals.requests : null), (v) => pct(v)],
+  [
+    'Availability',
+    (r) => (r.totals.requests ? (r.totals.succeeded + r.totals.degraded) / r.totals.requests : null),
+    (v) => pct(v),
+  ],
   ['Error rate', (r) => (r.totals.requests ? r.totals.failed / r.totals.requests : null), (v) => pct(v)],
   ['p50', (r) => r.latency.p50, ms],
   ['p99', (r) => r.latency.p99, ms],
@@ -28,7 +38,10 @@ export function ComparePage() {
   const left = main(useGetRunResultQuery(a, { skip: runA?.status !== 'succeeded' }).data);
   const right = main(useGetRunResultQuery(b, { skip: runB?.status !== 'succeeded' }).data);
   if (!runA || !runB) return <p>Loading…</p>;
-  if (!left || !right) return <p role="alert">Both runs must have succeeded with a single or baseline-vs-chaos scenario to be compared.</p>;
+  if (!left || !right)
+    return (
+      <p role="alert">Both runs must have succeeded with a single or baseline-vs-chaos scenario to be compared.</p>
+    );
   const label = (run: typeof runA) => `${run.designName} v${run.designVersion}, seed ${run.settings.seed}`;
   return (
     <section className="page dashboard" data-testid="compare">
@@ -37,8 +50,12 @@ export function ComparePage() {
         <thead>
           <tr>
             <th>Figure</th>
-            <th><Link to={`/runs/${a}`}>A: {label(runA)}</Link></th>
-            <th><Link to={`/runs/${b}`}>B: {label(runB)}</Link></th>
+            <th>
+              <Link to={`/runs/${a}`}>A: {label(runA)}</Link>
+            </th>
+            <th>
+              <Link to={`/runs/${b}`}>B: {label(runB)}</Link>
+            </th>
             <th>B − A</th>
           </tr>
         </thead>
@@ -48,12 +65,25 @@ export function ComparePage() {
             const y = figure(right);
             return (
               <tr key={name}>
-                <th scope="row">{name}</th><td>{format(x)}</td><td>{format(y)}</td><td>{x === null || y === null ? '–' : format(y - x)}</td>
+                <th scope="row">{name}</th>
+                <td>{format(x)}</td>
+                <td>{format(y)}</td>
+                <td>{x === null || y === null ? '–' : format(y - x)}</td>
               </tr>
             );
           })}
-          <tr><th scope="row">SLO</th><td>{left.slo.passed ? 'passed' : 'failed'}</td><td>{right.slo.passed ? 'passed' : 'failed'}</td><td /></tr>
-          <tr><th scope="row">Grade</th><td>{left.scorecard.grade ?? '–'}</td><td>{right.scorecard.grade ?? '–'}</td><td /></tr>
+          <tr>
+            <th scope="row">SLO</th>
+            <td>{left.slo.passed ? 'passed' : 'failed'}</td>
+            <td>{right.slo.passed ? 'passed' : 'failed'}</td>
+            <td />
+          </tr>
+          <tr>
+            <th scope="row">Grade</th>
+            <td>{left.scorecard.grade ?? '–'}</td>
+            <td>{right.scorecard.grade ?? '–'}</td>
+            <td />
+          </tr>
         </tbody>
       </table>
       <p className="hint">Charts: A solid, B dashed.</p>

@@ -7,7 +7,16 @@ export function ComponentTable({ result }: { result: SimulationResult }) {
     <table className="table" data-testid="components.table">
       <caption>Components</caption>
       <thead>
-        <tr><th>Component</th><th>Requests</th><th>Failed</th><th>Errors by kind</th><th>Utilisation</th><th>Mean queue</th><th>p50</th><th>p99</th></tr>
+        <tr>
+          <th>Component</th>
+          <th>Requests</th>
+          <th>Failed</th>
+          <th>Errors by kind</th>
+          <th>Utilisation</th>
+          <th>Mean queue</th>
+          <th>p50</th>
+          <th>p99</th>
+        </tr>
       </thead>
       <tbody>
         {Object.entries(result.components).map(([id, c]) => (
@@ -15,7 +24,11 @@ export function ComponentTable({ result }: { result: SimulationResult }) {
             <th scope="row">{id}</th>
             <td>{c.requests}</td>
             <td>{c.failed}</td>
-            <td>{Object.entries(c.failedByKind).map(([kind, n]) => `${kind} ${n}`).join(', ') || '–'}</td>
+            <td>
+              {Object.entries(c.failedByKind)
+                .map(([kind, n]) => `${kind} ${n}`)
+                .join(', ') || '–'}
+            </td>
             <td>{pct(c.utilisation, 1)}</td>
             <td>{c.meanQueueLength.toFixed(2)}</td>
             <td>{ms(c.latency.p50)}</td>

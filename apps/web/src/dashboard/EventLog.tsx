@@ -16,7 +16,14 @@ export function EventLog({ result }: { result: SimulationResult }) {
             <input
               type="checkbox"
               checked={shown.has(type)}
-              onChange={(e) => setShown((s) => { const next = new Set(s); if (e.target.checked) next.add(type); else next.delete(type); return next; })}
+              onChange={(e) =>
+                setShown((s) => {
+                  const next = new Set(s);
+                  if (e.target.checked) next.add(type);
+                  else next.delete(type);
+                  return next;
+                })
+              }
             />
             {type}
           </label>

@@ -3,7 +3,17 @@ import { ms, pct, secs } from './format.ts';
 
 type Verdicts = SimulationResult['slo']['verdicts'];
 
-function Card({ label, value, verdict, testId }: { label: string; value: string; verdict?: { passed: boolean } | undefined; testId: string }) {
+function Card({
+  label,
+  value,
+  verdict,
+  testId,
+}: {
+  label: string;
+  value: string;
+  verdict?: { passed: boolean } | undefined;
+  testId: string;
+}) {
   return (
     <div className={`kpi${verdict ? (verdict.passed ? ' pass' : ' fail') : ''}`} data-testid={`kpi.${testId}`}>
       <span className="kpi-label">{label}</span>
@@ -23,13 +33,28 @@ export function KpiCards({ result }: { result: SimulationResult }) {
   return (
     <div className="kpis">
       <Card label="Availability" value={pct(answered)} verdict={v.availability} testId="availability" />
-      <Card label="Error rate" value={pct(totals.requests ? totals.failed / totals.requests : null)} verdict={v.errorRate} testId="errorRate" />
+      <Card
+        label="Error rate"
+        value={pct(totals.requests ? totals.failed / totals.requests : null)}
+        verdict={v.errorRate}
+        testId="errorRate"
+      />
       <Card label="p50" value={ms(latency.p50)} testId="p50" />
       <Card label="p95" value={ms(latency.p95)} testId="p95" />
       <Card label="p99" value={ms(latency.p99)} verdict={v.p99LatencyMs} testId="p99" />
-      <Card label="Latency degradation" value={ms(degradations.length ? Math.max(...degradations) : null)} verdict={v.latencyDegradationMs} testId="degradation" />
+      <Card
+        label="Latency degradation"
+        value={ms(degradations.length ? Math.max(...degradations) : null)}
+        verdict={v.latencyDegradationMs}
+        testId="degradation"
+      />
       <Card label="MTTR" value={secs(result.mttrMs)} verdict={v.mttrMs} testId="mttr" />
-      <Card label="Recovery time" value={secs(recoveries.length ? Math.max(...recoveries) : null)} verdict={v.recoveryTimeMs} testId="recovery" />
+      <Card
+        label="Recovery time"
+        value={secs(recoveries.length ? Math.max(...recoveries) : null)}
+        verdict={v.recoveryTimeMs}
+        testId="recovery"
+      />
       <Card label="Grade" value={result.scorecard.grade ?? '–'} testId="grade" />
     </div>
   );

@@ -15,7 +15,12 @@ export function RunPage() {
   const succeeded = run?.status === 'succeeded';
   const { data: result } = useGetRunResultQuery(id, { skip: !succeeded });
 
-  if (initial.isError) return <p role="alert">This run does not exist. <Link to="/">Back to the designs</Link></p>;
+  if (initial.isError)
+    return (
+      <p role="alert">
+        This run does not exist. <Link to="/">Back to the designs</Link>
+      </p>
+    );
   if (!run) return <p>Loading…</p>;
 
   return (
@@ -24,25 +29,43 @@ export function RunPage() {
         <h1>
           Run of <Link to={`/designs/${run.designId}`}>{run.designName}</Link>
         </h1>
-        <span className={`run-status ${run.status}`} data-testid="run.status">{run.status}</span>
+        <span className={`run-status ${run.status}`} data-testid="run.status">
+          {run.status}
+        </span>
       </div>
       <p className="run-meta">
         {run.settings.scenario.kind} · seed {run.settings.seed} · {run.settings.durationMs / 1000} s simulated
-        {run.settings.replications > 1 && ` · ${run.settings.replications} replications`} · design version {run.designVersion}
+        {run.settings.replications > 1 && ` · ${run.settings.replications} replications`} · design version{' '}
+        {run.designVersion}
       </p>
       {!isFinished(run.status) && (
         <div className="progress">
           <progress max={100} value={progress?.percent ?? 0} aria-label="Run progress" data-testid="run.progress" />
-          <span>{(progress?.percent ?? 0).toFixed(1)} % · {(progress?.events ?? 0).toLocaleString()} events</span>
-          <button type="button" className="danger" onClick={() => cancel(id)}>Cancel</button>
+          <span>
+            {(progress?.percent ?? 0).toFixed(1)} % · {(progress?.events ?? 0).toLocaleString()} events
+          </span>
+          <button type="button" className="danger" onClick={() => cancel(id)}>
+            Cancel
+          </button>
         </div>
       )}
-      {run.status === 'failed' && <p role="alert" className="problem">The run failed: {run.error}</p>}
+      {run.status === 'failed' && (
+        <p role="alert" className="problem">
+          The run failed: {run.error}
+        </p>
+      )}
       {succeeded && (
         <p className="downloads" data-testid="run.downloads">
           Download:{' '}
           {EXPORT_FORMATS.map((format) => (
-            <a key={format} href={`/api/runs/${id}/export?format=${format}`} download data-testid={`download.${format}`}>{format.toUpperCase()}</a>
+            <a
+              key={format}
+              href={`/api/runs/${id}/export?format=${format}`}
+              download
+              data-testid={`download.${format}`}
+            >
+              {format.toUpperCase()}
+            </a>
           ))}
         </p>
       )}
@@ -51,11 +74,25 @@ export function RunPage() {
         <>
           <table className="table" data-testid="comparison">
             <caption>Chaos against baseline (same traffic, faults off)</caption>
-            <thead><tr><th>Figure</th><th>Difference</th></tr></thead>
+            <thead>
+              <tr>
+                <th>Figure</th>
+                <th>Difference</th>
+              </tr>
+            </thead>
             <tbody>
-              <tr><th scope="row">Availability</th><td>{pct(result.difference.availability)}</td></tr>
-              <tr><th scope="row">Error rate</th><td>{pct(result.difference.errorRate)}</td></tr>
-              <tr><th scope="row">p99 latency</th><td>{result.difference.p99LatencyMs?.toFixed(1) ?? '–'} ms</td></tr>
+              <tr>
+                <th scope="row">Availability</th>
+                <td>{pct(result.difference.availability)}</td>
+              </tr>
+              <tr>
+                <th scope="row">Error rate</th>
+                <td>{pct(result.difference.errorRate)}</td>
+              </tr>
+              <tr>
+                <th scope="row">p99 latency</th>
+                <td>{result.difference.p99LatencyMs?.toFixed(1) ?? '–'} ms</td>
+              </tr>
             </tbody>
           </table>
           <SimulationView result={result.chaos} baseline={result.baseline} />

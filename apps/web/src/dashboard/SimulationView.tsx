@@ -19,12 +19,29 @@ export function SimulationView({ result, baseline }: { result: SimulationResult;
       {result.faultWindows.length > 0 && (
         <table className="table" data-testid="fault-windows">
           <caption>Fault windows</caption>
-          <thead><tr><th>Fault</th><th>From</th><th>To</th><th>Impact</th><th>Availability</th><th>Detection</th><th>Recovery</th><th>p99 degradation</th></tr></thead>
+          <thead>
+            <tr>
+              <th>Fault</th>
+              <th>From</th>
+              <th>To</th>
+              <th>Impact</th>
+              <th>Availability</th>
+              <th>Detection</th>
+              <th>Recovery</th>
+              <th>p99 degradation</th>
+            </tr>
+          </thead>
           <tbody>
             {result.faultWindows.map((w) => (
               <tr key={`${w.fault}-${w.startMs}`}>
-                <th scope="row">{w.fault}</th><td>{secs(w.startMs)}</td><td>{secs(w.endMs)}</td><td>{w.impact}</td><td>{pct(w.availability)}</td>
-                <td>{ms(w.detectionMs)}</td><td>{w.recovered ? secs(w.recoveryTimeMs) : 'not recovered'}</td><td>{ms(w.latencyDegradationMs)}</td>
+                <th scope="row">{w.fault}</th>
+                <td>{secs(w.startMs)}</td>
+                <td>{secs(w.endMs)}</td>
+                <td>{w.impact}</td>
+                <td>{pct(w.availability)}</td>
+                <td>{ms(w.detectionMs)}</td>
+                <td>{w.recovered ? secs(w.recoveryTimeMs) : 'not recovered'}</td>
+                <td>{ms(w.latencyDegradationMs)}</td>
               </tr>
             ))}
           </tbody>

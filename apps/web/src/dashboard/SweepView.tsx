@@ -10,7 +10,9 @@ export function SweepView({ result }: { result: Sweep }) {
   return (
     <section data-testid="sweep" aria-label="Sweep">
       <p className={`slo-banner ${result.collapse ? 'fail' : 'pass'}`} data-testid="sweep.collapse">
-        {result.collapse ? `Collapses at ${result.parameter} = ${result.collapse.value} (success rate below 10 %)` : 'No collapse: the success rate stayed at or above 10 % at every step'}
+        {result.collapse
+          ? `Collapses at ${result.parameter} = ${result.collapse.value} (success rate below 10 %)`
+          : 'No collapse: the success rate stayed at or above 10 % at every step'}
       </p>
       <figure className="chart">
         <figcaption>Success rate by {result.parameter}</figcaption>
@@ -27,11 +29,25 @@ export function SweepView({ result }: { result: Sweep }) {
         </ResponsiveContainer>
       </figure>
       <table className="table">
-        <thead><tr><th>Value</th><th>Requests</th><th>Success rate</th><th>p99</th><th>SLO</th><th>Grade</th></tr></thead>
+        <thead>
+          <tr>
+            <th>Value</th>
+            <th>Requests</th>
+            <th>Success rate</th>
+            <th>p99</th>
+            <th>SLO</th>
+            <th>Grade</th>
+          </tr>
+        </thead>
         <tbody>
           {result.points.map((p) => (
             <tr key={p.step} className={result.collapse?.step === p.step ? 'collapse' : undefined}>
-              <td>{p.value}</td><td>{p.requests}</td><td>{pct(p.successRate)}</td><td>{ms(p.headline.p99LatencyMs)}</td><td>{p.sloPassed ? 'pass' : 'fail'}</td><td>{p.grade ?? '–'}</td>
+              <td>{p.value}</td>
+              <td>{p.requests}</td>
+              <td>{pct(p.successRate)}</td>
+              <td>{ms(p.headline.p99LatencyMs)}</td>
+              <td>{p.sloPassed ? 'pass' : 'fail'}</td>
+              <td>{p.grade ?? '–'}</td>
             </tr>
           ))}
         </tbody>

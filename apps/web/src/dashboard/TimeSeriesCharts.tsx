@@ -1,5 +1,15 @@
 import { useMemo } from 'react';
-import { CartesianGrid, Legend, Line, LineChart, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ReferenceArea,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import type { SimulationResult } from '@faultline/schemas';
 
 type Row = Record<string, number | null>;
@@ -14,7 +24,13 @@ function rowsOf(result: SimulationResult, baseline?: SimulationResult): Row[] {
     errorRate: s.errorRate[i] ?? null,
     p50: s.p50[i] ?? null,
     p99: s.p99[i] ?? null,
-    ...(b ? { baselineThroughput: b.throughput[i] ?? null, baselineSuccessRate: b.successRate[i] ?? null, baselineP99: b.p99[i] ?? null } : {}),
+    ...(b
+      ? {
+          baselineThroughput: b.throughput[i] ?? null,
+          baselineSuccessRate: b.successRate[i] ?? null,
+          baselineP99: b.p99[i] ?? null,
+        }
+      : {}),
   }));
 }
 
@@ -39,10 +55,27 @@ function Chart({ title, rows, lines, windows, unit }: ChartProps) {
           <Tooltip />
           <Legend />
           {windows.map((w) => (
-            <ReferenceArea key={`${w.fault}-${w.startMs}`} x1={w.startMs / 1000} x2={w.endMs / 1000} fill="#f97316" fillOpacity={0.15} label={w.fault} className="fault-window" />
+            <ReferenceArea
+              key={`${w.fault}-${w.startMs}`}
+              x1={w.startMs / 1000}
+              x2={w.endMs / 1000}
+              fill="#f97316"
+              fillOpacity={0.15}
+              label={w.fault}
+              className="fault-window"
+            />
           ))}
           {lines.map((l) => (
-            <Line key={l.key} dataKey={l.key} name={l.name} stroke={l.color} dot={false} isAnimationActive={false} strokeDasharray={l.dashed ? '4 3' : undefined} connectNulls={false} />
+            <Line
+              key={l.key}
+              dataKey={l.key}
+              name={l.name}
+              stroke={l.color}
+              dot={false}
+              isAnimationActive={false}
+              strokeDasharray={l.dashed ? '4 3' : undefined}
+              connectNulls={false}
+            />
           ))}
         </LineChart>
       </ResponsiveContainer>
@@ -51,25 +84,53 @@ function Chart({ title, rows, lines, windows, unit }: ChartProps) {
 }
 
 /** Throughput, success and error rate, latency percentiles; a baseline (or another run) overlaid dashed. */
-export function TimeSeriesCharts({ result, baseline, overlayLabel = 'baseline' }: { result: SimulationResult; baseline?: SimulationResult; overlayLabel?: string }) {
+export function TimeSeriesCharts({
+  result,
+  baseline,
+  overlayLabel = 'baseline',
+}: {
+  result: SimulationResult;
+  baseline?: SimulationResult;
+  overlayLabel?: string;
+}) {
   const rows = useMemo(() => rowsOf(result, baseline), [result, baseline]);
   const windows = result.faultWindows;
   return (
     <div className="charts">
-      <Chart title="Throughput" unit=" /s" rows={rows} windows={windows}
-        lines={[{ key: 'throughput', name: 'throughput', color: '#2563eb' }, ...(baseline ? [{ key: 'baselineThroughput', name: overlayLabel, color: '#94a3b8', dashed: true }] : [])]} />
-      <Chart title="Success and errors" unit="" rows={rows} windows={windows}
+      <Chart
+        title="Throughput"
+        unit=" /s"
+        rows={rows}
+        windows={windows}
+        lines={[
+          { key: 'throughput', name: 'throughput', color: '#2563eb' },
+          ...(baseline ? [{ key: 'baselineThroughput', name: overlayLabel, color: '#94a3b8', dashed: true }] : []),
+        ]}
+      />
+      <Chart
+        title="Success and errors"
+        unit=""
+        rows={rows}
+        windows={windows}
         lines={[
           { key: 'successRate', name: 'success rate', color: '#16a34a' },
           { key: 'errorRate', name: 'error rate', color: '#dc2626' },
-          ...(baseline ? [{ key: 'baselineSuccessRate', name: `${overlayLabel} success`, color: '#94a3b8', dashed: true }] : []),
-        ]} />
-      <Chart title="Latency" unit=" ms" rows={rows} windows={windows}
+          ...(baseline
+            ? [{ key: 'baselineSuccessRate', name: `${overlayLabel} success`, color: '#94a3b8', dashed: true }]
+            : []),
+        ]}
+      />
+      <Chart
+        title="Latency"
+        unit=" ms"
+        rows={rows}
+        windows={windows}
         lines={[
           { key: 'p50', name: 'p50', color: '#0891b2' },
           { key: 'p99', name: 'p99', color: '#7c3aed' },
           ...(baseline ? [{ key: 'baselineP99', name: `${overlayLabel} p99`, color: '#94a3b8', dashed: true }] : []),
-        ]} />
+        ]}
+      />
     </div>
   );
 }

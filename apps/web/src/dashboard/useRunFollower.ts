@@ -5,7 +5,10 @@ import { isFinished, type Run, type RunProgress } from '@faultline/schemas';
  * Follows a run through the orchestrator's server-sent events: the run as last announced and
  * the latest progress. The stream ends by itself after the final status.
  */
-export function useRunFollower(id: string, initial: Run | undefined): { run: Run | undefined; progress: RunProgress | undefined } {
+export function useRunFollower(
+  id: string,
+  initial: Run | undefined,
+): { run: Run | undefined; progress: RunProgress | undefined } {
   const [run, setRun] = useState<Run | undefined>(initial);
   const [progress, setProgress] = useState<RunProgress | undefined>(initial?.progress);
   useEffect(() => setRun(initial), [initial]);

@@ -1,6 +1,16 @@
 import { useCallback, useEffect, useMemo, useState, type DragEvent } from 'react';
 import {
-  Background, Controls, MiniMap, ReactFlow, applyNodeChanges, useReactFlow, type Edge, type EdgeChange, type Node, type NodeChange, type OnConnect,
+  Background,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  applyNodeChanges,
+  useReactFlow,
+  type Edge,
+  type EdgeChange,
+  type Node,
+  type NodeChange,
+  type OnConnect,
 } from '@xyflow/react';
 import type { ComponentKind } from '@faultline/schemas';
 import { useAppDispatch, useAppSelector } from '../app/hooks.ts';
@@ -55,10 +65,11 @@ export function Canvas() {
   // React Flow measures its nodes; the measurements live here, everything else comes from the draft.
   const [nodes, setNodes] = useState(derivedNodes);
   useEffect(
-    () => setNodes((previous) => {
-      const measured = new Map(previous.map((n) => [n.id, n.measured]));
-      return derivedNodes.map((n) => ({ ...n, measured: measured.get(n.id) }));
-    }),
+    () =>
+      setNodes((previous) => {
+        const measured = new Map(previous.map((n) => [n.id, n.measured]));
+        return derivedNodes.map((n) => ({ ...n, measured: measured.get(n.id) }));
+      }),
     [derivedNodes],
   );
 
@@ -75,13 +86,19 @@ export function Canvas() {
       if (removed.length) dispatch(editorActions.partsRemoved(removed));
       const selects = changes.filter((c) => c.type === 'select');
       // Node and edge changes arrive in separate calls: each applies to the selection as it is now.
-      if (selects.length && !removed.length) dispatch(editorActions.selectionToggled(selects.map((c) => ({ id: c.id, selected: c.selected }))));
+      if (selects.length && !removed.length)
+        dispatch(editorActions.selectionToggled(selects.map((c) => ({ id: c.id, selected: c.selected }))));
     },
     [dispatch],
   );
   const onNodesChange = useCallback(
     (changes: NodeChange<Node<ComponentNodeData>>[]) => {
-      setNodes((current) => applyNodeChanges(changes.filter((c) => c.type === 'dimensions'), current));
+      setNodes((current) =>
+        applyNodeChanges(
+          changes.filter((c) => c.type === 'dimensions'),
+          current,
+        ),
+      );
       onChanges(changes);
     },
     [onChanges],
@@ -95,7 +112,12 @@ export function Canvas() {
       const kind = event.dataTransfer.getData(PALETTE_MIME) as ComponentKind;
       if (!kind) return;
       event.preventDefault();
-      dispatch(editorActions.componentAdded({ kind, position: flow.screenToFlowPosition({ x: event.clientX, y: event.clientY }) }));
+      dispatch(
+        editorActions.componentAdded({
+          kind,
+          position: flow.screenToFlowPosition({ x: event.clientX, y: event.clientY }),
+        }),
+      );
     },
     [dispatch, flow],
   );

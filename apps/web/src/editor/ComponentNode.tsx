@@ -10,22 +10,47 @@ export type ComponentNodeData = {
 };
 
 // Plain symbols: they render without an emoji font.
-const ICONS: Record<ComponentKind, string> = { client: '→', gateway: '⇆', service: '⚙', database: '▤', cache: '↯', queue: '☰', external: '⌁' };
+const ICONS: Record<ComponentKind, string> = {
+  client: '→',
+  gateway: '⇆',
+  service: '⚙',
+  database: '▤',
+  cache: '↯',
+  queue: '☰',
+  external: '⌁',
+};
 
 /** A component on the canvas, with badges for its problems, faults and resilience policies. */
 export function ComponentNode({ data, selected }: NodeProps<Node<ComponentNodeData>>) {
   return (
-    <div className={`component-node kind-${data.kind}${selected ? ' selected' : ''}${data.issues ? ' invalid' : ''}`} data-testid={`node.${data.name}`}>
+    <div
+      className={`component-node kind-${data.kind}${selected ? ' selected' : ''}${data.issues ? ' invalid' : ''}`}
+      data-testid={`node.${data.name}`}
+    >
       <Handle type="target" position={Position.Left} />
-      <span className="icon" aria-hidden>{ICONS[data.kind]}</span>
+      <span className="icon" aria-hidden>
+        {ICONS[data.kind]}
+      </span>
       <span className="label">
         <strong>{data.name}</strong>
         <small>{data.kind}</small>
       </span>
       <span className="badges">
-        {data.issues > 0 && <span className="badge error" title="problems to fix">{plural(data.issues, 'problem')}</span>}
-        {data.faults > 0 && <span className="badge fault" title="faults injected here">{plural(data.faults, 'fault')}</span>}
-        {data.policies > 0 && <span className="badge policy" title="resilience policies">{plural(data.policies, 'policy', 'policies')}</span>}
+        {data.issues > 0 && (
+          <span className="badge error" title="problems to fix">
+            {plural(data.issues, 'problem')}
+          </span>
+        )}
+        {data.faults > 0 && (
+          <span className="badge fault" title="faults injected here">
+            {plural(data.faults, 'fault')}
+          </span>
+        )}
+        {data.policies > 0 && (
+          <span className="badge policy" title="resilience policies">
+            {plural(data.policies, 'policy', 'policies')}
+          </span>
+        )}
       </span>
       <Handle type="source" position={Position.Right} />
     </div>

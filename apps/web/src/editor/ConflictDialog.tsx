@@ -12,8 +12,12 @@ export function ConflictDialog({ onReload, onClose }: { onReload: () => void; on
         nothing was overwritten. Reload to see their version; your unsaved changes here will be discarded.
       </p>
       <div className="actions">
-        <button type="button" onClick={() => dialog.current?.close()}>Keep editing</button>
-        <button type="button" className="primary" data-testid="conflict.reload" onClick={onReload}>Reload their version</button>
+        <button type="button" onClick={() => dialog.current?.close()}>
+          Keep editing
+        </button>
+        <button type="button" className="primary" data-testid="conflict.reload" onClick={onReload}>
+          Reload their version
+        </button>
       </div>
     </dialog>
   );

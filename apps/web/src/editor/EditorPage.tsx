@@ -66,7 +66,9 @@ export function EditorPage() {
   }, [dispatch, editor.dirty, issues.length, onSave]);
 
   // Leaving with unsaved changes asks first: in the app, and when closing the tab.
-  const blocker = useBlocker(({ currentLocation, nextLocation }) => editor.dirty && currentLocation.pathname !== nextLocation.pathname);
+  const blocker = useBlocker(
+    ({ currentLocation, nextLocation }) => editor.dirty && currentLocation.pathname !== nextLocation.pathname,
+  );
   useEffect(() => {
     if (blocker.state === 'blocked') {
       if (window.confirm('This design has unsaved changes. Leave and lose them?')) blocker.proceed();
@@ -80,28 +82,64 @@ export function EditorPage() {
     return () => window.removeEventListener('beforeunload', warn);
   }, [editor.dirty]);
 
-  if (isError) return <p role="alert">This design cannot be loaded. <Link to="/">Back to the designs</Link></p>;
+  if (isError)
+    return (
+      <p role="alert">
+        This design cannot be loaded. <Link to="/">Back to the designs</Link>
+      </p>
+    );
   if (!editor.draft || editor.designId !== id) return <p>Loading…</p>;
 
   const selected = editor.selection.length === 1 ? editor.selection[0]! : null;
   const selectedComponent = editor.draft.components.find((c) => c.id === selected);
   const selectedConnection = editor.draft.connections?.find((c) => c.id === selected);
   const addInView = (kind: ComponentKind) =>
-    dispatch(editorActions.componentAdded({ kind, position: { x: 120 + editor.draft!.components.length * 40, y: 60 + editor.draft!.components.length * 30 } }));
+    dispatch(
+      editorActions.componentAdded({
+        kind,
+        position: { x: 120 + editor.draft!.components.length * 40, y: 60 + editor.draft!.components.length * 30 },
+      }),
+    );
 
   return (
     <div className="editor">
       <div className="toolbar" role="toolbar" aria-label="Design">
         <h1>{editor.draft.name}</h1>
         <span className="status" data-testid="editor.status">
-          {issues.length > 0 ? `${issues.length} problem${issues.length > 1 ? 's' : ''} to fix before saving` : editor.dirty ? 'Unsaved changes' : `Saved · version ${editor.version}`}
+          {issues.length > 0
+            ? `${issues.length} problem${issues.length > 1 ? 's' : ''} to fix before saving`
+            : editor.dirty
+              ? 'Unsaved changes'
+              : `Saved · version ${editor.version}`}
         </span>
-        <button type="button" onClick={() => dispatch(editorActions.undo())} disabled={!canUndo} title="Undo (Ctrl+Z)">Undo</button>
-        <button type="button" onClick={() => dispatch(editorActions.redo())} disabled={!canRedo} title="Redo (Ctrl+Shift+Z)">Redo</button>
-        <button type="button" className="primary" data-testid="editor.save" onClick={onSave} disabled={!editor.dirty || issues.length > 0 || saving.isLoading} title="Save (Ctrl+S)">
+        <button type="button" onClick={() => dispatch(editorActions.undo())} disabled={!canUndo} title="Undo (Ctrl+Z)">
+          Undo
+        </button>
+        <button
+          type="button"
+          onClick={() => dispatch(editorActions.redo())}
+          disabled={!canRedo}
+          title="Redo (Ctrl+Shift+Z)"
+        >
+          Redo
+        </button>
+        <button
+          type="button"
+          className="primary"
+          data-testid="editor.save"
+          onClick={onSave}
+          disabled={!editor.dirty || issues.length > 0 || saving.isLoading}
+          title="Save (Ctrl+S)"
+        >
           Save
         </button>
-        <button type="button" data-testid="editor.run" onClick={() => setLaunching(true)} disabled={editor.dirty} title={editor.dirty ? 'Save before running' : 'Run a simulation'}>
+        <button
+          type="button"
+          data-testid="editor.run"
+          onClick={() => setLaunching(true)}
+          disabled={editor.dirty}
+          title={editor.dirty ? 'Save before running' : 'Run a simulation'}
+        >
           Run…
         </button>
       </div>
@@ -112,7 +150,9 @@ export function EditorPage() {
         </ReactFlowProvider>
         <div className="side">
           <PropertyPanel />
-          {selectedComponent && selectedComponent.kind !== 'client' && <FaultsPanel target={{ component: selectedComponent.id }} />}
+          {selectedComponent && selectedComponent.kind !== 'client' && (
+            <FaultsPanel target={{ component: selectedComponent.id }} />
+          )}
           {selectedComponent && <ResiliencePanel componentId={selectedComponent.id} />}
           {selectedConnection && <FaultsPanel target={{ connection: selectedConnection.id }} />}
           {!selected && <FaultList />}
@@ -125,7 +165,14 @@ export function EditorPage() {
           onReload={async () => {
             setConflict(false);
             const fresh = await refetch();
-            if (fresh.data) dispatch(editorActions.designLoaded({ id: fresh.data.id, version: fresh.data.version, design: designOf(fresh.data) }));
+            if (fresh.data)
+              dispatch(
+                editorActions.designLoaded({
+                  id: fresh.data.id,
+                  version: fresh.data.version,
+                  design: designOf(fresh.data),
+                }),
+              );
           }}
         />
       )}

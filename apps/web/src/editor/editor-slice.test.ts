@@ -13,7 +13,8 @@ function editing(design: DesignInput = structuredClone(checkoutExample)) {
 describe('the editor', () => {
   it('builds client → gateway → service → database from the palette into a valid design', () => {
     const { store, draft } = editing({ name: 'new', components: [] } as unknown as DesignInput);
-    for (const kind of ['client', 'gateway', 'service', 'database'] as const) store.dispatch(a.componentAdded({ kind, position: { x: 0, y: 0 } }));
+    for (const kind of ['client', 'gateway', 'service', 'database'] as const)
+      store.dispatch(a.componentAdded({ kind, position: { x: 0, y: 0 } }));
     store.dispatch(a.connected({ source: 'client', target: 'gateway' }));
     store.dispatch(a.connected({ source: 'gateway', target: 'service' }));
     store.dispatch(a.connected({ source: 'service', target: 'database' }));
@@ -28,7 +29,14 @@ describe('the editor', () => {
     const { store, draft } = editing();
     store.dispatch(a.componentAdded({ kind: 'service', position: { x: 0, y: 0 } }));
     store.dispatch(a.componentAdded({ kind: 'service', position: { x: 0, y: 0 } }));
-    expect(draft().components.slice(-2).map((c) => [c.id, c.name])).toEqual([['service', 'Service 2'], ['service-2', 'Service 3']]); // the checkout already has one service
+    expect(
+      draft()
+        .components.slice(-2)
+        .map((c) => [c.id, c.name]),
+    ).toEqual([
+      ['service', 'Service 2'],
+      ['service-2', 'Service 3'],
+    ]); // the checkout already has one service
   });
 
   it('connects once, never a component to itself', () => {
@@ -77,8 +85,21 @@ describe('the editor', () => {
 
   it('adds a crash fault and a retry with a circuit breaker that the design accepts', () => {
     const { store, draft } = editing();
-    store.dispatch(a.faultAdded({ type: 'crash', name: 'crash', target: { component: 'api' }, params: { instances: 'all', mode: 'refuse' }, schedule: { startMs: 5000, durationMs: 5000 } }));
-    store.dispatch(a.policyAdded({ component: 'api', policy: { type: 'circuit-breaker', connection: 'api-db', params: { minimumCalls: 20 } } }));
+    store.dispatch(
+      a.faultAdded({
+        type: 'crash',
+        name: 'crash',
+        target: { component: 'api' },
+        params: { instances: 'all', mode: 'refuse' },
+        schedule: { startMs: 5000, durationMs: 5000 },
+      }),
+    );
+    store.dispatch(
+      a.policyAdded({
+        component: 'api',
+        policy: { type: 'circuit-breaker', connection: 'api-db', params: { minimumCalls: 20 } },
+      }),
+    );
     expect(draft().faults!.map((f) => f.id)).toEqual(['db-outage', 'crash-api']);
     expect(selectIssues(store.getState())).toEqual([]);
   });

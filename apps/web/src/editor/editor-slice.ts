@@ -10,7 +10,10 @@ export type InboundDraft = NonNullable<Extract<ComponentDraft, { kind: 'service'
 type PolicyList = 'resilience' | 'inbound';
 
 /** A component's list of outgoing policies or inbound guards, created when absent. */
-function policies(draft: DesignInput, { component, list = 'resilience' }: { component: string; list?: PolicyList }): unknown[] | undefined {
+function policies(
+  draft: DesignInput,
+  { component, list = 'resilience' }: { component: string; list?: PolicyList },
+): unknown[] | undefined {
   const found = draft.components.find((c) => c.id === component) as Record<string, unknown> | undefined;
   if (!found) return undefined;
   found[list] ??= [];
@@ -34,16 +37,33 @@ export interface EditorState {
 const HISTORY_LIMIT = 100;
 
 export const initialEditorState: EditorState = {
-  designId: null, version: 0, draft: null, selection: [], past: [], future: [], dragOrigin: null, dirty: false,
+  designId: null,
+  version: 0,
+  draft: null,
+  selection: [],
+  past: [],
+  future: [],
+  dragOrigin: null,
+  dirty: false,
 };
 
 const NAMES: Record<ComponentKind, string> = {
-  client: 'Clients', gateway: 'Gateway', service: 'Service', database: 'Database', cache: 'Cache', queue: 'Queue', external: 'External API',
+  client: 'Clients',
+  gateway: 'Gateway',
+  service: 'Service',
+  database: 'Database',
+  cache: 'Cache',
+  queue: 'Queue',
+  external: 'External API',
 };
 
 /** A fresh slug for a new part: `service`, `service-2`, … */
 function freshId(draft: DesignInput, base: string): string {
-  const taken = new Set([...draft.components.map((c) => c.id), ...(draft.connections ?? []).map((c) => c.id), ...(draft.faults ?? []).map((f) => f.id)]);
+  const taken = new Set([
+    ...draft.components.map((c) => c.id),
+    ...(draft.connections ?? []).map((c) => c.id),
+    ...(draft.faults ?? []).map((f) => f.id),
+  ]);
   if (!taken.has(base)) return base;
   for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
 }
@@ -65,7 +85,10 @@ function removeParts(draft: DesignInput, componentIds: Set<string>, connectionId
   draft.connections = connections.filter((c) => !connectionIds.has(c.id));
   for (const component of draft.components) {
     component.calls = (component.calls ?? []).filter((call) => !connectionIds.has(call.connection));
-    if (component.resilience) component.resilience = component.resilience.filter((p) => !('connection' in p) || !p.connection || !connectionIds.has(p.connection));
+    if (component.resilience)
+      component.resilience = component.resilience.filter(
+        (p) => !('connection' in p) || !p.connection || !connectionIds.has(p.connection),
+      );
   }
   draft.faults = (draft.faults ?? []).filter((f) =>
     'component' in f.target ? !componentIds.has(f.target.component) : !connectionIds.has(f.target.connection),
@@ -77,7 +100,12 @@ export const editorSlice = createSlice({
   initialState: initialEditorState,
   reducers: {
     designLoaded(state, action: PayloadAction<{ id: string; version: number; design: DesignInput }>) {
-      return { ...initialEditorState, designId: action.payload.id, version: action.payload.version, draft: action.payload.design };
+      return {
+        ...initialEditorState,
+        designId: action.payload.id,
+        version: action.payload.version,
+        draft: action.payload.design,
+      };
     },
     designSaved(state, action: PayloadAction<{ version: number }>) {
       state.version = action.payload.version;
@@ -88,9 +116,16 @@ export const editorSlice = createSlice({
       const { kind, position } = action.payload;
       const id = freshId(draft, kind === 'external' ? 'external-api' : kind);
       const count = draft.components.filter((c) => c.kind === kind).length;
-      draft.components.push({ id, kind, name: count ? `${NAMES[kind]} ${count + 1}` : NAMES[kind], position, calls: [] } as ComponentDraft);
+      draft.components.push({
+        id,
+        kind,
+        name: count ? `${NAMES[kind]} ${count + 1}` : NAMES[kind],
+        position,
+        calls: [],
+      } as ComponentDraft);
       // The first client drives the workload until the user says otherwise.
-      if (kind === 'client' && !draft.workload) draft.workload = { entry: id, arrival: { kind: 'poisson', ratePerSecond: 100 } };
+      if (kind === 'client' && !draft.workload)
+        draft.workload = { entry: id, arrival: { kind: 'poisson', ratePerSecond: 100 } };
       state.selection = [id];
     },
     /** While dragging: the canvas follows, history waits for the drop. */
@@ -114,7 +149,10 @@ export const editorSlice = createSlice({
       if (connections.some((c) => c.source === source && c.target === target)) return;
       const draft = remember(state);
       const id = freshId(draft, `${source}-${target}`.slice(0, 64));
-      draft.connections = [...connections, { id, source, target, mode: 'sync', latency: { kind: 'constant', value: 1 } }];
+      draft.connections = [
+        ...connections,
+        { id, source, target, mode: 'sync', latency: { kind: 'constant', value: 1 } },
+      ];
       const caller = draft.components.find((c) => c.id === source)!;
       caller.calls = [...(caller.calls ?? []), { connection: id }];
       state.selection = [id];
@@ -143,15 +181,20 @@ export const editorSlice = createSlice({
     },
     connectionChanged(state, action: PayloadAction<{ id: string; field: keyof ConnectionDraft; value: unknown }>) {
       const draft = remember(state);
-      const connection = (draft.connections ?? []).find((c) => c.id === action.payload.id) as Record<string, unknown> | undefined;
+      const connection = (draft.connections ?? []).find((c) => c.id === action.payload.id) as
+        Record<string, unknown> | undefined;
       if (connection) connection[action.payload.field] = action.payload.value;
     },
-    designChanged(state, action: PayloadAction<Partial<Pick<DesignInput, 'name' | 'description' | 'workload' | 'slo'>>>) {
+    designChanged(
+      state,
+      action: PayloadAction<Partial<Pick<DesignInput, 'name' | 'description' | 'workload' | 'slo'>>>,
+    ) {
       Object.assign(remember(state), action.payload);
     },
     faultAdded(state, action: PayloadAction<Omit<FaultDraft, 'id'>>) {
       const draft = remember(state);
-      const target = 'component' in action.payload.target ? action.payload.target.component : action.payload.target.connection;
+      const target =
+        'component' in action.payload.target ? action.payload.target.component : action.payload.target.connection;
       const id = freshId(draft, `${action.payload.type}-${target}`.slice(0, 64));
       draft.faults = [...(draft.faults ?? []), { ...action.payload, id } as FaultDraft];
     },
@@ -164,11 +207,22 @@ export const editorSlice = createSlice({
       draft.faults = (draft.faults ?? []).filter((f) => f.id !== action.payload);
     },
     /** `list`: the component's outgoing `resilience` (the default) or its `inbound` guards. */
-    policyAdded(state, action: PayloadAction<{ component: string; policy: PolicyDraft | InboundDraft; list?: PolicyList }>) {
+    policyAdded(
+      state,
+      action: PayloadAction<{ component: string; policy: PolicyDraft | InboundDraft; list?: PolicyList }>,
+    ) {
       const list = policies(remember(state), action.payload);
       list?.push(action.payload.policy);
     },
-    policyChanged(state, action: PayloadAction<{ component: string; index: number; policy: PolicyDraft | InboundDraft; list?: PolicyList }>) {
+    policyChanged(
+      state,
+      action: PayloadAction<{
+        component: string;
+        index: number;
+        policy: PolicyDraft | InboundDraft;
+        list?: PolicyList;
+      }>,
+    ) {
       const list = policies(remember(state), action.payload);
       if (list) list[action.payload.index] = action.payload.policy;
     },

@@ -21,7 +21,9 @@ export const selectIssuesByPart = createSelector([selectDraft, selectIssues], (d
   if (!draft) return byPart;
   for (const issue of issues) {
     const match = /^\/(components|connections)\/(\d+)/.exec(issue.path);
-    const part = match ? (match[1] === 'components' ? draft.components : (draft.connections ?? []))[Number(match[2])] : undefined;
+    const part = match
+      ? (match[1] === 'components' ? draft.components : (draft.connections ?? []))[Number(match[2])]
+      : undefined;
     const key = part?.id ?? '';
     byPart.set(key, [...(byPart.get(key) ?? []), issue]);
   }

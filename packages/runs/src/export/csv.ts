@@ -47,10 +47,29 @@ export function toCsv(run: RunResult): string {
       return stringify([['variant', ...chaos.header], ...baseline.rows, ...chaos.rows]);
     }
     case 'sweep': {
-      const header = ['step', 'value', 'requests', 'success_rate', 'error_rate', 'p50_ms', 'p99_ms', 'mttr_ms', 'slo_passed', 'grade'];
+      const header = [
+        'step',
+        'value',
+        'requests',
+        'success_rate',
+        'error_rate',
+        'p50_ms',
+        'p99_ms',
+        'mttr_ms',
+        'slo_passed',
+        'grade',
+      ];
       const rows = run.points.map((p) => [
-        p.step, p.value, p.requests, p.successRate, p.headline.errorRate, p.headline.p50LatencyMs,
-        p.headline.p99LatencyMs, p.headline.mttrMs, p.sloPassed, p.grade,
+        p.step,
+        p.value,
+        p.requests,
+        p.successRate,
+        p.headline.errorRate,
+        p.headline.p50LatencyMs,
+        p.headline.p99LatencyMs,
+        p.headline.mttrMs,
+        p.sloPassed,
+        p.grade,
       ]);
       return stringify([header, ...rows]);
     }

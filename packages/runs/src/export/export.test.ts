@@ -11,7 +11,8 @@ if (single.scenario !== 'single') throw new Error('expected single');
 const { result } = single;
 const versus = runScenario(checkout, settings({ scenario: { kind: 'baseline-vs-chaos' } }));
 
-const metric = (text: string, name: string) => parsePrometheusTextFormat(text).find((f) => f.name === name)?.metrics ?? [];
+const metric = (text: string, name: string) =>
+  parsePrometheusTextFormat(text).find((f) => f.name === name)?.metrics ?? [];
 
 describe('CSV export', () => {
   it('is the time series, one row per bucket, read back by a CSV reader', () => {
@@ -28,7 +29,9 @@ describe('CSV export', () => {
   it('puts baseline and chaos in one table with a variant column', () => {
     const rows: Record<string, string>[] = parse(exportRun(versus, 'csv', context).body, { columns: true });
     expect(new Set(rows.map((r) => r.variant))).toEqual(new Set(['baseline', 'chaos']));
-    expect(rows.filter((r) => r.variant === 'baseline').every((r) => r.error_rate === '' || Number(r.error_rate) === 0)).toBe(true);
+    expect(
+      rows.filter((r) => r.variant === 'baseline').every((r) => r.error_rate === '' || Number(r.error_rate) === 0),
+    ).toBe(true);
   });
 });
 
@@ -43,13 +46,18 @@ describe('Prometheus export', () => {
       return Number(sample!.value);
     };
     const { totals } = result;
-    expect(value('chaos_availability_percent')).toBeCloseTo(((totals.succeeded + totals.degraded) / totals.requests) * 100, 4);
+    expect(value('chaos_availability_percent')).toBeCloseTo(
+      ((totals.succeeded + totals.degraded) / totals.requests) * 100,
+      4,
+    );
     expect(value('chaos_error_rate_percent')).toBeCloseTo((totals.failed / totals.requests) * 100, 4);
     expect(value('chaos_mttr_seconds')).toBeCloseTo(result.mttrMs! / 1000, 6);
     expect(value('chaos_recovery_time_seconds')).toBeCloseTo(result.faultWindows[0]!.recoveryTimeMs! / 1000, 6);
     expect(value('chaos_latency_degradation_ms')).toBeCloseTo(result.faultWindows[0]!.latencyDegradationMs!, 4);
     expect(value('chaos_slo_passed')).toBe(result.slo.passed ? 1 : 0);
-    expect(value('chaos_slo_violations_count')).toBe(Object.values(result.slo.verdicts).filter((v) => !v.passed).length);
+    expect(value('chaos_slo_violations_count')).toBe(
+      Object.values(result.slo.verdicts).filter((v) => !v.passed).length,
+    );
     const components = metric(text, 'chaos_component_requests_total');
     expect(components.map((s) => s.labels!.component).sort()).toEqual(Object.keys(result.components).sort());
     expect(Number(components.find((s) => s.labels!.component === 'db')!.value)).toBe(result.components.db!.requests);
@@ -72,6 +80,8 @@ describe('Markdown export', () => {
   });
 
   it('compares baseline and chaos side by side', () => {
-    expect(exportRun(versus, 'md', context).body).toContain('| Figure | Baseline (faults off) | Chaos (faults on) | Difference |');
+    expect(exportRun(versus, 'md', context).body).toContain(
+      '| Figure | Baseline (faults off) | Chaos (faults on) | Difference |',
+    );
   });
 });

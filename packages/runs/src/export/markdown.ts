@@ -3,11 +3,18 @@ import { headlineMetrics as headline } from '@faultline/sim-engine';
 import type { ExportContext } from './context.ts';
 
 const table = (header: string[], rows: (string | number)[][]) =>
-  [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+  [
+    `| ${header.join(' | ')} |`,
+    `| ${header.map(() => '---').join(' | ')} |`,
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ].join('\n');
 
-const pct = (ratio: number | null | undefined) => (ratio === null || ratio === undefined ? '–' : `${(ratio * 100).toFixed(2)} %`);
-const ms = (value: number | null | undefined) => (value === null || value === undefined ? '–' : `${Number(value.toFixed(1))} ms`);
-const secs = (value: number | null | undefined) => (value === null || value === undefined ? '–' : `${(value / 1000).toFixed(1)} s`);
+const pct = (ratio: number | null | undefined) =>
+  ratio === null || ratio === undefined ? '–' : `${(ratio * 100).toFixed(2)} %`;
+const ms = (value: number | null | undefined) =>
+  value === null || value === undefined ? '–' : `${Number(value.toFixed(1))} ms`;
+const secs = (value: number | null | undefined) =>
+  value === null || value === undefined ? '–' : `${(value / 1000).toFixed(1)} s`;
 
 const SLO_LABELS: Record<string, [string, (v: number | null) => string]> = {
   availability: ['Availability', pct],
@@ -20,7 +27,10 @@ const SLO_LABELS: Record<string, [string, (v: number | null) => string]> = {
 
 function simulationSection(result: SimulationResult, heading: string): string {
   const { totals, latency } = result;
-  const failedKinds = Object.entries(totals.failedByKind).map(([kind, n]) => `${kind} ${n}`).join(', ') || 'none';
+  const failedKinds =
+    Object.entries(totals.failedByKind)
+      .map(([kind, n]) => `${kind} ${n}`)
+      .join(', ') || 'none';
   const parts = [
     `## ${heading}`,
     `**SLO ${result.slo.passed ? 'passed' : 'FAILED'}** · grade ${result.scorecard.grade ?? '– (no fault window)'} · MTTR ${secs(result.mttrMs)}`,
@@ -41,8 +51,14 @@ function simulationSection(result: SimulationResult, heading: string): string {
       table(
         ['Fault', 'From', 'To', 'Impact', 'Availability', 'Detection', 'Recovered after', 'p99 degradation'],
         result.faultWindows.map((w) => [
-          w.fault, secs(w.startMs), secs(w.endMs), w.impact, pct(w.availability), ms(w.detectionMs),
-          w.recovered ? secs(w.recoveryTimeMs) : 'not recovered', ms(w.latencyDegradationMs),
+          w.fault,
+          secs(w.startMs),
+          secs(w.endMs),
+          w.impact,
+          pct(w.availability),
+          ms(w.detectionMs),
+          w.recovered ? secs(w.recoveryTimeMs) : 'not recovered',
+          ms(w.latencyDegradationMs),
         ]),
       ),
     );
@@ -51,7 +67,14 @@ function simulationSection(result: SimulationResult, heading: string): string {
     '### Components',
     table(
       ['Component', 'Requests', 'Failed', 'Utilisation', 'Mean queue', 'p99'],
-      Object.entries(result.components).map(([id, c]) => [id, c.requests, c.failed, pct(c.utilisation), c.meanQueueLength.toFixed(2), ms(c.latency.p99)]),
+      Object.entries(result.components).map(([id, c]) => [
+        id,
+        c.requests,
+        c.failed,
+        pct(c.utilisation),
+        c.meanQueueLength.toFixed(2),
+        ms(c.latency.p99),
+      ]),
     ),
   );
   return parts.join('\n\n');
@@ -85,7 +108,10 @@ export function toMarkdown(run: RunResult, context: ExportContext): string {
           title,
           settings,
           '## Baseline against chaos',
-          table(['Figure', 'Baseline (faults off)', 'Chaos (faults on)', 'Difference'], headlineRows(headline(run.baseline), headline(run.chaos), run.difference)),
+          table(
+            ['Figure', 'Baseline (faults off)', 'Chaos (faults on)', 'Difference'],
+            headlineRows(headline(run.baseline), headline(run.chaos), run.difference),
+          ),
           simulationSection(run.chaos, 'Chaos'),
           simulationSection(run.baseline, 'Baseline'),
         ].join('\n\n') + '\n'
@@ -101,8 +127,14 @@ export function toMarkdown(run: RunResult, context: ExportContext): string {
           table(
             ['Step', 'Value', 'Requests', 'Success rate', 'p99', 'MTTR', 'SLO', 'Grade'],
             run.points.map((p) => [
-              p.step, p.value, p.requests, pct(p.successRate), ms(p.headline.p99LatencyMs), secs(p.headline.mttrMs),
-              p.sloPassed ? 'pass' : '**fail**', p.grade ?? '–',
+              p.step,
+              p.value,
+              p.requests,
+              pct(p.successRate),
+              ms(p.headline.p99LatencyMs),
+              secs(p.headline.mttrMs),
+              p.sloPassed ? 'pass' : '**fail**',
+              p.grade ?? '–',
             ]),
           ),
         ].join('\n\n') + '\n'

@@ -13,8 +13,14 @@ interface Family {
 const FAMILIES = {
   chaos_mttr_seconds: ['gauge', 'Mean time to recover over the fault windows (fault start to sustained recovery).'],
   chaos_error_rate_percent: ['gauge', 'Failed entry requests over all measured entry requests.'],
-  chaos_availability_percent: ['gauge', 'Entry requests answered (succeeded or degraded) over all measured entry requests.'],
-  chaos_latency_degradation_ms: ['gauge', 'Largest p99 increase in a fault window over the p99 before the first fault.'],
+  chaos_availability_percent: [
+    'gauge',
+    'Entry requests answered (succeeded or degraded) over all measured entry requests.',
+  ],
+  chaos_latency_degradation_ms: [
+    'gauge',
+    'Largest p99 increase in a fault window over the p99 before the first fault.',
+  ],
   chaos_recovery_time_seconds: ['gauge', 'Longest time from a fault window end to sustained recovery.'],
   chaos_slo_passed: ['gauge', '1 when every SLO target held, 0 otherwise.'],
   chaos_slo_violations_count: ['gauge', 'Number of SLO targets that failed.'],
@@ -48,7 +54,8 @@ class Exposition {
     const lines: string[] = [];
     for (const [name, family] of this.families) {
       lines.push(`# HELP ${name} ${family.help}`, `# TYPE ${name} ${family.type}`);
-      for (const { labels, value } of family.samples) lines.push(`${name}{${formatLabels(labels)}} ${formatValue(value)}`);
+      for (const { labels, value } of family.samples)
+        lines.push(`${name}{${formatLabels(labels)}} ${formatValue(value)}`);
     }
     return `${lines.join('\n')}\n`;
   }
@@ -59,7 +66,8 @@ const formatLabels = (labels: Labels) =>
   Object.entries(labels)
     .map(([k, v]) => `${k}="${escapeLabel(v)}"`)
     .join(',');
-const formatValue = (value: number) => (Number.isInteger(value) ? String(value) : String(Math.round(value * 1e6) / 1e6));
+const formatValue = (value: number) =>
+  Number.isInteger(value) ? String(value) : String(Math.round(value * 1e6) / 1e6);
 
 const percent = (ratio: number | null) => (ratio === null ? null : ratio * 100);
 const seconds = (ms: number | null) => (ms === null ? null : ms / 1000);

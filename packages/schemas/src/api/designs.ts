@@ -41,7 +41,6 @@ export type DesignPage = z.infer<typeof DesignPageSchema>;
 
 export const ExportQuerySchema = z.object({ format: z.enum(['json', 'yaml']).default('json') });
 
-
 export const ComponentResilienceSchema = ResiliencePoliciesSchema;
 
 /**
@@ -60,4 +59,6 @@ export const UpdateDesignBodySchema = z
 export type UpdateDesignBody = z.infer<typeof UpdateDesignBodySchema>;
 
 // No body at all reaches the validator as null.
-export const DuplicateDesignBodySchema = z.strictObject({ name: z.string().trim().min(1).max(200).optional() }).nullish();
+export const DuplicateDesignBodySchema = z
+  .strictObject({ name: z.string().trim().min(1).max(200).optional() })
+  .nullish();

@@ -6,7 +6,8 @@ export const RunStatusSchema = z.enum(RUN_STATUSES);
 export type RunStatus = z.infer<typeof RunStatusSchema>;
 
 /** A run that will not change any more. */
-export const isFinished = (status: RunStatus) => status === 'succeeded' || status === 'failed' || status === 'cancelled';
+export const isFinished = (status: RunStatus) =>
+  status === 'succeeded' || status === 'failed' || status === 'cancelled';
 
 export const CreateRunBodySchema = z.strictObject({
   designId: z.string().min(1).max(64),

@@ -79,4 +79,3 @@ export function meanOf(d: Distribution): number {
     }
   }
 }
-

@@ -13,7 +13,16 @@ describe('the event queue', () => {
     const queue = new EventQueue(2);
     const times = [5, 1, 3, 1, 5, 0, 3, 1];
     times.forEach((t, ref) => queue.push(t, 1, ref, 0));
-    expect(drain(queue)).toEqual([[0, 5], [1, 1], [1, 3], [1, 7], [3, 2], [3, 6], [5, 0], [5, 4]]);
+    expect(drain(queue)).toEqual([
+      [0, 5],
+      [1, 1],
+      [1, 3],
+      [1, 7],
+      [3, 2],
+      [3, 6],
+      [5, 0],
+      [5, 4],
+    ]);
   });
 
   it('merges fixed-delay lanes with the heap by time, then by scheduling order', () => {
@@ -24,7 +33,13 @@ describe('the event queue', () => {
     queue.pushLane(lane, 12, 2, 101, 0);
     queue.push(11, 1, 2, 0);
     queue.push(12, 1, 3, 0);
-    expect(drain(queue)).toEqual([[10, 100], [10, 1], [11, 2], [12, 101], [12, 3]]);
+    expect(drain(queue)).toEqual([
+      [10, 100],
+      [10, 1],
+      [11, 2],
+      [12, 101],
+      [12, 3],
+    ]);
   });
 
   it('stays sorted through a million random pushes and pops, growing as needed', () => {
@@ -71,7 +86,9 @@ describe('the event queue', () => {
     const withLanes = run(true);
     const heapOnly = run(false);
     expect(withLanes).toHaveLength(50_000);
-    const firstDifference = withLanes.findIndex(([time, ref], i) => time !== heapOnly[i]![0] || ref !== heapOnly[i]![1]);
+    const firstDifference = withLanes.findIndex(
+      ([time, ref], i) => time !== heapOnly[i]![0] || ref !== heapOnly[i]![1],
+    );
     expect(firstDifference).toBe(-1);
   });
 

@@ -111,7 +111,8 @@ export class EventQueue {
    * same order, so the choice changes no result.
    */
   pushAfter(lane: number, now: number, delay: number, kind: number, ref: number, gen: number): void {
-    if (lane >= 0 && this.count > SHALLOW_HEAP && this.lanes[lane]!.delay === delay) this.pushLane(lane, now + delay, kind, ref, gen);
+    if (lane >= 0 && this.count > SHALLOW_HEAP && this.lanes[lane]!.delay === delay)
+      this.pushLane(lane, now + delay, kind, ref, gen);
     else this.push(now + delay, kind, ref, gen);
   }
 

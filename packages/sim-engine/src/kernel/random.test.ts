@@ -42,7 +42,15 @@ describe('distributions', () => {
     [{ kind: 'uniform', min: 2, max: 6 }],
     [{ kind: 'normal', mean: 50, stdDev: 5 }],
     [{ kind: 'lognormal', median: 8, p99: 40 }],
-    [{ kind: 'empirical', points: [{ value: 1, weight: 3 }, { value: 9, weight: 1 }] }],
+    [
+      {
+        kind: 'empirical',
+        points: [
+          { value: 1, weight: 3 },
+          { value: 9, weight: 1 },
+        ],
+      },
+    ],
   ];
   it.each(cases)('%j has the documented mean', (d) => {
     const sample = compileDistribution(d);

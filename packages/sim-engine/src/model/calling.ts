@@ -1,7 +1,14 @@
 // The caller's side of a call, outermost first: fallback, retry, circuit breaker, bulkhead,
 // timeout (SPEC §3.4), then the network with its faults. Answers always arrive as events, never
 // inside the call that asked, so a step's bookkeeping is never re-entered.
-import { E_ATTEMPT_REJECTED, E_BULKHEAD_EXPIRE, E_CALL_TIMEOUT, E_FALLBACK_DONE, E_RESPONSE, E_RETRY } from './events.ts';
+import {
+  E_ATTEMPT_REJECTED,
+  E_BULKHEAD_EXPIRE,
+  E_CALL_TIMEOUT,
+  E_FALLBACK_DONE,
+  E_RESPONSE,
+  E_RETRY,
+} from './events.ts';
 import { BULKHEAD_FULL, CIRCUIT_OPEN, CONNECTION_REFUSED, INVALID_DATA, TIMEOUT } from './errors.ts';
 import { CALLEE, DETACHED, type Call, type Hop } from './entities.ts';
 import type { Bulkhead } from './policies.ts';
@@ -95,7 +102,8 @@ function launch(sim: Simulation, call: Call): void {
   call.attemptStart = sim.now;
   connection.outstanding++;
   if (sim.measuring) sim.collector.downstreamCalls++;
-  if (def.policies.timeoutMs > 0) sim.queue.pushLane(def.policies.timeoutLane, sim.now + def.policies.timeoutMs, E_CALL_TIMEOUT, call.id, call.gen);
+  if (def.policies.timeoutMs > 0)
+    sim.queue.pushLane(def.policies.timeoutLane, sim.now + def.policies.timeoutMs, E_CALL_TIMEOUT, call.id, call.gen);
   crossNetwork(sim, connection, false);
   if (crossing.lost === REFUSED) return reject(sim, call, CONNECTION_REFUSED);
   call.corruption = crossing.corruption;
@@ -169,7 +177,14 @@ function crossNetwork(sim: Simulation, connection: ConnectionRuntime, async: boo
 }
 
 /** The callee answered; the answer reaches the caller after `delay` (-1: it is lost). */
-export function deliverResponse(sim: Simulation, call: Call, error: number, degraded: boolean, corrupted: boolean, delay: number): void {
+export function deliverResponse(
+  sim: Simulation,
+  call: Call,
+  error: number,
+  degraded: boolean,
+  corrupted: boolean,
+  delay: number,
+): void {
   if (delay < 0) return;
   if (error === 0 && call.corruption === 1) error = INVALID_DATA;
   call.responseError = error;

@@ -89,7 +89,10 @@ export class CircuitBreaker {
   }
 
   private tripped(): boolean {
-    return (this.failures * 100) / this.calls >= this.failureThreshold || (this.slow * 100) / this.calls >= this.slowThreshold;
+    return (
+      (this.failures * 100) / this.calls >= this.failureThreshold ||
+      (this.slow * 100) / this.calls >= this.slowThreshold
+    );
   }
 
   private add(now: number, failed: boolean, slow: boolean): void {

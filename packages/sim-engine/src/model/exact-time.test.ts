@@ -6,11 +6,16 @@ import { chain, client, server, settings } from '../testing.test-helpers.ts';
 
 // Tiny models with constant times, run to a time, with exact answers (SimPy's own style).
 
-const constantArrivals = (ratePerSecond: number) => ({ entry: 'users', arrival: { kind: 'constant' as const, ratePerSecond } });
+const constantArrivals = (ratePerSecond: number) => ({
+  entry: 'users',
+  arrival: { kind: 'constant' as const, ratePerSecond },
+});
 
 describe('exact times', () => {
   it('one request a second through a 10 ms service and 2 ms of network takes exactly 12 ms', () => {
-    const design = chain([client, server('api', { concurrency: 1, serviceTime: { kind: 'constant', value: 10 } })], { workload: constantArrivals(1) });
+    const design = chain([client, server('api', { concurrency: 1, serviceTime: { kind: 'constant', value: 10 } })], {
+      workload: constantArrivals(1),
+    });
     design.connections[0]!.latency = { kind: 'constant', value: 2 };
     const result = simulate(design, settings({ durationMs: 10_000 }));
     // Arrivals at 1 s, 2 s, … 9 s: nine requests in ten seconds.
@@ -36,9 +41,12 @@ describe('exact times', () => {
   });
 
   it('a full queue refuses with overloaded', () => {
-    const design = chain([client, server('api', { concurrency: 1, queueCapacity: 2, serviceTime: { kind: 'constant', value: 100 } })], {
-      workload: constantArrivals(100),
-    });
+    const design = chain(
+      [client, server('api', { concurrency: 1, queueCapacity: 2, serviceTime: { kind: 'constant', value: 100 } })],
+      {
+        workload: constantArrivals(100),
+      },
+    );
     // Arrivals every 10 ms from 10 ms to 90 ms: the first works, two wait, six are refused.
     const result = simulate(design, settings({ durationMs: 95 }));
     expect(result.totals).toMatchObject({ requests: 9, succeeded: 3, failed: 6, failedByKind: { overloaded: 6 } });
@@ -54,7 +62,9 @@ describe('exact times', () => {
   });
 
   it('the run drains in-flight requests after the end, up to the client timeout', () => {
-    const design = chain([client, server('api', { serviceTime: { kind: 'constant', value: 1_500 } })], { workload: constantArrivals(1) });
+    const design = chain([client, server('api', { serviceTime: { kind: 'constant', value: 1_500 } })], {
+      workload: constantArrivals(1),
+    });
     const sim = new Simulation(design, settings({ durationMs: 3_000 }), 1);
     while (!sim.done) sim.advance(10);
     // Arrivals at 1 s and 2 s; the second answers at 3.5 s, after arrivals stopped.
@@ -68,18 +78,31 @@ describe('exact times', () => {
       components: [
         { id: 'users', name: 'U', kind: 'client', calls: [{ connection: 'u-api' }] },
         {
-          id: 'api', name: 'API', kind: 'service', serviceTime: { kind: 'constant', value: 1 },
+          id: 'api',
+          name: 'API',
+          kind: 'service',
+          serviceTime: { kind: 'constant', value: 1 },
           calls: [
             { connection: 'api-a', parallelGroup: 'g' },
             { connection: 'api-b', parallelGroup: 'g' },
             { connection: 'api-c' },
           ],
         },
-        ...['a', 'b', 'c'].map((id, i) => ({ id, name: id, kind: 'service', serviceTime: { kind: 'constant', value: [10, 20, 5][i] } })),
+        ...['a', 'b', 'c'].map((id, i) => ({
+          id,
+          name: id,
+          kind: 'service',
+          serviceTime: { kind: 'constant', value: [10, 20, 5][i] },
+        })),
       ],
       connections: [
         { id: 'u-api', source: 'users', target: 'api', latency: { kind: 'constant', value: 0 } },
-        ...['a', 'b', 'c'].map((id) => ({ id: `api-${id}`, source: 'api', target: id, latency: { kind: 'constant', value: 0 } })),
+        ...['a', 'b', 'c'].map((id) => ({
+          id: `api-${id}`,
+          source: 'api',
+          target: id,
+          latency: { kind: 'constant', value: 0 },
+        })),
       ],
       workload: constantArrivals(1),
     });
@@ -95,8 +118,14 @@ describe('exact times', () => {
       components: [
         { id: 'users', name: 'U', kind: 'client', calls: [{ connection: 'u-api' }] },
         {
-          id: 'api', name: 'API', kind: 'service', serviceTime: { kind: 'constant', value: 1 },
-          calls: [{ connection: 'api-a', parallelGroup: 'g' }, { connection: 'api-b', parallelGroup: 'g', probability: 0.3 }],
+          id: 'api',
+          name: 'API',
+          kind: 'service',
+          serviceTime: { kind: 'constant', value: 1 },
+          calls: [
+            { connection: 'api-a', parallelGroup: 'g' },
+            { connection: 'api-b', parallelGroup: 'g', probability: 0.3 },
+          ],
         },
         { id: 'a', name: 'a', kind: 'service', serviceTime: { kind: 'constant', value: 5 } },
         { id: 'b', name: 'b', kind: 'service', serviceTime: { kind: 'constant', value: 50 } },

@@ -89,7 +89,8 @@ export class FaultRuntime {
     if (this.cycleMs === Infinity) {
       if (this.start < this.end) this.moments.push(this.start, this.end);
     } else {
-      for (let on = this.start; on < this.end; on += this.cycleMs) this.moments.push(on, Math.min(this.end, on + this.onMs));
+      for (let on = this.start; on < this.end; on += this.cycleMs)
+        this.moments.push(on, Math.min(this.end, on + this.onMs));
     }
   }
 
@@ -102,7 +103,9 @@ export class FaultRuntime {
   /** Whether the fault acts on a request seen now; counts towards `maxTriggers`. */
   acts(now: number): boolean {
     if (!this.active(now) || this.triggers >= this.maxTriggers) return false;
-    const p = this.ramp ? this.ramp.from + ((this.ramp.to - this.ramp.from) * (now - this.start)) / (this.end - this.start) : this.probability;
+    const p = this.ramp
+      ? this.ramp.from + ((this.ramp.to - this.ramp.from) * (now - this.start)) / (this.end - this.start)
+      : this.probability;
     if (p < 1 && this.random.next() >= p) return false;
     this.triggers++;
     return true;
@@ -116,7 +119,9 @@ export class FaultRuntime {
   /** Extra latency from a latency fault, spikes included. */
   extraLatency(): number {
     const extra = this.addMs!(this.random);
-    return this.spikeProbability > 0 && this.random.next() < this.spikeProbability ? extra * this.spikeMultiplier : extra;
+    return this.spikeProbability > 0 && this.random.next() < this.spikeProbability
+      ? extra * this.spikeMultiplier
+      : extra;
   }
 
   /** Service-time factor of cpu (and, for databases, disk-io) exhaustion: 1 / (1 − 0.9·intensity). */

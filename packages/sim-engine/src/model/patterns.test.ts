@@ -6,27 +6,45 @@ import { chain, client, server, settings } from '../testing.test-helpers.ts';
 type Policy = NonNullable<Extract<DesignInput['components'][number], { kind: 'service' }>['resilience']>[number];
 
 /** users → api → db, with `policies` on the api's call to the db and `faults` in the design. */
-function apiAndDb(policies: Policy[], db: object = {}, faults: DesignInput['faults'] = [], ratePerSecond = 100): Design {
+function apiAndDb(
+  policies: Policy[],
+  db: object = {},
+  faults: DesignInput['faults'] = [],
+  ratePerSecond = 100,
+): Design {
   return chain(
-    [client, server('api', { concurrency: 200, serviceTime: { kind: 'constant', value: 1 }, resilience: policies }), server('db', { concurrency: 200, serviceTime: { kind: 'constant', value: 2 }, ...db })],
+    [
+      client,
+      server('api', { concurrency: 200, serviceTime: { kind: 'constant', value: 1 }, resilience: policies }),
+      server('db', { concurrency: 200, serviceTime: { kind: 'constant', value: 2 }, ...db }),
+    ],
     { faults, workload: { entry: 'users', arrival: { kind: 'poisson', ratePerSecond } } },
   );
 }
 
 const errorFault = (probability: number, errorTypes: ErrorKind[] = ['internal-error']) => [
   {
-    id: 'db-errors', name: 'DB errors', type: 'error' as const, target: { component: 'db' },
-    schedule: { startMs: 0, durationMs: null, probability }, params: { errorTypes },
+    id: 'db-errors',
+    name: 'DB errors',
+    type: 'error' as const,
+    target: { component: 'db' },
+    schedule: { startMs: 0, durationMs: null, probability },
+    params: { errorTypes },
   },
 ];
 const crash = (startMs: number, durationMs: number, mode: 'refuse' | 'hang' = 'refuse') => [
   {
-    id: 'db-crash', name: 'DB crash', type: 'crash' as const, target: { component: 'db' },
-    schedule: { startMs, durationMs }, params: { instances: 'all' as const, mode },
+    id: 'db-crash',
+    name: 'DB crash',
+    type: 'crash' as const,
+    target: { component: 'db' },
+    schedule: { startMs, durationMs },
+    params: { instances: 'all' as const, mode },
   },
 ];
 const retry = (maxAttempts: number): Policy => ({
-  type: 'retry', params: { maxAttempts, backoff: { kind: 'fixed', initialMs: 1, multiplier: 1, maxMs: 1 }, jitter: 'none' },
+  type: 'retry',
+  params: { maxAttempts, backoff: { kind: 'fixed', initialMs: 1, multiplier: 1, maxMs: 1 }, jitter: 'none' },
 });
 
 describe('resilience patterns', () => {
@@ -37,7 +55,9 @@ describe('resilience patterns', () => {
     const success = result.totals.succeeded / n;
     const expectedSuccess = 1 - p ** 3;
     // Binomial standard error; four of them.
-    expect(Math.abs(success - expectedSuccess)).toBeLessThan(4 * Math.sqrt((expectedSuccess * (1 - expectedSuccess)) / n));
+    expect(Math.abs(success - expectedSuccess)).toBeLessThan(
+      4 * Math.sqrt((expectedSuccess * (1 - expectedSuccess)) / n),
+    );
     const expectedAmplification = 1 + (1 + p + p * p);
     expect(Math.abs(result.totals.amplification - expectedAmplification)).toBeLessThan(0.02);
     expect(result.totals.failedByKind).toEqual({ 'internal-error': result.totals.failed });
@@ -45,14 +65,23 @@ describe('resilience patterns', () => {
   });
 
   it('retry does not retry what cannot succeed again (unauthorized)', () => {
-    const result = simulate(apiAndDb([retry(3)], {}, errorFault(0.5, ['unauthorized'])), settings({ durationMs: 20_000 }));
+    const result = simulate(
+      apiAndDb([retry(3)], {}, errorFault(0.5, ['unauthorized'])),
+      settings({ durationMs: 20_000 }),
+    );
     expect(result.totals.retries).toBe(0);
   });
 
   it('circuit breaker: opens soon after a crash, probes every waitInOpen, closes after the fault', () => {
     const breaker: Policy = {
       type: 'circuit-breaker',
-      params: { slidingWindow: { type: 'count', size: 10 }, minimumCalls: 10, failureRateThreshold: 50, waitInOpenMs: 2000, permittedCallsInHalfOpen: 3 },
+      params: {
+        slidingWindow: { type: 'count', size: 10 },
+        minimumCalls: 10,
+        failureRateThreshold: 50,
+        waitInOpenMs: 2000,
+        permittedCallsInHalfOpen: 3,
+      },
     };
     const result = simulate(apiAndDb([breaker], {}, crash(10_000, 10_000)), settings({ durationMs: 40_000 }));
     const transitions = result.events.items.filter((e) => e.type === 'circuit-transition');
@@ -88,14 +117,23 @@ describe('resilience patterns', () => {
     const breaker: Policy = {
       type: 'circuit-breaker',
       params: {
-        slidingWindow: { type: 'time', size: 2000 }, minimumCalls: 20, failureRateThreshold: 100,
-        slowCallDurationMs: 100, slowCallRateThreshold: 50, waitInOpenMs: 1000, permittedCallsInHalfOpen: 5,
+        slidingWindow: { type: 'time', size: 2000 },
+        minimumCalls: 20,
+        failureRateThreshold: 100,
+        slowCallDurationMs: 100,
+        slowCallRateThreshold: 50,
+        waitInOpenMs: 1000,
+        permittedCallsInHalfOpen: 5,
       },
     };
     const slow = [
       {
-        id: 'db-slow', name: 'Slow DB', type: 'latency' as const, target: { component: 'db' },
-        schedule: { startMs: 10_000, durationMs: 10_000 }, params: { addMs: { kind: 'constant' as const, value: 300 } },
+        id: 'db-slow',
+        name: 'Slow DB',
+        type: 'latency' as const,
+        target: { component: 'db' },
+        schedule: { startMs: 10_000, durationMs: 10_000 },
+        params: { addMs: { kind: 'constant' as const, value: 300 } },
       },
     ];
     const result = simulate(apiAndDb([breaker], {}, slow), settings({ durationMs: 40_000 }));
@@ -116,7 +154,9 @@ describe('resilience patterns', () => {
   it('bulkhead: at most maxConcurrentCalls in flight, the rest refused with bulkhead-full', () => {
     // Calls arrive every 10 ms and hold a slot for 99.5 ms: ten would be in flight; five are
     // allowed, so every other call is refused. (Just under 100 ms, so no release ties with an arrival.)
-    const design = apiAndDb([{ type: 'bulkhead', params: { maxConcurrentCalls: 5, maxWaitMs: 0 } }], { serviceTime: { kind: 'constant', value: 99.5 } });
+    const design = apiAndDb([{ type: 'bulkhead', params: { maxConcurrentCalls: 5, maxWaitMs: 0 } }], {
+      serviceTime: { kind: 'constant', value: 99.5 },
+    });
     design.workload.arrival = { kind: 'constant', ratePerSecond: 100 };
     const result = simulate(design, settings({ durationMs: 20_000 }));
     const rejected = (result.totals.failedByKind['bulkhead-full'] ?? 0) / result.totals.requests;
@@ -125,7 +165,9 @@ describe('resilience patterns', () => {
   });
 
   it('bulkhead with a wait: calls wait for a slot instead of failing', () => {
-    const design = apiAndDb([{ type: 'bulkhead', params: { maxConcurrentCalls: 5, maxWaitMs: 1000 } }], { serviceTime: { kind: 'constant', value: 40 } });
+    const design = apiAndDb([{ type: 'bulkhead', params: { maxConcurrentCalls: 5, maxWaitMs: 1000 } }], {
+      serviceTime: { kind: 'constant', value: 40 },
+    });
     design.workload.arrival = { kind: 'constant', ratePerSecond: 100 };
     const result = simulate(design, settings({ durationMs: 20_000 }));
     expect(result.totals.failed).toBe(0);
@@ -155,14 +197,26 @@ describe('resilience patterns', () => {
   });
 
   it('load shedding and rate limiting refuse what is over their limits', () => {
-    const shed = chain([client, server('api', { concurrency: 1000, serviceTime: { kind: 'constant', value: 100 }, inbound: [{ type: 'load-shedding', params: { maxInFlight: 5 } }] })]);
+    const shed = chain([
+      client,
+      server('api', {
+        concurrency: 1000,
+        serviceTime: { kind: 'constant', value: 100 },
+        inbound: [{ type: 'load-shedding', params: { maxInFlight: 5 } }],
+      }),
+    ]);
     shed.workload.arrival = { kind: 'constant', ratePerSecond: 100 };
     const shedResult = simulate(shed, settings({ durationMs: 20_000 }));
-    expect(Math.abs((shedResult.totals.failedByKind.overloaded ?? 0) / shedResult.totals.requests - 0.5)).toBeLessThan(0.01);
+    expect(Math.abs((shedResult.totals.failedByKind.overloaded ?? 0) / shedResult.totals.requests - 0.5)).toBeLessThan(
+      0.01,
+    );
 
     const limited = chain([
       client,
-      server('api', { serviceTime: { kind: 'constant', value: 1 }, inbound: [{ type: 'rate-limiter', params: { limitForPeriod: 10, refreshPeriodMs: 1000, timeoutMs: 0 } }] }),
+      server('api', {
+        serviceTime: { kind: 'constant', value: 1 },
+        inbound: [{ type: 'rate-limiter', params: { limitForPeriod: 10, refreshPeriodMs: 1000, timeoutMs: 0 } }],
+      }),
     ]);
     limited.workload.arrival = { kind: 'constant', ratePerSecond: 40 };
     const limitedResult = simulate(limited, settings({ durationMs: 20_000 }));
@@ -172,10 +226,16 @@ describe('resilience patterns', () => {
   });
 
   it('a hung crash is felt through timeouts; a refusing one at once', () => {
-    const hang = simulate(apiAndDb([{ type: 'timeout', params: { timeoutMs: 300 } }], {}, crash(5_000, 5_000, 'hang')), settings({ durationMs: 20_000 }));
+    const hang = simulate(
+      apiAndDb([{ type: 'timeout', params: { timeoutMs: 300 } }], {}, crash(5_000, 5_000, 'hang')),
+      settings({ durationMs: 20_000 }),
+    );
     expect(hang.totals.failedByKind.timeout).toBeGreaterThan(400);
     expect(hang.totals.failedByKind['connection-refused']).toBeUndefined();
-    const refuse = simulate(apiAndDb([{ type: 'timeout', params: { timeoutMs: 300 } }], {}, crash(5_000, 5_000)), settings({ durationMs: 20_000 }));
+    const refuse = simulate(
+      apiAndDb([{ type: 'timeout', params: { timeoutMs: 300 } }], {}, crash(5_000, 5_000)),
+      settings({ durationMs: 20_000 }),
+    );
     expect(refuse.totals.failedByKind['connection-refused']).toBeGreaterThan(400);
     expect(refuse.events.items.map((e) => e.type)).toEqual(['fault-start', 'crash', 'restart', 'fault-end']);
   });

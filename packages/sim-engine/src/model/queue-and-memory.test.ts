@@ -10,9 +10,28 @@ describe('queues', () => {
       name: 'queue',
       components: [
         { id: 'users', name: 'U', kind: 'client', calls: [{ connection: 'u-api' }] },
-        { id: 'api', name: 'API', kind: 'service', serviceTime: { kind: 'constant', value: 1 }, calls: [{ connection: 'api-jobs' }] },
-        { id: 'jobs', name: 'Jobs', kind: 'queue', consumers: 2, serviceTime: { kind: 'constant', value: 1 }, calls: [{ connection: 'jobs-worker' }] },
-        { id: 'worker', name: 'Worker', kind: 'service', concurrency: 50, serviceTime: { kind: 'constant', value: 50 } },
+        {
+          id: 'api',
+          name: 'API',
+          kind: 'service',
+          serviceTime: { kind: 'constant', value: 1 },
+          calls: [{ connection: 'api-jobs' }],
+        },
+        {
+          id: 'jobs',
+          name: 'Jobs',
+          kind: 'queue',
+          consumers: 2,
+          serviceTime: { kind: 'constant', value: 1 },
+          calls: [{ connection: 'jobs-worker' }],
+        },
+        {
+          id: 'worker',
+          name: 'Worker',
+          kind: 'service',
+          concurrency: 50,
+          serviceTime: { kind: 'constant', value: 50 },
+        },
       ],
       connections: [
         { id: 'u-api', source: 'users', target: 'api', latency: { kind: 'constant', value: 0 } },
@@ -21,8 +40,12 @@ describe('queues', () => {
       ],
       faults: [
         {
-          id: 'worker-errors', name: 'Worker errors', type: 'error', target: { component: 'worker' },
-          schedule: { startMs: 0, durationMs: null, probability: errorProbability }, params: { errorTypes: ['internal-error'] },
+          id: 'worker-errors',
+          name: 'Worker errors',
+          type: 'error',
+          target: { component: 'worker' },
+          schedule: { startMs: 0, durationMs: null, probability: errorProbability },
+          params: { errorTypes: ['internal-error'] },
         },
       ],
       workload: { entry: 'users', arrival: { kind: 'poisson', ratePerSecond: 20 } },
@@ -54,8 +77,12 @@ describe('memory exhaustion', () => {
     const design = chain([client, server('api', { replicas: 2, serviceTime: { kind: 'constant', value: 1 } })], {
       faults: [
         {
-          id: 'leak', name: 'Leak', type: 'resource-exhaustion', target: { component: 'api' },
-          schedule: { startMs: 10_000, durationMs: 10_000 }, params: { resource: 'memory', intensity: 0.8 },
+          id: 'leak',
+          name: 'Leak',
+          type: 'resource-exhaustion',
+          target: { component: 'api' },
+          schedule: { startMs: 10_000, durationMs: 10_000 },
+          params: { resource: 'memory', intensity: 0.8 },
         },
       ],
     });
@@ -73,8 +100,12 @@ describe('memory exhaustion', () => {
     const design = chain([client, server('api')], {
       faults: [
         {
-          id: 'leak', name: 'Leak', type: 'resource-exhaustion', target: { component: 'api' },
-          schedule: { startMs: 1_000, durationMs: 5_000 }, params: { resource: 'memory', intensity: 0.5 },
+          id: 'leak',
+          name: 'Leak',
+          type: 'resource-exhaustion',
+          target: { component: 'api' },
+          schedule: { startMs: 1_000, durationMs: 5_000 },
+          params: { resource: 'memory', intensity: 0.5 },
         },
       ],
     });

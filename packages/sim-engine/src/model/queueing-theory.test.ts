@@ -17,8 +17,16 @@ function tolerance(servers: number, rho: number, cv = 1.5): number {
   return 4 * cv * Math.sqrt((2 * tau) / T);
 }
 
-function queue(servers: number, rho: number, serviceTime: Design['components'][number] extends never ? never : object, extra: object = {}) {
-  const design = chain([client, server('server', { concurrency: servers, serviceTime: serviceTime as never, ...extra })]);
+function queue(
+  servers: number,
+  rho: number,
+  serviceTime: Design['components'][number] extends never ? never : object,
+  extra: object = {},
+) {
+  const design = chain([
+    client,
+    server('server', { concurrency: servers, serviceTime: serviceTime as never, ...extra }),
+  ]);
   design.workload.arrival = { kind: 'poisson', ratePerSecond: rho * servers * 1000 };
   return simulate(design, settings({ durationMs: T, warmupMs: 10_000, seed: 3 }));
 }

@@ -124,9 +124,11 @@ export class ComponentRuntime {
       this.instances = Array.from({ length: spec.replicas }, () => new Instance());
       this.serviceTime = compileDistribution(spec.serviceTime);
       // A queue's consumers are its workers and `maxDepth` bounds its backlog.
-      this.concurrency = spec.kind === 'queue' ? Math.max(1, Math.ceil(spec.consumers / spec.replicas)) : spec.concurrency;
+      this.concurrency =
+        spec.kind === 'queue' ? Math.max(1, Math.ceil(spec.consumers / spec.replicas)) : spec.concurrency;
       const capacity = spec.kind === 'queue' ? spec.maxDepth : spec.queueCapacity;
-      this.queueCapacity = capacity === null ? Infinity : spec.kind === 'queue' ? Math.ceil(capacity / spec.replicas) : capacity;
+      this.queueCapacity =
+        capacity === null ? Infinity : spec.kind === 'queue' ? Math.ceil(capacity / spec.replicas) : capacity;
       const shedding = spec.inbound.find((p) => p.type === 'load-shedding');
       this.maxInFlight = shedding?.type === 'load-shedding' ? shedding.params.maxInFlight : Infinity;
       const limiter = spec.inbound.find((p) => p.type === 'rate-limiter');
@@ -166,7 +168,8 @@ export function compileModel(
 ): Model {
   const components = design.components.map((c) => new ComponentRuntime(c, seed));
   const laneOf = (constant: number) => (Number.isNaN(constant) ? -1 : queue.optionalLaneFor(constant));
-  for (const component of components) if (component.spec.kind !== 'client') component.workLane = laneOf(constantOf(component.spec.serviceTime));
+  for (const component of components)
+    if (component.spec.kind !== 'client') component.workLane = laneOf(constantOf(component.spec.serviceTime));
   const byId = new Map(components.map((c) => [c.id, c]));
   const connections = design.connections.map((c) => {
     const target = byId.get(c.target)!;
@@ -226,7 +229,9 @@ export function compileModel(
     }
   }
 
-  const faults = faultsEnabled ? design.faults.filter((f) => f.enabled).map((f) => new FaultRuntime(f, seed, runEnd)) : [];
+  const faults = faultsEnabled
+    ? design.faults.filter((f) => f.enabled).map((f) => new FaultRuntime(f, seed, runEnd))
+    : [];
   // Per-request faults are checked where requests pass; state faults act through scheduled events.
   for (const fault of faults) {
     if (fault.targetConnection !== null) connectionById.get(fault.targetConnection)!.faults.push(fault);

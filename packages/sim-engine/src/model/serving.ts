@@ -4,7 +4,13 @@ import { E_HOP_ARRIVE, E_PERMIT, E_SERVICE_DONE } from './events.ts';
 import { CONNECTION_REFUSED, INVALID_DATA, OVERLOADED, RATE_LIMITED, TIMEOUT } from './errors.ts';
 import { CALLEE, DETACHED, ROOT, type Hop } from './entities.ts';
 import type { Simulation } from './simulation.ts';
-import { BALANCE_LEAST_OUTSTANDING, BALANCE_RANDOM, type CallDef, type ComponentRuntime, type Instance } from './runtime.ts';
+import {
+  BALANCE_LEAST_OUTSTANDING,
+  BALANCE_RANDOM,
+  type CallDef,
+  type ComponentRuntime,
+  type Instance,
+} from './runtime.ts';
 import { deliverResponse, sendAsync, startCall } from './calling.ts';
 
 /** A queue hands a failing message to its consumers this many times, then drops it (dead letter). */
@@ -144,7 +150,14 @@ function chooseTarget(sim: Simulation, component: ComponentRuntime): CallDef {
 }
 
 /** A downstream call of this hop ended. */
-export function callFinished(sim: Simulation, hop: Hop, error: number, required: boolean, degraded: boolean, corrupted: boolean): void {
+export function callFinished(
+  sim: Simulation,
+  hop: Hop,
+  error: number,
+  required: boolean,
+  degraded: boolean,
+  corrupted: boolean,
+): void {
   if (error !== 0 && required && hop.failure === 0) hop.failure = error;
   if (degraded) hop.degraded = true;
   if (corrupted) hop.corrupted = true;
@@ -177,7 +190,8 @@ export function finishHop(sim: Simulation, hop: Hop, error: number): void {
   release(sim, hop);
   if (hop.role === CALLEE) {
     const call = hop.call!;
-    if (call.gen === hop.callGen) deliverResponse(sim, call, error, hop.degraded, hop.corrupted, hop.responseLost ? -1 : hop.returnMs);
+    if (call.gen === hop.callGen)
+      deliverResponse(sim, call, error, hop.degraded, hop.corrupted, hop.responseLost ? -1 : hop.returnMs);
     else if (sim.measuring) sim.collector.wastedWork++; // the caller gave up: this work was for nothing
   } else if (hop.role === ROOT) {
     if (!hop.ended) sim.finishRequest(hop, error, hop.degraded, hop.corrupted);

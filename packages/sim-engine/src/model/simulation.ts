@@ -71,7 +71,9 @@ export class Simulation {
     this.drainUntil = this.durationMs + this.clientTimeoutMs;
     this.clientTimeoutLane = this.queue.laneFor(this.clientTimeoutMs);
     this.nowLane = this.queue.laneFor(0);
-    this.model = compileModel(design, this.queue, seed, this.durationMs, faultsEnabled, (b, from, to, at) => this.breakerMoved(b, from, to, at));
+    this.model = compileModel(design, this.queue, seed, this.durationMs, faultsEnabled, (b, from, to, at) =>
+      this.breakerMoved(b, from, to, at),
+    );
     this.routing = new RandomStream(seed, 'routing');
     this.jitter = new RandomStream(seed, 'jitter');
     this.arrivalRandom = new RandomStream(seed, 'arrivals');
@@ -87,7 +89,8 @@ export class Simulation {
 
     if (arrival.kind === 'closed') {
       // Each user starts after one think time, so they do not all fire at t = 0.
-      for (let user = 0; user < arrival.users; user++) this.queue.push(this.thinkTime!(this.arrivalRandom), E.E_USER_SEND, user, 0);
+      for (let user = 0; user < arrival.users; user++)
+        this.queue.push(this.thinkTime!(this.arrivalRandom), E.E_USER_SEND, user, 0);
     } else {
       this.scheduleNextArrival(0);
     }
@@ -112,7 +115,12 @@ export class Simulation {
       this.dispatch(queue.poppedKind, queue.poppedRef, queue.poppedGen);
     }
     if (this.finished) this.endOfRun();
-    return { simulatedMs: Math.min(this.now, this.durationMs), durationMs: this.durationMs, events: this.events, done: this.finished };
+    return {
+      simulatedMs: Math.min(this.now, this.durationMs),
+      durationMs: this.durationMs,
+      events: this.events,
+      done: this.finished,
+    };
   }
 
   get done(): boolean {
@@ -164,7 +172,12 @@ export class Simulation {
   /** Samples are taken at each bucket's end, one scheduled at a time. */
   private scheduleSample(bucket: number): void {
     if (bucket >= this.collector.buckets) return;
-    this.queue.push(Math.min(this.durationMs, this.warmupMs + (bucket + 1) * this.collector.bucketMs), E.E_SAMPLE, bucket, 0);
+    this.queue.push(
+      Math.min(this.durationMs, this.warmupMs + (bucket + 1) * this.collector.bucketMs),
+      E.E_SAMPLE,
+      bucket,
+      0,
+    );
   }
 
   private scheduleNextArrival(from: number): void {
@@ -194,7 +207,13 @@ export class Simulation {
     request.counted = this.measuring;
     request.user = user;
     if (request.counted) this.collector.requests++;
-    this.queue.pushLane(this.clientTimeoutLane, this.now + this.clientTimeoutMs, E.E_CLIENT_TIMEOUT, request.id, request.gen);
+    this.queue.pushLane(
+      this.clientTimeoutLane,
+      this.now + this.clientTimeoutMs,
+      E.E_CLIENT_TIMEOUT,
+      request.id,
+      request.gen,
+    );
     runSteps(this, request);
   }
 

@@ -31,7 +31,8 @@ export function handleFaultState(sim: Simulation, index: number, k: number): voi
   const component = targetOf(sim, fault);
   if (component) {
     if (fault.type === 'crash') {
-      const count = fault.instances === 'all' ? component.instances.length : Math.min(fault.instances, component.instances.length);
+      const count =
+        fault.instances === 'all' ? component.instances.length : Math.min(fault.instances, component.instances.length);
       for (const instance of component.instances.slice(0, count)) {
         if (on) crash(sim, component, instance, fault.hang, 'crash');
         else restart(sim, component, instance);
@@ -39,12 +40,15 @@ export function handleFaultState(sim: Simulation, index: number, k: number): voi
     } else if (fault.resource === 'memory') {
       if (on && k === 0) {
         const rise = fault.intensity;
-        if (BASE_MEMORY + rise >= OOM_AT) sim.queue.push(fault.start + ((OOM_AT - BASE_MEMORY) / rise) * (fault.end - fault.start), E_OOM, index, 0);
+        if (BASE_MEMORY + rise >= OOM_AT)
+          sim.queue.push(fault.start + ((OOM_AT - BASE_MEMORY) / rise) * (fault.end - fault.start), E_OOM, index, 0);
       } else if (last) {
         for (const instance of component.instances) if (!instance.up) restart(sim, component, instance);
       }
     } else if (fault.resource === 'connections') {
-      component.effectiveConcurrency = on ? Math.max(1, Math.floor(component.concurrency * (1 - fault.intensity))) : component.concurrency;
+      component.effectiveConcurrency = on
+        ? Math.max(1, Math.floor(component.concurrency * (1 - fault.intensity)))
+        : component.concurrency;
       if (!on) for (const instance of component.instances) startQueued(sim, component, instance);
     }
   }
@@ -58,7 +62,13 @@ export function handleOom(sim: Simulation, index: number): void {
 }
 
 /** The instance goes down; the work in flight on it is lost. */
-function crash(sim: Simulation, component: ComponentRuntime, instance: Instance, hang: boolean, type: 'crash' | 'oom-kill'): void {
+function crash(
+  sim: Simulation,
+  component: ComponentRuntime,
+  instance: Instance,
+  hang: boolean,
+  type: 'crash' | 'oom-kill',
+): void {
   sim.eventLog.add({ atMs: sim.now, type, component: component.id });
   instance.up = false;
   instance.hangs = hang;

@@ -17,7 +17,8 @@ export class ArrivalRate {
       if (phase.kind === 'spike') {
         this.spikes.push({ start: phase.atMs, end: phase.atMs + phase.durationMs, multiplier: phase.multiplier });
       } else {
-        const [from, to] = phase.kind === 'constant' ? [phase.ratePerSecond, phase.ratePerSecond] : [phase.from, phase.to];
+        const [from, to] =
+          phase.kind === 'constant' ? [phase.ratePerSecond, phase.ratePerSecond] : [phase.from, phase.to];
         this.phases.push({ start: t, end: t + phase.durationMs, from, to });
         t += phase.durationMs;
       }

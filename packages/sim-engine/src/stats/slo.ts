@@ -23,7 +23,11 @@ export function sloVerdicts(slo: Slo, headline: Headline, windows: FaultWindow[]
   const atMost = (threshold: number | null, measured: number | null, failIfUnrecovered = false) =>
     threshold === null
       ? undefined
-      : { threshold, measured, passed: !(failIfUnrecovered && unrecovered) && (measured === null || measured <= threshold) };
+      : {
+          threshold,
+          measured,
+          passed: !(failIfUnrecovered && unrecovered) && (measured === null || measured <= threshold),
+        };
 
   const degradations = windows.map((w) => w.latencyDegradationMs).filter((d): d is number => d !== null);
   const recoveries = windows.map((w) => w.recoveryTimeMs).filter((d): d is number => d !== null);

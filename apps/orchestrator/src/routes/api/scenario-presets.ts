@@ -1,6 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { FaultSchema, PresetFaultsQuerySchema, SCENARIO_PRESETS, ScenarioPresetSchema, presetFaults } from '@faultline/schemas';
+import {
+  FaultSchema,
+  PresetFaultsQuerySchema,
+  SCENARIO_PRESETS,
+  ScenarioPresetSchema,
+  presetFaults,
+} from '@faultline/schemas';
 import { problems } from '@faultline/service-kit';
 import { appError } from '../../errors.ts';
 
@@ -8,7 +14,13 @@ import { appError } from '../../errors.ts';
 const scenarioPresets: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/',
-    { schema: { tags: ['scenario presets'], summary: 'Every scenario preset', response: { 200: z.object({ items: z.array(ScenarioPresetSchema) }) } } },
+    {
+      schema: {
+        tags: ['scenario presets'],
+        summary: 'Every scenario preset',
+        response: { 200: z.object({ items: z.array(ScenarioPresetSchema) }) },
+      },
+    },
     async () => ({ items: SCENARIO_PRESETS }),
   );
 
@@ -17,7 +29,8 @@ const scenarioPresets: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['scenario presets'],
-        summary: 'The faults a preset fills in for one component or connection (?component= or ?connection=, optional startMs)',
+        summary:
+          'The faults a preset fills in for one component or connection (?component= or ?connection=, optional startMs)',
         params: z.object({ presetId: z.string() }),
         querystring: PresetFaultsQuerySchema,
         response: { 200: z.object({ items: z.array(FaultSchema) }), ...problems(400, 404) },
@@ -25,7 +38,8 @@ const scenarioPresets: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { presetId } = request.params;
-      if (!SCENARIO_PRESETS.some((p) => p.id === presetId)) throw appError('PRESET_NOT_FOUND', `There is no scenario preset "${presetId}"`);
+      if (!SCENARIO_PRESETS.some((p) => p.id === presetId))
+        throw appError('PRESET_NOT_FOUND', `There is no scenario preset "${presetId}"`);
       const faults = presetFaults(presetId, request.query);
       if (typeof faults === 'string') {
         const field = request.query.component !== undefined ? 'component' : 'connection';

@@ -23,7 +23,9 @@ export function FaultsPanel({ target }: { target: Target }) {
   const targetId = onComponent ? target.component : target.connection;
   const connection = onComponent ? undefined : draft.connections?.find((c) => c.id === targetId);
   const types = FAULT_TYPES.filter((t) =>
-    onComponent ? FAULT_TARGETS[t].component : FAULT_TARGETS[t].connection && (!FAULT_TARGETS[t].asyncOnly || connection?.mode === 'async'),
+    onComponent
+      ? FAULT_TARGETS[t].component
+      : FAULT_TARGETS[t].connection && (!FAULT_TARGETS[t].asyncOnly || connection?.mode === 'async'),
   );
   const [type, setType] = useState<FaultType>(types[0]!);
   const faults = (draft.faults ?? []).map((f, index) => ({ f, index })).filter(({ f }) => targetOf(f) === targetId);
@@ -40,16 +42,35 @@ export function FaultsPanel({ target }: { target: Target }) {
     <section className="subpanel" aria-label="Faults" data-testid="faults">
       <h3>Faults</h3>
       {faults.map(({ f, index }) => (
-        <FaultEditor key={f.id} fault={f} issues={relativeTo(issues, `/faults/${index}`)} onChange={(next) => dispatch(editorActions.faultChanged(next))} />
+        <FaultEditor
+          key={f.id}
+          fault={f}
+          issues={relativeTo(issues, `/faults/${index}`)}
+          onChange={(next) => dispatch(editorActions.faultChanged(next))}
+        />
       ))}
       <div className="add-row">
-        <SelectField label="Type" value={types.includes(type) ? type : types[0]!} options={types} onChange={setType} testId="faults.type" />
+        <SelectField
+          label="Type"
+          value={types.includes(type) ? type : types[0]!}
+          options={types}
+          onChange={setType}
+          testId="faults.type"
+        />
         <button
           type="button"
           data-testid="faults.add"
           onClick={() => {
             const chosen = types.includes(type) ? type : types[0]!;
-            dispatch(editorActions.faultAdded({ type: chosen, name: `${chosen} on ${targetId}`, target, params: DEFAULT_FAULT_PARAMS[chosen], schedule: { startMs: 10_000, durationMs: 10_000 } } as Omit<FaultDraft, 'id'>));
+            dispatch(
+              editorActions.faultAdded({
+                type: chosen,
+                name: `${chosen} on ${targetId}`,
+                target,
+                params: DEFAULT_FAULT_PARAMS[chosen],
+                schedule: { startMs: 10_000, durationMs: 10_000 },
+              } as Omit<FaultDraft, 'id'>),
+            );
           }}
         >
           Add fault
@@ -59,7 +80,13 @@ export function FaultsPanel({ target }: { target: Target }) {
         Preset
         <select value="" onChange={(e) => e.target.value && void addPreset(e.target.value)} data-testid="faults.preset">
           <option value="">Choose a preset…</option>
-          {presets.filter((p) => p.target === (onComponent ? 'component' : 'connection')).map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+          {presets
+            .filter((p) => p.target === (onComponent ? 'component' : 'connection'))
+            .map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
         </select>
       </label>
       {presetRequest.isError && (
@@ -72,19 +99,51 @@ export function FaultsPanel({ target }: { target: Target }) {
 }
 
 /** One fault: its name, on/off, the form of its type, and its schedule. */
-export function FaultEditor({ fault, issues, onChange }: { fault: FaultDraft; issues: FieldIssue[]; onChange: (fault: FaultDraft) => void }) {
+export function FaultEditor({
+  fault,
+  issues,
+  onChange,
+}: {
+  fault: FaultDraft;
+  issues: FieldIssue[];
+  onChange: (fault: FaultDraft) => void;
+}) {
   const dispatch = useAppDispatch();
   const Form = FAULT_FORMS[fault.type];
   return (
     <fieldset className={`fault${fault.enabled === false ? ' disabled' : ''}`} data-testid={`fault.${fault.id}`}>
-      <legend>{fault.type} · {fault.id}</legend>
-      <Field label="Name" type="text" value={fault.name} issues={issues.filter((i) => i.path === '/name')} onCommit={(name) => onChange({ ...fault, name })} />
+      <legend>
+        {fault.type} · {fault.id}
+      </legend>
+      <Field
+        label="Name"
+        type="text"
+        value={fault.name}
+        issues={issues.filter((i) => i.path === '/name')}
+        onCommit={(name) => onChange({ ...fault, name })}
+      />
       <label className="inline">
-        <input type="checkbox" checked={fault.enabled !== false} onChange={(e) => onChange({ ...fault, enabled: e.target.checked })} data-testid={`fault.${fault.id}.enabled`} /> enabled
+        <input
+          type="checkbox"
+          checked={fault.enabled !== false}
+          onChange={(e) => onChange({ ...fault, enabled: e.target.checked })}
+          data-testid={`fault.${fault.id}.enabled`}
+        />{' '}
+        enabled
       </label>
-      <Form params={(fault.params ?? {}) as Record<string, unknown>} issues={issues} onChange={(params) => onChange({ ...fault, params } as FaultDraft)} />
-      <ScheduleEditor schedule={(fault.schedule ?? {}) as never} issues={issues} onChange={(schedule) => onChange({ ...fault, schedule } as FaultDraft)} />
-      <button type="button" className="danger" onClick={() => dispatch(editorActions.faultRemoved(fault.id))}>Remove fault</button>
+      <Form
+        params={(fault.params ?? {}) as Record<string, unknown>}
+        issues={issues}
+        onChange={(params) => onChange({ ...fault, params } as FaultDraft)}
+      />
+      <ScheduleEditor
+        schedule={(fault.schedule ?? {}) as never}
+        issues={issues}
+        onChange={(schedule) => onChange({ ...fault, schedule } as FaultDraft)}
+      />
+      <button type="button" className="danger" onClick={() => dispatch(editorActions.faultRemoved(fault.id))}>
+        Remove fault
+      </button>
     </fieldset>
   );
 }
@@ -102,8 +161,17 @@ export function FaultList() {
         {faults.map((f) => (
           <li key={f.id}>
             <label className="inline">
-              <input type="checkbox" checked={f.enabled !== false} aria-label={`${f.name} enabled`} onChange={(e) => dispatch(editorActions.faultChanged({ ...f, enabled: e.target.checked }))} />
-              <button type="button" className="link" onClick={() => dispatch(editorActions.selectionChanged([targetOf(f)]))}>
+              <input
+                type="checkbox"
+                checked={f.enabled !== false}
+                aria-label={`${f.name} enabled`}
+                onChange={(e) => dispatch(editorActions.faultChanged({ ...f, enabled: e.target.checked }))}
+              />
+              <button
+                type="button"
+                className="link"
+                onClick={() => dispatch(editorActions.selectionChanged([targetOf(f)]))}
+              >
                 {f.name} ({f.type} on {targetOf(f)})
               </button>
             </label>

@@ -33,8 +33,14 @@ describe('fault forms', () => {
     expect(onChange).toHaveBeenLastCalledWith({ addMs: { kind: 'exponential', mean: 150 } });
   });
 
-  it('ErrorForm shows the schema\'s message when no kind is left', () => {
-    render(<ErrorForm params={{ errorTypes: [] }} onChange={() => {}} issues={[{ path: '/params/errorTypes', message: 'must list at least one error kind' }]} />);
+  it("ErrorForm shows the schema's message when no kind is left", () => {
+    render(
+      <ErrorForm
+        params={{ errorTypes: [] }}
+        onChange={() => {}}
+        issues={[{ path: '/params/errorTypes', message: 'must list at least one error kind' }]}
+      />,
+    );
     expect(screen.getByRole('alert').textContent).toBe('must list at least one error kind');
   });
 
@@ -52,9 +58,13 @@ describe('fault forms', () => {
 describe('FaultsPanel', () => {
   it('adds a fault of the chosen type to the target, and shows an invalid probability next to its field', async () => {
     const store = makeStore();
-    store.dispatch(editorActions.designLoaded({ id: 'd', version: 1, design: structuredClone({ ...checkoutExample, faults: [] }) }));
+    store.dispatch(
+      editorActions.designLoaded({ id: 'd', version: 1, design: structuredClone({ ...checkoutExample, faults: [] }) }),
+    );
     // The presets as the orchestrator serves them, already loaded, so no request leaves the test.
-    await store.dispatch(faultlineApi.util.upsertQueryData('listScenarioPresets', undefined, { items: SCENARIO_PRESETS }));
+    await store.dispatch(
+      faultlineApi.util.upsertQueryData('listScenarioPresets', undefined, { items: SCENARIO_PRESETS }),
+    );
     render(
       <Provider store={store}>
         <FaultsPanel target={{ component: 'api' }} />
@@ -69,7 +79,9 @@ describe('FaultsPanel', () => {
     expect(presets.every((id) => SCENARIO_PRESETS.find((p) => p.id === id)?.target === 'component')).toBe(true);
     await userEvent.selectOptions(screen.getByTestId('faults.type'), 'latency');
     await userEvent.click(screen.getByTestId('faults.add'));
-    expect(store.getState().editor.draft!.faults).toMatchObject([{ id: 'latency-api', type: 'latency', target: { component: 'api' } }]);
+    expect(store.getState().editor.draft!.faults).toMatchObject([
+      { id: 'latency-api', type: 'latency', target: { component: 'api' } },
+    ]);
 
     const probability = screen.getByTestId('schedule.probability');
     await userEvent.clear(probability);

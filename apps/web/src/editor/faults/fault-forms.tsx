@@ -14,33 +14,78 @@ export interface ParamsFormProps {
 
 const at = (issues: FieldIssue[], field: string) => issuesAt(issues, `/params/${field}`);
 const number = (props: ParamsFormProps, field: string, label: string, unit?: string, placeholder?: string) => (
-  <Field label={label} unit={unit} value={shown(props.params[field])} placeholder={placeholder} issues={at(props.issues, field)}
-    testId={`fault.params.${field}`} onCommit={(t) => props.onChange({ ...props.params, [field]: numberOrText(t) })} />
+  <Field
+    label={label}
+    unit={unit}
+    value={shown(props.params[field])}
+    placeholder={placeholder}
+    issues={at(props.issues, field)}
+    testId={`fault.params.${field}`}
+    onCommit={(t) => props.onChange({ ...props.params, [field]: numberOrText(t) })}
+  />
 );
 
 export function ComponentCrashForm(props: ParamsFormProps) {
   const instances = props.params.instances ?? 'all';
   return (
     <>
-      <Field label="Instances" unit={'a number, or "all"'} value={shown(instances)} issues={at(props.issues, 'instances')} testId="fault.params.instances"
-        onCommit={(t) => props.onChange({ ...props.params, instances: t.trim() === 'all' ? 'all' : numberOrText(t) })} />
-      <SelectField label="Mode" value={String(props.params.mode ?? 'refuse') as 'refuse' | 'hang'} options={['refuse', 'hang'] as const}
-        labels={{ refuse: 'refuse: connections are refused at once', hang: 'hang: requests vanish and callers time out' }}
-        onChange={(mode) => props.onChange({ ...props.params, mode })} />
+      <Field
+        label="Instances"
+        unit={'a number, or "all"'}
+        value={shown(instances)}
+        issues={at(props.issues, 'instances')}
+        testId="fault.params.instances"
+        onCommit={(t) => props.onChange({ ...props.params, instances: t.trim() === 'all' ? 'all' : numberOrText(t) })}
+      />
+      <SelectField
+        label="Mode"
+        value={String(props.params.mode ?? 'refuse') as 'refuse' | 'hang'}
+        options={['refuse', 'hang'] as const}
+        labels={{
+          refuse: 'refuse: connections are refused at once',
+          hang: 'hang: requests vanish and callers time out',
+        }}
+        onChange={(mode) => props.onChange({ ...props.params, mode })}
+      />
     </>
   );
 }
 
 export function NetworkLatencyForm(props: ParamsFormProps) {
-  const addMs = (props.params.addMs ?? { kind: 'constant', value: 100 }) as { kind: string; value?: number; mean?: number };
+  const addMs = (props.params.addMs ?? { kind: 'constant', value: 100 }) as {
+    kind: string;
+    value?: number;
+    mean?: number;
+  };
   const kind = addMs.kind === 'exponential' ? 'exponential' : 'constant';
   const amount = kind === 'exponential' ? addMs.mean : addMs.value;
   return (
     <>
-      <SelectField label="Added latency" value={kind} options={['constant', 'exponential'] as const} labels={{ constant: 'constant', exponential: 'exponential (mean)' }}
-        onChange={(k) => props.onChange({ ...props.params, addMs: k === 'constant' ? { kind: k, value: amount ?? 100 } : { kind: k, mean: amount ?? 100 } })} />
-      <Field label={kind === 'constant' ? 'Milliseconds added' : 'Mean milliseconds added'} unit="ms" value={shown(amount)} issues={at(props.issues, 'addMs')} testId="fault.params.addMs"
-        onCommit={(t) => props.onChange({ ...props.params, addMs: kind === 'constant' ? { kind, value: numberOrText(t) } : { kind, mean: numberOrText(t) } })} />
+      <SelectField
+        label="Added latency"
+        value={kind}
+        options={['constant', 'exponential'] as const}
+        labels={{ constant: 'constant', exponential: 'exponential (mean)' }}
+        onChange={(k) =>
+          props.onChange({
+            ...props.params,
+            addMs: k === 'constant' ? { kind: k, value: amount ?? 100 } : { kind: k, mean: amount ?? 100 },
+          })
+        }
+      />
+      <Field
+        label={kind === 'constant' ? 'Milliseconds added' : 'Mean milliseconds added'}
+        unit="ms"
+        value={shown(amount)}
+        issues={at(props.issues, 'addMs')}
+        testId="fault.params.addMs"
+        onCommit={(t) =>
+          props.onChange({
+            ...props.params,
+            addMs: kind === 'constant' ? { kind, value: numberOrText(t) } : { kind, mean: numberOrText(t) },
+          })
+        }
+      />
       {number(props, 'spikeProbability', 'Spike probability', '0–1', '0')}
       {number(props, 'spikeMultiplier', 'Spike multiplier', '×', '1')}
     </>
@@ -54,12 +99,24 @@ export function ErrorForm(props: ParamsFormProps) {
       <legend>Error kinds (one drawn per failed request)</legend>
       {ERROR_KINDS.map((kind) => (
         <label key={kind} className="inline">
-          <input type="checkbox" checked={kinds.includes(kind)}
-            onChange={(e) => props.onChange({ ...props.params, errorTypes: e.target.checked ? [...kinds, kind] : kinds.filter((k) => k !== kind) })} />
+          <input
+            type="checkbox"
+            checked={kinds.includes(kind)}
+            onChange={(e) =>
+              props.onChange({
+                ...props.params,
+                errorTypes: e.target.checked ? [...kinds, kind] : kinds.filter((k) => k !== kind),
+              })
+            }
+          />
           {kind}
         </label>
       ))}
-      {at(props.issues, 'errorTypes').map((i) => <p key={i.path} className="field-error" role="alert">{i.message}</p>)}
+      {at(props.issues, 'errorTypes').map((i) => (
+        <p key={i.path} className="field-error" role="alert">
+          {i.message}
+        </p>
+      ))}
     </fieldset>
   );
 }
@@ -80,7 +137,11 @@ export function ReorderForm(props: ParamsFormProps) {
 export function CorruptionForm(props: ParamsFormProps) {
   return (
     <label className="inline">
-      <input type="checkbox" checked={props.params.detectable !== false} onChange={(e) => props.onChange({ ...props.params, detectable: e.target.checked })} />
+      <input
+        type="checkbox"
+        checked={props.params.detectable !== false}
+        onChange={(e) => props.onChange({ ...props.params, detectable: e.target.checked })}
+      />
       Detectable (fails as invalid-data); otherwise a silent corruption
     </label>
   );
@@ -89,8 +150,12 @@ export function CorruptionForm(props: ParamsFormProps) {
 export function ResourceExhaustionForm(props: ParamsFormProps) {
   return (
     <>
-      <SelectField label="Resource" value={String(props.params.resource ?? 'cpu') as 'cpu' | 'memory' | 'disk-io' | 'connections'}
-        options={['cpu', 'memory', 'disk-io', 'connections'] as const} onChange={(resource) => props.onChange({ ...props.params, resource })} />
+      <SelectField
+        label="Resource"
+        value={String(props.params.resource ?? 'cpu') as 'cpu' | 'memory' | 'disk-io' | 'connections'}
+        options={['cpu', 'memory', 'disk-io', 'connections'] as const}
+        onChange={(resource) => props.onChange({ ...props.params, resource })}
+      />
       {number(props, 'intensity', 'Intensity', '0–1')}
     </>
   );

@@ -12,32 +12,74 @@ const DEFAULTS: Record<string, Distribution> = {
   uniform: { kind: 'uniform', min: 5, max: 15 },
   normal: { kind: 'normal', mean: 10, stdDev: 2 },
   lognormal: { kind: 'lognormal', median: 8, p99: 40 },
-  empirical: { kind: 'empirical', points: [{ value: 5, weight: 3 }, { value: 50, weight: 1 }] },
+  empirical: {
+    kind: 'empirical',
+    points: [
+      { value: 5, weight: 3 },
+      { value: 50, weight: 1 },
+    ],
+  },
 };
 const LABELS: Record<string, string> = { stdDev: 'standard deviation', p99: '99th percentile' };
 
 /** "value:weight" pairs, one per line, for an empirical distribution. */
-const pointsText = (points: unknown) => ((points as { value: number; weight: number }[] | undefined) ?? []).map((p) => `${p.value}:${p.weight}`).join('\n');
+const pointsText = (points: unknown) =>
+  ((points as { value: number; weight: number }[] | undefined) ?? []).map((p) => `${p.value}:${p.weight}`).join('\n');
 const parsePoints = (text: string) =>
-  text.split(/[\n,]+/).map((s) => s.trim()).filter(Boolean).map((pair) => {
-    const [value = '', weight = '1'] = pair.split(':');
-    return { value: numberOrText(value), weight: numberOrText(weight) };
-  });
+  text
+    .split(/[\n,]+/)
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((pair) => {
+      const [value = '', weight = '1'] = pair.split(':');
+      return { value: numberOrText(value), weight: numberOrText(weight) };
+    });
 
 /** Any distribution of durations in ms: its kind, then that kind's parameters. */
-export function DistributionEditor({ legend, value, onChange, issues, path }: { legend: string; value: Distribution; onChange: (d: Distribution) => void; issues: FieldIssue[]; path: string }) {
+export function DistributionEditor({
+  legend,
+  value,
+  onChange,
+  issues,
+  path,
+}: {
+  legend: string;
+  value: Distribution;
+  onChange: (d: Distribution) => void;
+  issues: FieldIssue[];
+  path: string;
+}) {
   return (
     <fieldset>
       <legend>{legend} (ms)</legend>
-      <SelectField label="Distribution" value={value.kind} options={Object.keys(DEFAULTS)} onChange={(kind) => onChange(DEFAULTS[kind]!)} />
+      <SelectField
+        label="Distribution"
+        value={value.kind}
+        options={Object.keys(DEFAULTS)}
+        onChange={(kind) => onChange(DEFAULTS[kind]!)}
+      />
       {value.kind === 'empirical' ? (
-        <Field label="Points" type="text" unit="value:weight, comma separated" value={pointsText(value.points).replaceAll('\n', ', ')} issues={issuesAt(issues, `${path}/points`)}
-          onCommit={(t) => onChange({ ...value, points: parsePoints(t) })} />
+        <Field
+          label="Points"
+          type="text"
+          unit="value:weight, comma separated"
+          value={pointsText(value.points).replaceAll('\n', ', ')}
+          issues={issuesAt(issues, `${path}/points`)}
+          onCommit={(t) => onChange({ ...value, points: parsePoints(t) })}
+        />
       ) : (
-        Object.keys(DEFAULTS[value.kind] ?? {}).filter((k) => k !== 'kind').map((param) => (
-          <Field key={param} label={LABELS[param] ?? param} unit="ms" value={shown(value[param])} issues={issuesAt(issues, `${path}/${param}`)}
-            onCommit={(t) => onChange({ ...value, [param]: numberOrText(t) })} />
-        ))
+        Object.keys(DEFAULTS[value.kind] ?? {})
+          .filter((k) => k !== 'kind')
+          .map((param) => (
+            <Field
+              key={param}
+              label={LABELS[param] ?? param}
+              unit="ms"
+              value={shown(value[param])}
+              issues={issuesAt(issues, `${path}/${param}`)}
+              onCommit={(t) => onChange({ ...value, [param]: numberOrText(t) })}
+            />
+          ))
       )}
     </fieldset>
   );

@@ -12,7 +12,7 @@ import { ResiliencePanel } from './ResiliencePanel.tsx';
 afterEach(cleanup);
 
 describe('resilience forms', () => {
-  it('RetryForm edits attempts, backoff and jitter, with Resilience4j\'s defaults as placeholders', async () => {
+  it("RetryForm edits attempts, backoff and jitter, with Resilience4j's defaults as placeholders", async () => {
     const onChange = vi.fn();
     render(<RetryForm params={{ maxAttempts: 3 }} onChange={onChange} issues={[]} />);
     expect(screen.getByLabelText(/First wait/).getAttribute('placeholder')).toBe('500');
@@ -31,8 +31,14 @@ describe('resilience forms', () => {
     expect(screen.getByText('Window size').textContent).toBe('Window size (ms)');
   });
 
-  it('LoadSheddingForm shows the field\'s error', () => {
-    render(<LoadSheddingForm params={{ maxInFlight: 0 }} onChange={() => {}} issues={[{ path: '/params/maxInFlight', message: 'Too small: expected number to be >=1' }]} />);
+  it("LoadSheddingForm shows the field's error", () => {
+    render(
+      <LoadSheddingForm
+        params={{ maxInFlight: 0 }}
+        onChange={() => {}}
+        issues={[{ path: '/params/maxInFlight', message: 'Too small: expected number to be >=1' }]}
+      />,
+    );
     expect(screen.getByRole('alert').textContent).toBe('Too small: expected number to be >=1');
   });
 });
@@ -40,7 +46,16 @@ describe('resilience forms', () => {
 describe('ResiliencePanel', () => {
   it('adds a retry and a circuit breaker on one connection and an inbound rate limiter; the design stays valid', async () => {
     const store = makeStore();
-    store.dispatch(editorActions.designLoaded({ id: 'd', version: 1, design: structuredClone({ ...checkoutExample, components: checkoutExample.components.map((c) => ({ ...c, resilience: [] })) }) }));
+    store.dispatch(
+      editorActions.designLoaded({
+        id: 'd',
+        version: 1,
+        design: structuredClone({
+          ...checkoutExample,
+          components: checkoutExample.components.map((c) => ({ ...c, resilience: [] })),
+        }),
+      }),
+    );
     render(
       <Provider store={store}>
         <ResiliencePanel componentId="api" />
@@ -51,10 +66,20 @@ describe('ResiliencePanel', () => {
     await userEvent.selectOptions(screen.getByTestId('resilience.type'), 'circuit-breaker');
     await userEvent.click(screen.getByTestId('resilience.add'));
     await userEvent.click(screen.getByTestId('resilience.addInbound'));
-    const api = store.getState().editor.draft!.components.find((c) => c.id === 'api') as { resilience: unknown[]; inbound: unknown[] };
-    expect(api.resilience).toMatchObject([{ type: 'retry', connection: 'api-db' }, { type: 'circuit-breaker', connection: 'api-db' }]);
+    const api = store.getState().editor.draft!.components.find((c) => c.id === 'api') as {
+      resilience: unknown[];
+      inbound: unknown[];
+    };
+    expect(api.resilience).toMatchObject([
+      { type: 'retry', connection: 'api-db' },
+      { type: 'circuit-breaker', connection: 'api-db' },
+    ]);
     expect(api.inbound).toMatchObject([{ type: 'rate-limiter' }]);
     expect(validateDesign(store.getState().editor.draft).success).toBe(true);
-    expect(screen.getAllByTestId(/^policy\.[a-z-]+$/).map((e) => e.dataset.testid)).toEqual(['policy.retry', 'policy.circuit-breaker', 'policy.rate-limiter']);
+    expect(screen.getAllByTestId(/^policy\.[a-z-]+$/).map((e) => e.dataset.testid)).toEqual([
+      'policy.retry',
+      'policy.circuit-breaker',
+      'policy.rate-limiter',
+    ]);
   });
 });

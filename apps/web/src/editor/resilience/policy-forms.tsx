@@ -13,7 +13,19 @@ export interface PolicyFormProps {
 }
 
 /** A number field bound to `params[path…]`; empty leaves Resilience4j's default (the placeholder). */
-function NumberParam({ props, path, label, unit, placeholder }: { props: PolicyFormProps; path: string[]; label: string; unit?: string; placeholder?: string }) {
+function NumberParam({
+  props,
+  path,
+  label,
+  unit,
+  placeholder,
+}: {
+  props: PolicyFormProps;
+  path: string[];
+  label: string;
+  unit?: string;
+  placeholder?: string;
+}) {
   const [head, tail] = path as [string, string | undefined];
   const nested = (props.params[head] ?? {}) as Params;
   const value = tail ? nested[tail] : props.params[head];
@@ -21,7 +33,17 @@ function NumberParam({ props, path, label, unit, placeholder }: { props: PolicyF
     const v = numberOrText(t);
     props.onChange(tail ? { ...props.params, [head]: { ...nested, [tail]: v } } : { ...props.params, [head]: v });
   };
-  return <Field label={label} unit={unit} value={shown(value)} placeholder={placeholder} issues={issuesAt(props.issues, `/params/${path.join('/')}`)} testId={`policy.params.${path.join('.')}`} onCommit={commit} />;
+  return (
+    <Field
+      label={label}
+      unit={unit}
+      value={shown(value)}
+      placeholder={placeholder}
+      issues={issuesAt(props.issues, `/params/${path.join('/')}`)}
+      testId={`policy.params.${path.join('.')}`}
+      onCommit={commit}
+    />
+  );
 }
 
 export function TimeoutForm(props: PolicyFormProps) {
@@ -33,13 +55,21 @@ export function RetryForm(props: PolicyFormProps) {
   return (
     <>
       <NumberParam props={props} path={['maxAttempts']} label="Attempts" unit="including the first" placeholder="3" />
-      <SelectField label="Backoff" value={String(backoff.kind ?? 'exponential') as 'fixed' | 'exponential'} options={['fixed', 'exponential'] as const}
-        onChange={(kind) => props.onChange({ ...props.params, backoff: { ...backoff, kind } })} />
+      <SelectField
+        label="Backoff"
+        value={String(backoff.kind ?? 'exponential') as 'fixed' | 'exponential'}
+        options={['fixed', 'exponential'] as const}
+        onChange={(kind) => props.onChange({ ...props.params, backoff: { ...backoff, kind } })}
+      />
       <NumberParam props={props} path={['backoff', 'initialMs']} label="First wait" unit="ms" placeholder="500" />
       <NumberParam props={props} path={['backoff', 'multiplier']} label="Multiplier" unit="×" placeholder="2" />
       <NumberParam props={props} path={['backoff', 'maxMs']} label="Longest wait" unit="ms" placeholder="30000" />
-      <SelectField label="Jitter" value={String(props.params.jitter ?? 'none') as 'none' | 'full' | 'equal' | 'decorrelated'} options={['none', 'full', 'equal', 'decorrelated'] as const}
-        onChange={(jitter) => props.onChange({ ...props.params, jitter })} />
+      <SelectField
+        label="Jitter"
+        value={String(props.params.jitter ?? 'none') as 'none' | 'full' | 'equal' | 'decorrelated'}
+        options={['none', 'full', 'equal', 'decorrelated'] as const}
+        onChange={(jitter) => props.onChange({ ...props.params, jitter })}
+      />
     </>
   );
 }
@@ -48,15 +78,43 @@ export function CircuitBreakerForm(props: PolicyFormProps) {
   const window = (props.params.slidingWindow ?? {}) as Params;
   return (
     <>
-      <SelectField label="Sliding window" value={String(window.type ?? 'count') as 'count' | 'time'} options={['count', 'time'] as const}
-        labels={{ count: 'the last N calls', time: 'the calls of the last N ms' }} onChange={(type) => props.onChange({ ...props.params, slidingWindow: { ...window, type } })} />
-      <NumberParam props={props} path={['slidingWindow', 'size']} label="Window size" unit={window.type === 'time' ? 'ms' : 'calls'} placeholder="100" />
+      <SelectField
+        label="Sliding window"
+        value={String(window.type ?? 'count') as 'count' | 'time'}
+        options={['count', 'time'] as const}
+        labels={{ count: 'the last N calls', time: 'the calls of the last N ms' }}
+        onChange={(type) => props.onChange({ ...props.params, slidingWindow: { ...window, type } })}
+      />
+      <NumberParam
+        props={props}
+        path={['slidingWindow', 'size']}
+        label="Window size"
+        unit={window.type === 'time' ? 'ms' : 'calls'}
+        placeholder="100"
+      />
       <NumberParam props={props} path={['minimumCalls']} label="Minimum calls" placeholder="100" />
-      <NumberParam props={props} path={['failureRateThreshold']} label="Failure rate to open" unit="%" placeholder="50" />
+      <NumberParam
+        props={props}
+        path={['failureRateThreshold']}
+        label="Failure rate to open"
+        unit="%"
+        placeholder="50"
+      />
       <NumberParam props={props} path={['slowCallDurationMs']} label="Slow call" unit="ms" placeholder="60000" />
-      <NumberParam props={props} path={['slowCallRateThreshold']} label="Slow-call rate to open" unit="%" placeholder="100" />
+      <NumberParam
+        props={props}
+        path={['slowCallRateThreshold']}
+        label="Slow-call rate to open"
+        unit="%"
+        placeholder="100"
+      />
       <NumberParam props={props} path={['waitInOpenMs']} label="Open for" unit="ms" placeholder="60000" />
-      <NumberParam props={props} path={['permittedCallsInHalfOpen']} label="Probe calls when half-open" placeholder="10" />
+      <NumberParam
+        props={props}
+        path={['permittedCallsInHalfOpen']}
+        label="Probe calls when half-open"
+        placeholder="10"
+      />
     </>
   );
 }
@@ -73,8 +131,13 @@ export function BulkheadForm(props: PolicyFormProps) {
 export function FallbackForm(props: PolicyFormProps) {
   return (
     <>
-      <SelectField label="Answer" value={String(props.params.kind ?? 'static') as 'static' | 'cached'} options={['static', 'cached'] as const}
-        labels={{ static: 'a static default', cached: 'the last good answer' }} onChange={(kind) => props.onChange({ ...props.params, kind })} />
+      <SelectField
+        label="Answer"
+        value={String(props.params.kind ?? 'static') as 'static' | 'cached'}
+        options={['static', 'cached'] as const}
+        labels={{ static: 'a static default', cached: 'the last good answer' }}
+        onChange={(kind) => props.onChange({ ...props.params, kind })}
+      />
       <NumberParam props={props} path={['latencyMs']} label="Fallback latency" unit="ms" placeholder="0" />
     </>
   );

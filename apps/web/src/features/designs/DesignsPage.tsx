@@ -1,6 +1,11 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { useCreateDesignMutation, useDeleteDesignMutation, useDuplicateDesignMutation, useListDesignsQuery } from '../../api/faultline-api.ts';
+import {
+  useCreateDesignMutation,
+  useDeleteDesignMutation,
+  useDuplicateDesignMutation,
+  useListDesignsQuery,
+} from '../../api/faultline-api.ts';
 import { ImportButton } from './ImportButton.tsx';
 import { RenameDesign } from './RenameDesign.tsx';
 
@@ -32,11 +37,15 @@ export function DesignsPage() {
         <h1>Designs</h1>
         <div className="actions">
           <ImportButton />
-          <button type="button" className="primary" data-testid="designs.new" onClick={createDesign}>New design</button>
+          <button type="button" className="primary" data-testid="designs.new" onClick={createDesign}>
+            New design
+          </button>
         </div>
       </div>
       <div className="filters">
-        <label>Search <input type="search" value={q} onChange={(e) => setQ(e.target.value)} data-testid="designs.search" /></label>
+        <label>
+          Search <input type="search" value={q} onChange={(e) => setQ(e.target.value)} data-testid="designs.search" />
+        </label>
         <label>
           Sort
           <select value={sort} onChange={(e) => setSort(e.target.value)}>
@@ -53,24 +62,45 @@ export function DesignsPage() {
       {data && data.items.length > 0 && (
         <table className="table" data-testid="designs.list">
           <thead>
-            <tr><th>Name</th><th>Components</th><th>Faults</th><th>Updated</th><th><span className="sr-only">Actions</span></th></tr>
+            <tr>
+              <th>Name</th>
+              <th>Components</th>
+              <th>Faults</th>
+              <th>Updated</th>
+              <th>
+                <span className="sr-only">Actions</span>
+              </th>
+            </tr>
           </thead>
           <tbody>
             {data.items.map((d) => (
               <tr key={d.id}>
-                <td>{renaming === d.id ? <RenameDesign id={d.id} name={d.name} onDone={() => setRenaming(null)} /> : <Link to={`/designs/${d.id}`}>{d.name}</Link>}</td>
+                <td>
+                  {renaming === d.id ? (
+                    <RenameDesign id={d.id} name={d.name} onDone={() => setRenaming(null)} />
+                  ) : (
+                    <Link to={`/designs/${d.id}`}>{d.name}</Link>
+                  )}
+                </td>
                 <td>{d.components}</td>
                 <td>{d.faults}</td>
                 <td>{new Date(d.updatedAt).toLocaleString()}</td>
                 <td className="row-actions">
-                  <button type="button" onClick={() => setRenaming(d.id)}>Rename</button>
-                  <button type="button" onClick={() => duplicate({ id: d.id })}>Duplicate</button>
-                  <a href={`/api/designs/${d.id}/export?format=json`} download>Export</a>
+                  <button type="button" onClick={() => setRenaming(d.id)}>
+                    Rename
+                  </button>
+                  <button type="button" onClick={() => duplicate({ id: d.id })}>
+                    Duplicate
+                  </button>
+                  <a href={`/api/designs/${d.id}/export?format=json`} download>
+                    Export
+                  </a>
                   <button
                     type="button"
                     className="danger"
                     onClick={() => {
-                      if (window.confirm(`Delete “${d.name}”? Its runs stay; the design cannot be restored.`)) void remove(d.id);
+                      if (window.confirm(`Delete “${d.name}”? Its runs stay; the design cannot be restored.`))
+                        void remove(d.id);
                     }}
                   >
                     Delete

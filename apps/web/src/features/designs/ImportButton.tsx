@@ -16,7 +16,9 @@ export function ImportButton() {
 
   return (
     <>
-      <button type="button" onClick={() => input.current?.click()}>Import…</button>
+      <button type="button" onClick={() => input.current?.click()}>
+        Import…
+      </button>
       <input
         ref={input}
         type="file"
@@ -28,8 +30,16 @@ export function ImportButton() {
       />
       {error && (
         <div role="alert" className="problem">
-          <strong>{problem?.detail ?? problem?.title ?? 'The design service did not answer; nothing was imported.'}</strong>
-          <ul>{problem?.errors?.map((e) => <li key={e.path}><code>{e.path}</code> {e.message}</li>)}</ul>
+          <strong>
+            {problem?.detail ?? problem?.title ?? 'The design service did not answer; nothing was imported.'}
+          </strong>
+          <ul>
+            {problem?.errors?.map((e) => (
+              <li key={e.path}>
+                <code>{e.path}</code> {e.message}
+              </li>
+            ))}
+          </ul>
         </div>
       )}
     </>

@@ -21,9 +21,20 @@ export function RenameDesign({ id, name, onDone }: { id: string; name: string; o
 
   return (
     <form className="rename" onSubmit={(e) => (e.preventDefault(), void submit())}>
-      <input aria-label="New name" value={text} autoFocus onChange={(e) => setText(e.target.value)} onKeyDown={(e) => e.key === 'Escape' && onDone()} data-testid="designs.renameInput" />
+      <input
+        aria-label="New name"
+        value={text}
+        autoFocus
+        onChange={(e) => setText(e.target.value)}
+        onKeyDown={(e) => e.key === 'Escape' && onDone()}
+        data-testid="designs.renameInput"
+      />
       <button type="submit">Save name</button>
-      {error && <span className="field-error" role="alert">{error}</span>}
+      {error && (
+        <span className="field-error" role="alert">
+          {error}
+        </span>
+      )}
     </form>
   );
 }

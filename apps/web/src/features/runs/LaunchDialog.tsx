@@ -8,12 +8,26 @@ import { issuesAt } from '../../editor/fields/issues.ts';
 /** Run settings (durations in seconds here, sent in ms) and the launch; the run page follows it live. */
 /** The numbers of a design worth sweeping: each fault's probability and the arrival rate. */
 export function sweepableParameters(design: DesignInput): { pointer: string; label: string }[] {
-  const faults = (design.faults ?? []).map((f, i) => ({ pointer: `/faults/${i}/schedule/probability`, label: `${f.name}: probability` }));
-  const rate = design.workload && 'ratePerSecond' in design.workload.arrival ? [{ pointer: '/workload/arrival/ratePerSecond', label: 'Arrival rate (requests per second)' }] : [];
+  const faults = (design.faults ?? []).map((f, i) => ({
+    pointer: `/faults/${i}/schedule/probability`,
+    label: `${f.name}: probability`,
+  }));
+  const rate =
+    design.workload && 'ratePerSecond' in design.workload.arrival
+      ? [{ pointer: '/workload/arrival/ratePerSecond', label: 'Arrival rate (requests per second)' }]
+      : [];
   return [...faults, ...rate];
 }
 
-export function LaunchDialog({ designId, design, onClose }: { designId: string; design: DesignInput; onClose: () => void }) {
+export function LaunchDialog({
+  designId,
+  design,
+  onClose,
+}: {
+  designId: string;
+  design: DesignInput;
+  onClose: () => void;
+}) {
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => dialog.current?.showModal(), []);
   const [launch, { isLoading, error }] = useLaunchRunMutation();
@@ -41,20 +55,46 @@ export function LaunchDialog({ designId, design, onClose }: { designId: string; 
         replications: numberOrText(values.replications),
         scenario:
           scenario === 'sweep'
-            ? { kind: 'sweep', parameter: sweep.parameter, from: numberOrText(sweep.from), to: numberOrText(sweep.to), steps: numberOrText(sweep.steps) }
+            ? {
+                kind: 'sweep',
+                parameter: sweep.parameter,
+                from: numberOrText(sweep.from),
+                to: numberOrText(sweep.to),
+                steps: numberOrText(sweep.steps),
+              }
             : { kind: scenario },
       },
-    }).unwrap().catch(() => null);
+    })
+      .unwrap()
+      .catch(() => null);
     if (run) navigate(`/runs/${run.id}`);
   };
 
   return (
     <dialog ref={dialog} className="dialog" data-testid="launch" onClose={onClose} aria-labelledby="launch-title">
       <h2 id="launch-title">Run a simulation</h2>
-      <Field label="Duration" unit="s" value={values.duration} onCommit={set('duration')} issues={settingsIssues('durationMs')} testId="launch.duration" />
-      <Field label="Warm-up" unit="s, not measured" value={values.warmup} onCommit={set('warmup')} issues={settingsIssues('warmupMs')} />
+      <Field
+        label="Duration"
+        unit="s"
+        value={values.duration}
+        onCommit={set('duration')}
+        issues={settingsIssues('durationMs')}
+        testId="launch.duration"
+      />
+      <Field
+        label="Warm-up"
+        unit="s, not measured"
+        value={values.warmup}
+        onCommit={set('warmup')}
+        issues={settingsIssues('warmupMs')}
+      />
       <Field label="Seed" value={values.seed} onCommit={set('seed')} issues={settingsIssues('seed')} />
-      <Field label="Replications" value={values.replications} onCommit={set('replications')} issues={settingsIssues('replications')} />
+      <Field
+        label="Replications"
+        value={values.replications}
+        onCommit={set('replications')}
+        issues={settingsIssues('replications')}
+      />
       <label>
         Scenario
         <select value={scenario} onChange={(e) => setScenario(e.target.value)} data-testid="launch.scenario">
@@ -68,20 +108,50 @@ export function LaunchDialog({ designId, design, onClose }: { designId: string; 
           <legend>Sweep</legend>
           <label>
             Parameter
-            <select value={sweep.parameter} onChange={(e) => setSweepField('parameter')(e.target.value)} data-testid="launch.parameter">
-              {parameters.map((p) => <option key={p.pointer} value={p.pointer}>{p.label}</option>)}
+            <select
+              value={sweep.parameter}
+              onChange={(e) => setSweepField('parameter')(e.target.value)}
+              data-testid="launch.parameter"
+            >
+              {parameters.map((p) => (
+                <option key={p.pointer} value={p.pointer}>
+                  {p.label}
+                </option>
+              ))}
             </select>
           </label>
-          <Field label="From" value={sweep.from} onCommit={setSweepField('from')} issues={settingsIssues('scenario/from')} />
+          <Field
+            label="From"
+            value={sweep.from}
+            onCommit={setSweepField('from')}
+            issues={settingsIssues('scenario/from')}
+          />
           <Field label="To" value={sweep.to} onCommit={setSweepField('to')} issues={settingsIssues('scenario/to')} />
-          <Field label="Steps" value={sweep.steps} onCommit={setSweepField('steps')} issues={settingsIssues('scenario/steps')} />
-          {settingsIssues('scenario/parameter').map((i) => <p key={i.message} className="field-error" role="alert">{i.message}</p>)}
+          <Field
+            label="Steps"
+            value={sweep.steps}
+            onCommit={setSweepField('steps')}
+            issues={settingsIssues('scenario/steps')}
+          />
+          {settingsIssues('scenario/parameter').map((i) => (
+            <p key={i.message} className="field-error" role="alert">
+              {i.message}
+            </p>
+          ))}
         </fieldset>
       )}
-      {problem && !problem.errors?.length && <p role="alert" className="field-error">{problem.detail ?? problem.title}</p>}
+      {problem && !problem.errors?.length && (
+        <p role="alert" className="field-error">
+          {problem.detail ?? problem.title}
+        </p>
+      )}
       <div className="actions">
-        <button type="button" onClick={() => dialog.current?.close()}>Cancel</button>
-        <button type="button" className="primary" data-testid="launch.start" disabled={isLoading} onClick={submit}>Start</button>
+        <button type="button" onClick={() => dialog.current?.close()}>
+          Cancel
+        </button>
+        <button type="button" className="primary" data-testid="launch.start" disabled={isLoading} onClick={submit}>
+          Start
+        </button>
       </div>
     </dialog>
   );

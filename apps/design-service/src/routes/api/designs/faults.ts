@@ -44,7 +44,10 @@ const faults: FastifyPluginAsyncZod = async (app) => {
             throw appError('FAULT_ALREADY_EXISTS', `Design "${request.params.id}" already has a fault "${fault.id}"`);
           }
           index = design.faults.length;
-          return { design: { ...design, faults: [...design.faults, fault] }, bodyPath: toJsonPointer(['faults', index]) };
+          return {
+            design: { ...design, faults: [...design.faults, fault] },
+            bodyPath: toJsonPointer(['faults', index]),
+          };
         },
         expectedVersion(request),
       );
@@ -91,7 +94,14 @@ const faults: FastifyPluginAsyncZod = async (app) => {
 
   app.delete(
     '/:id/faults/:faultId',
-    { schema: { tags: ['faults'], summary: 'Remove a fault', params: DesignFaultParamsSchema, response: { 204: noContent, ...problems(404, 409) } } },
+    {
+      schema: {
+        tags: ['faults'],
+        summary: 'Remove a fault',
+        params: DesignFaultParamsSchema,
+        response: { 204: noContent, ...problems(404, 409) },
+      },
+    },
     async (request, reply) => {
       const { id, faultId } = request.params;
       const saved = await app.designs.change(

@@ -70,7 +70,14 @@ const designs: FastifyPluginAsyncZod = async (app) => {
 
   app.delete(
     '/:id',
-    { schema: { tags: ['designs'], summary: 'Delete a design', params: DesignIdParamsSchema, response: { 204: noContent, ...problems(404) } } },
+    {
+      schema: {
+        tags: ['designs'],
+        summary: 'Delete a design',
+        params: DesignIdParamsSchema,
+        response: { 204: noContent, ...problems(404) },
+      },
+    },
     async (request, reply) => {
       await app.designs.remove(request.params.id);
       return reply.code(204).send(null);
@@ -89,7 +96,13 @@ const designs: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const { id: _id, version: _v, createdAt: _c, updatedAt: _u, ...design } = await app.designs.get(request.params.id);
+      const {
+        id: _id,
+        version: _v,
+        createdAt: _c,
+        updatedAt: _u,
+        ...design
+      } = await app.designs.get(request.params.id);
       const name = request.body?.name ?? `${design.name} (copy)`.slice(0, 200);
       return withVersion(reply.code(201), await app.designs.create({ ...design, name }));
     },

@@ -1,5 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ComponentResilienceSchema, DesignComponentParamsSchema, toJsonPointer, type Component } from '@faultline/schemas';
+import {
+  ComponentResilienceSchema,
+  DesignComponentParamsSchema,
+  toJsonPointer,
+  type Component,
+} from '@faultline/schemas';
 import { appError } from '../../../errors.ts';
 import { problems } from '@faultline/service-kit';
 import { expectedVersion } from './versioning.ts';
@@ -58,7 +63,10 @@ const resilience: FastifyPluginAsyncZod = async (app) => {
               { path: '/inbound', message: 'must be empty: a client receives no calls' },
             ]);
           }
-          const updated = component.kind === 'client' ? { ...component, resilience: outgoing } : { ...component, resilience: outgoing, inbound };
+          const updated =
+            component.kind === 'client'
+              ? { ...component, resilience: outgoing }
+              : { ...component, resilience: outgoing, inbound };
           return {
             design: { ...design, components: design.components.map((c, i) => (i === index ? updated : c)) },
             bodyPath: toJsonPointer(['components', index]),

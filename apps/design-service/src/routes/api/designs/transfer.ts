@@ -1,7 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { stringify } from 'yaml';
 import { z } from 'zod';
-import { DesignIdParamsSchema, DesignSchema, ExportQuerySchema, StoredDesignSchema, designOf } from '@faultline/schemas';
+import {
+  DesignIdParamsSchema,
+  DesignSchema,
+  ExportQuerySchema,
+  StoredDesignSchema,
+  designOf,
+} from '@faultline/schemas';
 import { problems } from '@faultline/service-kit';
 import { withVersion } from './versioning.ts';
 import { YAML_CONTENT_TYPES } from '../../../plugins/yaml-body.ts';

@@ -27,7 +27,12 @@ const events: FastifyPluginAsyncZod = async (app) => {
       const run = await app.runs.get(id);
       reply.hijack();
       const stream = reply.raw;
-      stream.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive', 'x-accel-buffering': 'no' });
+      stream.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-cache',
+        connection: 'keep-alive',
+        'x-accel-buffering': 'no',
+      });
       const send = (event: string, data: unknown) => stream.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
       const sendStatus = (current: Run) => {
         send('status', current);
@@ -43,7 +48,9 @@ const events: FastifyPluginAsyncZod = async (app) => {
       };
       request.raw.on('close', end);
 
-      unsubscribe = app.runQueue.subscribe(id, (news: RunNews) => (news.type === 'progress' ? send('progress', news.progress) : sendStatus(news.run)));
+      unsubscribe = app.runQueue.subscribe(id, (news: RunNews) =>
+        news.type === 'progress' ? send('progress', news.progress) : sendStatus(news.run),
+      );
       // Read again after subscribing, so a change between the first read and now is not missed.
       sendStatus(isFinished(run.status) ? run : await app.runs.get(id));
     },

@@ -1,8 +1,18 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  CreateRunBodySchema, DesignSchema, ListRunsQuerySchema, RunExportQuerySchema, RunIdParamsSchema, RunListSchema,
-  RunResultSchema, RunSchema, designOf, isFinished, toFieldIssues, type RunResult,
+  CreateRunBodySchema,
+  DesignSchema,
+  ListRunsQuerySchema,
+  RunExportQuerySchema,
+  RunIdParamsSchema,
+  RunListSchema,
+  RunResultSchema,
+  RunSchema,
+  designOf,
+  isFinished,
+  toFieldIssues,
+  type RunResult,
 } from '@faultline/schemas';
 import { checkSweep, exportRun } from '@faultline/runs';
 import { designHash } from '@faultline/sim-engine';
@@ -33,14 +43,20 @@ const runs: FastifyPluginAsyncZod<{ limits: Limits }> = async (app, { limits }) 
         ]);
       }
       if ((await app.runs.countPending()) >= limits.MAX_PENDING_RUNS) {
-        throw appError('RUN_QUEUE_FULL', `${limits.MAX_PENDING_RUNS} runs are already queued or running; wait for some to finish or cancel them`);
+        throw appError(
+          'RUN_QUEUE_FULL',
+          `${limits.MAX_PENDING_RUNS} runs are already queued or running; wait for some to finish or cancel them`,
+        );
       }
       const stored = await app.designClient.get(designId);
       if (!stored) {
-        throw appError('RUN_DESIGN_NOT_FOUND', `Design "${designId}" does not exist`, [{ path: '/designId', message: 'no design has this id' }]);
+        throw appError('RUN_DESIGN_NOT_FOUND', `Design "${designId}" does not exist`, [
+          { path: '/designId', message: 'no design has this id' },
+        ]);
       }
       const parsed = DesignSchema.safeParse(designOf(stored));
-      if (!parsed.success) throw appError('RUN_INVALID', `Design "${designId}" is not valid`, toFieldIssues(parsed.error));
+      if (!parsed.success)
+        throw appError('RUN_INVALID', `Design "${designId}" is not valid`, toFieldIssues(parsed.error));
       const design = parsed.data;
       if (settings.scenario.kind === 'sweep') {
         const issues = checkSweep(design, settings.scenario);
@@ -51,7 +67,7 @@ const runs: FastifyPluginAsyncZod<{ limits: Limits }> = async (app, { limits }) 
         throw appError(
           'RUN_LIMIT_EXCEEDED',
           `The workload alone is expected to bring ${arrivals} requests, each at least one event, over the limit of ${limits.MAX_EVENTS_PER_RUN} events per run`,
-          [{ path: '/settings/durationMs', message: 'too long for the workload\'s rate within the event limit' }],
+          [{ path: '/settings/durationMs', message: "too long for the workload's rate within the event limit" }],
         );
       }
       const run = await app.runs.create({
@@ -70,13 +86,27 @@ const runs: FastifyPluginAsyncZod<{ limits: Limits }> = async (app, { limits }) 
 
   app.get(
     '/',
-    { schema: { tags: ['runs'], summary: 'Runs, newest first', querystring: ListRunsQuerySchema, response: { 200: RunListSchema, ...problems(400) } } },
+    {
+      schema: {
+        tags: ['runs'],
+        summary: 'Runs, newest first',
+        querystring: ListRunsQuerySchema,
+        response: { 200: RunListSchema, ...problems(400) },
+      },
+    },
     async (request) => ({ items: await app.runs.list(request.query) }),
   );
 
   app.get(
     '/:id',
-    { schema: { tags: ['runs'], summary: 'One run: status, progress, timings', params: RunIdParamsSchema, response: { 200: RunSchema, ...problems(404) } } },
+    {
+      schema: {
+        tags: ['runs'],
+        summary: 'One run: status, progress, timings',
+        params: RunIdParamsSchema,
+        response: { 200: RunSchema, ...problems(404) },
+      },
+    },
     async (request) => app.runs.get(request.params.id),
   );
 
@@ -94,7 +124,10 @@ const runs: FastifyPluginAsyncZod<{ limits: Limits }> = async (app, { limits }) 
       const { id } = request.params;
       const run = await app.runs.get(id);
       if (!(await app.runQueue.cancel(id))) {
-        throw appError('RUN_ALREADY_FINISHED', `Run "${id}" has already ${run.status === 'cancelled' ? 'been cancelled' : run.status}`);
+        throw appError(
+          'RUN_ALREADY_FINISHED',
+          `Run "${id}" has already ${run.status === 'cancelled' ? 'been cancelled' : run.status}`,
+        );
       }
       return app.runs.get(id);
     },
@@ -104,7 +137,9 @@ const runs: FastifyPluginAsyncZod<{ limits: Limits }> = async (app, { limits }) 
     const run = await app.runs.get(id);
     const body = run.status === 'succeeded' ? await app.runs.resultBody(id) : null;
     if (body === null) {
-      const why = isFinished(run.status) ? `it ended as ${run.status}${run.error ? `: ${run.error}` : ''}` : `it is ${run.status}`;
+      const why = isFinished(run.status)
+        ? `it ended as ${run.status}${run.error ? `: ${run.error}` : ''}`
+        : `it is ${run.status}`;
       throw appError('RUN_NOT_FINISHED', `Run "${id}" has no result: ${why}`);
     }
     return { run, body };
@@ -123,7 +158,10 @@ const runs: FastifyPluginAsyncZod<{ limits: Limits }> = async (app, { limits }) 
     async (request, reply) => {
       const { body } = await finishedBody(request.params.id);
       // Sent as stored: the exact bytes the run produced, not parsed and serialised again.
-      return reply.type('application/json; charset=utf-8').serializer((b) => b as string).send(body as unknown as RunResult);
+      return reply
+        .type('application/json; charset=utf-8')
+        .serializer((b) => b as string)
+        .send(body as unknown as RunResult);
     },
   );
 
@@ -147,7 +185,10 @@ const runs: FastifyPluginAsyncZod<{ limits: Limits }> = async (app, { limits }) 
       });
       return reply
         .type(exported.contentType)
-        .header('content-disposition', `attachment; filename="faultline-run-${run.id.slice(0, 8)}.${exported.extension}"`)
+        .header(
+          'content-disposition',
+          `attachment; filename="faultline-run-${run.id.slice(0, 8)}.${exported.extension}"`,
+        )
         .serializer((text) => text as string)
         .send(exported.body);
     },
