@@ -1,5 +1,5 @@
 import type { RunSettings, SimulationResult } from '@faultline/schemas';
-import { ERROR_CODES } from './model/errors.ts';
+import { ERROR_CODES } from './codes.ts';
 import type { Simulation } from './model/simulation.ts';
 import { analyseWindows } from './stats/recovery.ts';
 import { round, roundOrNull, roundRatio, roundRatioOrNull } from './stats/rounding.ts';

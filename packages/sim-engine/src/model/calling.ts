@@ -1,24 +1,16 @@
-// The caller's side of a call, outermost first: fallback, retry, circuit breaker, bulkhead,
-// timeout (SPEC §3.4), then the network with its faults. Answers always arrive as events, never
-// inside the call that asked, so a step's bookkeeping is never re-entered.
-import {
-  E_ATTEMPT_REJECTED,
-  E_BULKHEAD_EXPIRE,
-  E_CALL_TIMEOUT,
-  E_FALLBACK_DONE,
-  E_RESPONSE,
-  E_RETRY,
-} from './events.ts';
-import { BULKHEAD_FULL, CIRCUIT_OPEN, CONNECTION_REFUSED, INVALID_DATA, TIMEOUT } from './errors.ts';
-import { CALLEE, DETACHED, type Call, type Hop } from './entities.ts';
-import type { Bulkhead } from './policies.ts';
-import type { CallDef, ConnectionRuntime } from './runtime.ts';
+// The caller's side of a call: its attempt guards outermost first (circuit breaker, bulkhead,
+// timeout), the network with its faults, then its failure handlers innermost first (retry,
+// fallback): fallback(retry(breaker(bulkhead(timeout(attempt))))), SPEC §3.4. Answers always
+// arrive as events, never inside the call that asked, so a step's bookkeeping is never re-entered.
+import { BULKHEAD_FULL, CONNECTION_REFUSED, TIMEOUT, type ErrorCode } from '../codes.ts';
+import type { CallDef } from './components.ts';
+import { E_ATTEMPT_REJECTED } from './events.ts';
+import { REFUSED, REQUEST_LOST, RESPONSE_LOST, crossNetwork, sendHop } from './network.ts';
+import { ADMITTED, PARKED } from './patterns/guards.ts';
+import { CALLEE, DETACHED, type Call, type Hop } from './requests.ts';
+// eslint-disable-next-line import-x/no-cycle -- the caller/callee pair: see serving.ts
+import { callFinished } from './serving.ts';
 import type { Simulation } from './simulation.ts';
-import { callFinished, sendHop } from './serving.ts';
-
-const REQUEST_LOST = 1;
-const RESPONSE_LOST = 2;
-const REFUSED = 3;
 
 export function startCall(sim: Simulation, parent: Hop, def: CallDef): void {
   const call = sim.calls.take();
@@ -29,37 +21,30 @@ export function startCall(sim: Simulation, parent: Hop, def: CallDef): void {
   call.previousBackoff = 0;
   call.inFlight = false;
   call.launched = false;
-  call.holdsBulkhead = false;
-  call.waitingBulkhead = false;
-  call.breakerAdmitted = false;
+  call.admittedBy = 0;
+  call.parked = false;
   tryAttempt(sim, call);
 }
 
 function tryAttempt(sim: Simulation, call: Call): void {
   call.attempt++;
-  const policies = call.def.policies;
-  if (policies.breaker >= 0) {
-    if (!sim.model.breakers[policies.breaker]!.tryAcquire(sim.now)) return reject(sim, call, CIRCUIT_OPEN);
-    call.breakerAdmitted = true;
-  }
-  const bulkhead = policies.bulkhead;
-  if (bulkhead !== null) {
-    if (bulkhead.inUse < bulkhead.max) {
-      bulkhead.inUse++;
-      call.holdsBulkhead = true;
-    } else if (bulkhead.maxWaitMs > 0) {
-      call.waitingBulkhead = true;
-      bulkhead.waiting.push(call.id, call.gen);
-      sim.queue.push(sim.now + bulkhead.maxWaitMs, E_BULKHEAD_EXPIRE, call.id, call.gen);
-      return;
-    } else {
-      return reject(sim, call, BULKHEAD_FULL);
-    }
+  call.admittedBy = 0;
+  passGuards(sim, call);
+}
+
+/** Asks the guards not yet passed, outermost first, then launches the attempt. */
+function passGuards(sim: Simulation, call: Call): void {
+  const guards = call.def.guards;
+  while (call.admittedBy < guards.length) {
+    const verdict = guards[call.admittedBy]!.admit(sim, call);
+    if (verdict === PARKED) return;
+    if (verdict !== ADMITTED) return reject(sim, call, verdict);
+    call.admittedBy++;
   }
   launch(sim, call);
 }
 
-function reject(sim: Simulation, call: Call, error: number): void {
+function reject(sim: Simulation, call: Call, error: ErrorCode): void {
   call.responseError = error;
   sim.queue.pushLane(sim.nowLane, sim.now, E_ATTEMPT_REJECTED, call.id, call.gen);
 }
@@ -68,32 +53,14 @@ export function handleAttemptRejected(sim: Simulation, call: Call, gen: number):
   if (call.gen === gen) attemptDone(sim, call, call.responseError, false, false);
 }
 
+/** A parked attempt's bulkhead wait is over without a slot. */
 export function handleBulkheadExpire(sim: Simulation, call: Call, gen: number): void {
-  if (call.gen !== gen || !call.waitingBulkhead) return;
-  call.waitingBulkhead = false;
+  if (call.gen !== gen || !call.parked) return;
+  call.parked = false;
   attemptDone(sim, call, BULKHEAD_FULL, false, false);
 }
 
-/** A slot came free: the longest-waiting call that still waits takes it. */
-function admitWaiting(sim: Simulation, bulkhead: Bulkhead): void {
-  const waiting = bulkhead.waiting;
-  while (bulkhead.waitingHead < waiting.length && bulkhead.inUse < bulkhead.max) {
-    const call = sim.calls.all[waiting[bulkhead.waitingHead]!]!;
-    const gen = waiting[bulkhead.waitingHead + 1]!;
-    bulkhead.waitingHead += 2;
-    if (call.gen !== gen || !call.waitingBulkhead) continue;
-    call.waitingBulkhead = false;
-    bulkhead.inUse++;
-    call.holdsBulkhead = true;
-    launch(sim, call);
-  }
-  if (bulkhead.waitingHead === waiting.length) {
-    waiting.length = 0;
-    bulkhead.waitingHead = 0;
-  }
-}
-
-/** One attempt leaves: the timeout starts, the request crosses the network (with its faults). */
+/** One attempt leaves: the request crosses the network (with its faults). */
 function launch(sim: Simulation, call: Call): void {
   const def = call.def;
   const connection = def.connection;
@@ -102,9 +69,7 @@ function launch(sim: Simulation, call: Call): void {
   call.attemptStart = sim.now;
   connection.outstanding++;
   if (sim.measuring) sim.collector.downstreamCalls++;
-  if (def.policies.timeoutMs > 0)
-    sim.queue.pushLane(def.policies.timeoutLane, sim.now + def.policies.timeoutMs, E_CALL_TIMEOUT, call.id, call.gen);
-  crossNetwork(sim, connection, false);
+  const crossing = crossNetwork(sim, connection, false);
   if (crossing.lost === REFUSED) return reject(sim, call, CONNECTION_REFUSED);
   call.corruption = crossing.corruption;
   if (crossing.lost !== REQUEST_LOST) {
@@ -118,79 +83,14 @@ function launch(sim: Simulation, call: Call): void {
   if (crossing.duplicate) sendHop(sim, DETACHED, connection.target, crossing.out, connection.halfLane);
 }
 
-/** Fire and forget over an async connection: the caller does not wait. */
-export function sendAsync(sim: Simulation, parent: Hop, def: CallDef): void {
+/** Fire and forget over an async connection: the caller does not wait, and its patterns do not apply. */
+export function sendAsync(sim: Simulation, def: CallDef): void {
   const connection = def.connection;
   if (sim.measuring) sim.collector.downstreamCalls++;
-  crossNetwork(sim, connection, true);
+  const crossing = crossNetwork(sim, connection, true);
   if (crossing.lost === REFUSED || crossing.lost === REQUEST_LOST) return;
   const copies = crossing.duplicate ? 2 : 1;
   for (let i = 0; i < copies; i++) sendHop(sim, DETACHED, connection.target, crossing.out, connection.halfLane);
-}
-
-/** What crossing the network did to one message: written by crossNetwork, read at once by its caller. */
-const crossing = { out: 0, back: 0, lost: 0, duplicate: false, corruption: 0 };
-
-/**
- * A message crosses `connection`: half the latency each way, then each of its faults that acts
- * now, in order. Corruption matters to a caller that waits for the answer; reordering to an
- * async message; a lost async message goes no further.
- */
-function crossNetwork(sim: Simulation, connection: ConnectionRuntime, async: boolean): void {
-  const half = connection.latency(connection.random) / 2;
-  crossing.out = half;
-  crossing.back = half;
-  crossing.lost = 0;
-  crossing.duplicate = false;
-  crossing.corruption = 0;
-  for (const fault of connection.faults) {
-    if (!fault.acts(sim.now)) continue;
-    switch (fault.type) {
-      case 'dependency-down':
-        crossing.lost = REFUSED;
-        return;
-      case 'latency':
-        crossing.out += fault.extraLatency();
-        break;
-      case 'bandwidth': {
-        const transfer = (connection.payloadBytes / fault.bytesPerSecond) * 1000;
-        crossing.out += transfer;
-        crossing.back += transfer;
-        break;
-      }
-      case 'packet-loss':
-        crossing.lost = fault.random.next() < 0.5 ? REQUEST_LOST : RESPONSE_LOST;
-        if (async && crossing.lost === REQUEST_LOST) return;
-        break;
-      case 'duplicate':
-        crossing.duplicate = true;
-        break;
-      case 'corruption':
-        if (!async) crossing.corruption = fault.detectable ? 1 : 2;
-        break;
-      case 'reorder':
-        // Held for up to windowMs, so later messages can overtake it.
-        if (async) crossing.out += fault.random.next() * fault.windowMs;
-        break;
-    }
-  }
-}
-
-/** The callee answered; the answer reaches the caller after `delay` (-1: it is lost). */
-export function deliverResponse(
-  sim: Simulation,
-  call: Call,
-  error: number,
-  degraded: boolean,
-  corrupted: boolean,
-  delay: number,
-): void {
-  if (delay < 0) return;
-  if (error === 0 && call.corruption === 1) error = INVALID_DATA;
-  call.responseError = error;
-  call.responseDegraded = degraded;
-  call.responseCorrupted = corrupted || (error === 0 && call.corruption === 2);
-  sim.queue.pushAfter(call.def.connection.halfLane, sim.now, delay, E_RESPONSE, call.id, call.gen);
 }
 
 export function handleResponse(sim: Simulation, call: Call, gen: number): void {
@@ -207,35 +107,28 @@ export function handleCallTimeout(sim: Simulation, call: Call, gen: number): voi
   attemptDone(sim, call, TIMEOUT, false, false);
 }
 
-/** An attempt ended: free the bulkhead, tell the breaker, then retry, fall back, or answer. */
-function attemptDone(sim: Simulation, call: Call, error: number, degraded: boolean, corrupted: boolean): void {
-  const policies = call.def.policies;
+/** An attempt ended: its guards hear of it innermost first, then a handler retries or falls back, or the call answers. */
+function attemptDone(sim: Simulation, call: Call, error: ErrorCode, degraded: boolean, corrupted: boolean): void {
+  const def = call.def;
   if (call.launched) {
-    call.def.connection.outstanding--;
+    def.connection.outstanding--;
     call.launched = false;
   }
   call.inFlight = false;
   call.gen++; // answers to this attempt arriving later are stale
-  if (call.holdsBulkhead) {
-    call.holdsBulkhead = false;
-    policies.bulkhead!.inUse--;
-    admitWaiting(sim, policies.bulkhead!);
+  const guards = def.guards;
+  for (let i = call.admittedBy - 1; i >= 0; i--) {
+    // A freed bulkhead slot lets the longest-waiting call go on past it.
+    const resumed = guards[i]!.attemptEnded(sim, call, error);
+    if (resumed !== null) {
+      resumed.admittedBy++;
+      passGuards(sim, resumed);
+    }
   }
-  if (call.breakerAdmitted) {
-    call.breakerAdmitted = false;
-    sim.model.breakers[policies.breaker]!.record(sim.now, error !== 0, sim.now - call.attemptStart);
-  }
-  const parentWaits = call.parent!.gen === call.parentGen;
-  const retry = policies.retry;
-  if (error !== 0 && parentWaits && retry !== null && call.attempt < retry.maxAttempts && retry.retries(error)) {
-    const wait = retry.backoff(call.attempt, call.previousBackoff, sim.jitter);
-    call.previousBackoff = wait;
-    sim.queue.push(sim.now + wait, E_RETRY, call.id, call.gen);
-    return;
-  }
-  if (error !== 0 && parentWaits && policies.fallbackLatencyMs >= 0) {
-    sim.queue.push(sim.now + policies.fallbackLatencyMs, E_FALLBACK_DONE, call.id, call.gen);
-    return;
+  call.admittedBy = 0;
+  if (error !== 0 && call.parent!.gen === call.parentGen) {
+    const handlers = def.handlers;
+    for (let i = 0; i < handlers.length; i++) if (handlers[i]!.handle(sim, call, error)) return;
   }
   finishCall(sim, call, error, degraded, corrupted);
 }
@@ -251,7 +144,7 @@ export function handleFallbackDone(sim: Simulation, call: Call, gen: number): vo
   if (call.gen === gen) finishCall(sim, call, 0, true, false);
 }
 
-function finishCall(sim: Simulation, call: Call, error: number, degraded: boolean, corrupted: boolean): void {
+function finishCall(sim: Simulation, call: Call, error: ErrorCode, degraded: boolean, corrupted: boolean): void {
   const parent = call.parent!;
   if (parent.gen === call.parentGen) callFinished(sim, parent, error, call.def.required, degraded, corrupted);
   call.parent = null;

@@ -1,17 +1,25 @@
-// The callee's side of a request: admission (inbound guards, faults, instance state), the FIFO
-// queue for a worker, the local work, the calls step by step, and the answer.
-import { E_HOP_ARRIVE, E_PERMIT, E_SERVICE_DONE } from './events.ts';
-import { CONNECTION_REFUSED, INVALID_DATA, OVERLOADED, RATE_LIMITED, TIMEOUT } from './errors.ts';
-import { CALLEE, DETACHED, ROOT, type Hop } from './entities.ts';
-import type { Simulation } from './simulation.ts';
+// The callee's side of a request: admission (instance state, inbound guards, admission faults),
+// a worker from the replica's pool, the local work, the calls step by step, and the answer.
+//
+// serving.ts and calling.ts import each other on purpose: a hop makes calls (startCall) and a
+// call's end resumes its hop (callFinished). They are the two halves of one request's life; the
+// mutual import is the caller/callee pair, kept apart only to keep each file about one side.
+import { CONNECTION_REFUSED, OVERLOADED, TIMEOUT } from '../codes.ts';
+// eslint-disable-next-line import-x/no-cycle -- the caller/callee pair, see above
+import { sendAsync, startCall } from './calling.ts';
 import {
   BALANCE_LEAST_OUTSTANDING,
   BALANCE_RANDOM,
   type CallDef,
   type ComponentRuntime,
   type Instance,
-} from './runtime.ts';
-import { deliverResponse, sendAsync, startCall } from './calling.ts';
+} from './components.ts';
+import { E_SERVICE_DONE } from './events.ts';
+import { deliverResponse, sendHop } from './network.ts';
+import { ADMITTED, PARKED } from './patterns/guards.ts';
+import { CALLEE, DETACHED, ROOT, type Hop } from './requests.ts';
+import type { Simulation } from './simulation.ts';
+import { FULL, STARTS } from './worker-pool.ts';
 
 /** A queue hands a failing message to its consumers this many times, then drops it (dead letter). */
 export const MAX_DELIVERIES = 5;
@@ -19,54 +27,47 @@ export const MAX_DELIVERIES = 5;
 export function handleHopArrive(sim: Simulation, hop: Hop, gen: number): void {
   if (hop.gen !== gen) return;
   const component = hop.component;
-  const stats = component.stats;
   // A hop counts for its component when it arrived in the measured period, start to finish.
-  if (hop.arrivedAt >= sim.warmupMs) stats.requests++;
+  if (hop.arrivedAt >= sim.warmupMs) component.stats.requests++;
   const instance = component.instances[component.nextInstance++ % component.instances.length]!;
   hop.instance = instance;
+  passInbound(sim, hop, instance);
+}
+
+/** A rate limiter's permit came: the hop goes on past that guard. */
+export function handlePermit(sim: Simulation, hop: Hop, gen: number): void {
+  if (hop.gen !== gen) return;
+  hop.admittedBy++;
+  passInbound(sim, hop, hop.instance!);
+}
+
+/** A crashed instance refuses at once or swallows the request; then each inbound guard in turn. */
+function passInbound(sim: Simulation, hop: Hop, instance: Instance): void {
   if (!instance.up) {
-    // A crashed instance refuses at once, or swallows the request and never answers.
     if (instance.hangs) return dropHop(sim, hop);
     return finishHop(sim, hop, CONNECTION_REFUSED);
   }
-  if (component.inFlight >= component.maxInFlight) return finishHop(sim, hop, OVERLOADED);
-  if (component.rateLimiter) {
-    const wait = component.rateLimiter.acquire(sim.now);
-    if (wait < 0) return finishHop(sim, hop, RATE_LIMITED);
-    if (wait > 0) {
-      sim.queue.push(sim.now + wait, E_PERMIT, hop.id, hop.gen);
-      return;
-    }
+  const guards = hop.component.inbound;
+  while (hop.admittedBy < guards.length) {
+    const verdict = guards[hop.admittedBy]!.admit(sim, hop);
+    if (verdict === PARKED) return;
+    if (verdict !== ADMITTED) return finishHop(sim, hop, verdict);
+    hop.admittedBy++;
   }
-  admit(sim, hop, instance);
-}
-
-export function handlePermit(sim: Simulation, hop: Hop, gen: number): void {
-  if (hop.gen !== gen) return;
-  const instance = hop.instance!;
-  if (!instance.up) return instance.hangs ? dropHop(sim, hop) : finishHop(sim, hop, CONNECTION_REFUSED);
   admit(sim, hop, instance);
 }
 
 function admit(sim: Simulation, hop: Hop, instance: Instance): void {
   const component = hop.component;
-  for (const fault of component.faults) {
-    if (fault.type === 'error' && fault.acts(sim.now)) {
-      return finishHop(sim, hop, fault.errors[fault.random.int(fault.errors.length)]!);
-    }
+  const faults = component.admissionFaults;
+  for (let i = 0; i < faults.length; i++) {
+    const fault = faults[i]!;
+    if (fault.acts(sim.now)) return finishHop(sim, hop, fault.error());
   }
-  const idle = instance.busy < component.effectiveConcurrency;
-  if (!idle && instance.queued >= component.queueCapacity) return finishHop(sim, hop, OVERLOADED);
+  const admitted = instance.workers.admit(sim, hop);
+  if (admitted === FULL) return finishHop(sim, hop, OVERLOADED);
   if (component.isQueue) acknowledgeProducer(sim, hop);
-  link(instance, hop);
-  component.inFlight++;
-  if (idle) {
-    startWork(sim, hop, instance);
-  } else {
-    sim.touch(component);
-    component.queuedTotal++;
-    instance.queue.push(hop);
-  }
+  if (admitted === STARTS) startWork(sim, hop, instance);
 }
 
 /** A queue answers its producer as soon as the message is stored; consumers take it from there. */
@@ -78,19 +79,12 @@ function acknowledgeProducer(sim: Simulation, hop: Hop): void {
 
 function startWork(sim: Simulation, hop: Hop, instance: Instance): void {
   const component = hop.component;
-  sim.touch(component);
-  instance.busy++;
-  component.busyTotal++;
-  hop.holdsWorker = true;
+  instance.workers.occupy(sim, hop);
   let work = component.serviceTime(component.random);
-  for (const fault of component.faults) {
-    if (fault.type === 'resource-exhaustion') {
-      if ((fault.resource === 'cpu' || (fault.resource === 'disk-io' && component.isDatabase)) && fault.acts(sim.now)) {
-        work *= fault.slowdown();
-      }
-    } else if (fault.type === 'latency' && fault.acts(sim.now)) {
-      work += fault.extraLatency();
-    }
+  const faults = component.serviceFaults;
+  for (let i = 0; i < faults.length; i++) {
+    const fault = faults[i]!;
+    if (fault.acts(sim.now)) work = fault.lengthen(work);
   }
   sim.queue.pushAfter(component.workLane, sim.now, work, E_SERVICE_DONE, hop.id, hop.gen);
 }
@@ -127,7 +121,7 @@ export function runSteps(sim: Simulation, hop: Hop): void {
       const def = step[i]!;
       if (def.onMiss && hop.cacheHit) continue;
       if (def.probability < 1 && sim.routing.next() >= def.probability) continue;
-      if (def.connection.async) sendAsync(sim, hop, def);
+      if (def.connection.async) sendAsync(sim, def);
       else stepCalls[chosen++] = def;
     }
     if (chosen === 0) continue;
@@ -170,11 +164,10 @@ export function callFinished(
 export function finishHop(sim: Simulation, hop: Hop, error: number): void {
   const component = hop.component;
   if (error === 0) {
-    for (const fault of component.faults) {
-      if (fault.type === 'corruption' && fault.acts(sim.now)) {
-        if (fault.detectable) error = INVALID_DATA;
-        else hop.corrupted = true;
-      }
+    const faults = component.answerFaults;
+    for (let i = 0; i < faults.length; i++) {
+      const fault = faults[i]!;
+      if (fault.acts(sim.now)) error = fault.spoil(hop, error);
     }
   }
   if (hop.arrivedAt >= sim.warmupMs && !component.isClient) {
@@ -190,9 +183,11 @@ export function finishHop(sim: Simulation, hop: Hop, error: number): void {
   release(sim, hop);
   if (hop.role === CALLEE) {
     const call = hop.call!;
-    if (call.gen === hop.callGen)
+    if (call.gen === hop.callGen) {
       deliverResponse(sim, call, error, hop.degraded, hop.corrupted, hop.responseLost ? -1 : hop.returnMs);
-    else if (sim.measuring) sim.collector.wastedWork++; // the caller gave up: this work was for nothing
+    } else if (sim.measuring) {
+      sim.collector.wastedWork++; // the caller gave up: this work was for nothing
+    }
   } else if (hop.role === ROOT) {
     if (!hop.ended) sim.finishRequest(hop, error, hop.degraded, hop.corrupted);
   } else if (component.isQueue && error !== 0 && hop.deliveries < MAX_DELIVERIES) {
@@ -216,53 +211,12 @@ export function dropHop(sim: Simulation, hop: Hop): void {
 function release(sim: Simulation, hop: Hop): void {
   const instance = hop.instance;
   if (instance === null || hop.component.isClient) return;
-  const component = hop.component;
-  if (hop.linked) {
-    unlink(instance, hop);
-    component.inFlight--;
-  }
-  if (!hop.holdsWorker) return;
-  hop.holdsWorker = false;
-  sim.touch(component);
-  instance.busy--;
-  component.busyTotal--;
-  startQueued(sim, component, instance);
+  if (instance.workers.release(sim, hop)) startQueued(sim, instance);
 }
 
 /** Starts queued hops while the instance has free workers. */
-export function startQueued(sim: Simulation, component: ComponentRuntime, instance: Instance): void {
-  while (instance.busy < component.effectiveConcurrency && instance.queued > 0) {
-    const next = instance.queue[instance.queueHead++]!;
-    if (instance.queueHead > 1024 && instance.queueHead * 2 > instance.queue.length) {
-      instance.queue.splice(0, instance.queueHead);
-      instance.queueHead = 0;
-    }
-    sim.touch(component);
-    component.queuedTotal--;
+export function startQueued(sim: Simulation, instance: Instance): void {
+  for (let next = instance.workers.nextQueued(sim); next !== null; next = instance.workers.nextQueued(sim)) {
     startWork(sim, next, instance);
   }
-}
-
-function link(instance: Instance, hop: Hop): void {
-  hop.linked = true;
-  hop.prev = null;
-  hop.next = instance.first;
-  if (instance.first) instance.first.prev = hop;
-  instance.first = hop;
-}
-
-export function unlink(instance: Instance, hop: Hop): void {
-  hop.linked = false;
-  if (hop.prev) hop.prev.next = hop.next;
-  else instance.first = hop.next;
-  if (hop.next) hop.next.prev = hop.prev;
-  hop.prev = hop.next = null;
-}
-
-/** A fresh hop at `component`, arriving after `delay` (on `lane` when it is that delay's). */
-export function sendHop(sim: Simulation, role: number, component: ComponentRuntime, delay: number, lane: number): Hop {
-  const hop = sim.hops.take();
-  hop.reset(role, component, sim.now + delay);
-  sim.queue.pushAfter(lane, sim.now, delay, E_HOP_ARRIVE, hop.id, hop.gen);
-  return hop;
 }

@@ -5,11 +5,13 @@ import { RandomStream } from '../kernel/random.ts';
 import { Collector } from '../stats/collector.ts';
 import { EventLog } from '../stats/event-log.ts';
 import { ComponentSeries } from '../stats/component-series.ts';
-import { STATE_NAMES, type CircuitBreaker } from './circuit-breaker.ts';
-import { Call, Hop, Pool, ROOT } from './entities.ts';
+import { BREAKER_STATE_NAMES, TIMEOUT } from '../codes.ts';
+import { Pool } from '../kernel/pool.ts';
+import type { CircuitBreaker } from './patterns/circuit-breaker.ts';
+import { Call, Hop, ROOT } from './requests.ts';
 import * as E from './events.ts';
-import { TIMEOUT } from './errors.ts';
-import { compileModel, type ComponentRuntime, type Model } from './runtime.ts';
+import type { ComponentRuntime } from './components.ts';
+import { compileModel, type Model } from './compile.ts';
 import { ArrivalRate } from './workload.ts';
 import { handleHopArrive, handleServiceDone, handlePermit, runSteps } from './serving.ts';
 import {
@@ -20,7 +22,6 @@ import {
   handleResponse,
   handleRetry,
 } from './calling.ts';
-import { handleFaultState, handleOom, scheduleFaults } from './state-faults.ts';
 
 export interface Progress {
   simulatedMs: number;
@@ -85,7 +86,7 @@ export class Simulation {
       this.durationMs,
       this.model.faults.map((f) => ({ fault: f.id, start: f.start, end: f.end })),
     );
-    this.series = new ComponentSeries(this.model, this.collector.buckets);
+    this.series = new ComponentSeries(this.model.components, this.model.breakers, this.collector.buckets);
 
     if (arrival.kind === 'closed') {
       // Each user starts after one think time, so they do not all fire at t = 0.
@@ -97,7 +98,9 @@ export class Simulation {
     if (this.warmupMs > 0) this.queue.push(this.warmupMs, E.E_WARMUP_END, 0, 0);
     else this.measuring = true;
     this.scheduleSample(0);
-    scheduleFaults(this);
+    this.model.faults.forEach((fault, index) => {
+      fault.moments.forEach((at, k) => this.queue.push(at, E.E_FAULT_STATE, index, k));
+    });
   }
 
   /** Processes up to `maxEvents` events; `done` once every counted request has ended. */
@@ -156,15 +159,17 @@ export class Simulation {
         if (this.now < this.durationMs) this.startRequest(ref);
         return;
       case E.E_FAULT_STATE:
-        return handleFaultState(this, ref, gen);
+        return this.faultSwitched(ref, gen);
       case E.E_OOM:
-        return handleOom(this, ref);
+        return this.model.faults[ref]!.timer(this);
       case E.E_SAMPLE:
-        this.series.sample(this, ref);
+        this.touchAll();
+        this.series.sample(this.now, ref);
         return this.scheduleSample(ref + 1);
       case E.E_WARMUP_END:
         this.measuring = true;
-        this.series.startMeasuring(this);
+        this.touchAll();
+        this.series.startMeasuring(this.now);
         return;
     }
   }
@@ -232,14 +237,23 @@ export class Simulation {
     }
   }
 
+  /** The `k`-th moment of fault `index`: it switches on (even k) or off, and the log says so. */
+  private faultSwitched(index: number, k: number): void {
+    const fault = this.model.faults[index]!;
+    const last = k === fault.moments.length - 1;
+    if (k === 0) this.eventLog.add({ atMs: this.now, type: 'fault-start', fault: fault.id });
+    fault.switched(this, k % 2 === 0, k, last);
+    if (last) this.eventLog.add({ atMs: this.now, type: 'fault-end', fault: fault.id });
+  }
+
   private breakerMoved(breaker: CircuitBreaker, from: number, to: number, at: number): void {
     this.eventLog.add({
       atMs: at,
       type: 'circuit-transition',
       component: breaker.component,
       ...(breaker.connection ? { connection: breaker.connection } : {}),
-      from: STATE_NAMES[from],
-      to: STATE_NAMES[to],
+      from: BREAKER_STATE_NAMES[from],
+      to: BREAKER_STATE_NAMES[to],
     });
   }
 
@@ -256,7 +270,11 @@ export class Simulation {
     component.lastChange = this.now;
   }
 
-  private endOfRun(): void {
+  private touchAll(): void {
     for (const component of this.model.components) this.touch(component);
+  }
+
+  private endOfRun(): void {
+    this.touchAll();
   }
 }

@@ -1,4 +1,4 @@
-import { ERROR_CODES } from '../model/errors.ts';
+import { ERROR_CODES } from '../codes.ts';
 import { LatencyHistogram, bucketOf } from './histogram.ts';
 
 /** At most this many time-series buckets (SPEC §4.1). */

@@ -1,10 +1,24 @@
 import type { SimulationResult } from '@faultline/schemas';
-import { STATE_NAMES } from '../model/circuit-breaker.ts';
-import type { Model } from '../model/runtime.ts';
-import type { Simulation } from '../model/simulation.ts';
+import { BREAKER_STATE_NAMES } from '../codes.ts';
 import { round, roundRatio } from './rounding.ts';
 
 type Series = SimulationResult['timeSeries']['components'];
+
+/** What the series reads of a component: its time integrals of busy workers and queue length. */
+export interface MeasuredComponent {
+  readonly id: string;
+  readonly isClient: boolean;
+  /** Workers across its replicas. */
+  readonly workers: number;
+  readonly stats: { readonly busyArea: number; readonly queueArea: number };
+}
+
+/** What the series reads of a circuit breaker. */
+export interface MeasuredBreaker {
+  readonly component: string;
+  readonly connection: string | null;
+  readonly state: number;
+}
 
 /** Per component and bucket: mean utilisation, mean queue length and breaker states. */
 export class ComponentSeries {
@@ -16,28 +30,30 @@ export class ComponentSeries {
   private lastSample = 0;
 
   constructor(
-    private readonly model: Model,
+    private readonly components: readonly MeasuredComponent[],
+    private readonly breakers: readonly MeasuredBreaker[],
     buckets: number,
   ) {
-    const n = model.components.length;
+    const n = components.length;
     this.utilisation = Array.from({ length: n }, () => new Float64Array(buckets));
     this.queueLength = Array.from({ length: n }, () => new Float64Array(buckets));
-    this.breakerStates = model.breakers.map(() => new Uint8Array(buckets));
+    this.breakerStates = breakers.map(() => new Uint8Array(buckets));
     this.lastBusy = new Float64Array(n);
     this.lastQueue = new Float64Array(n);
   }
 
-  startMeasuring(sim: Simulation): void {
-    for (const component of this.model.components) sim.touch(component);
-    this.lastSample = sim.now;
+  startMeasuring(now: number): void {
+    this.lastSample = now;
   }
 
-  /** At the end of bucket `b`: averages over the bucket from the components' time integrals. */
-  sample(sim: Simulation, b: number): void {
-    const span = sim.now - this.lastSample;
-    this.lastSample = sim.now;
-    this.model.components.forEach((component, i) => {
-      sim.touch(component);
+  /**
+   * At the end of bucket `b`: averages over the bucket from the components' time integrals, which
+   * the caller has brought up to `now`.
+   */
+  sample(now: number, b: number): void {
+    const span = now - this.lastSample;
+    this.lastSample = now;
+    this.components.forEach((component, i) => {
       const busy = component.stats.busyArea - this.lastBusy[i]!;
       const queued = component.stats.queueArea - this.lastQueue[i]!;
       this.lastBusy[i] = component.stats.busyArea;
@@ -47,23 +63,26 @@ export class ComponentSeries {
         this.queueLength[i]![b] = queued / span;
       }
     });
-    this.model.breakers.forEach((breaker, i) => (this.breakerStates[i]![b] = breaker.state));
+    this.breakers.forEach((breaker, i) => (this.breakerStates[i]![b] = breaker.state));
   }
 
   toResult(): Series {
     const series: Series = {};
-    this.model.components.forEach((component, i) => {
+    this.components.forEach((component, i) => {
       if (component.isClient) return;
       series[component.id] = {
         utilisation: Array.from(this.utilisation[i]!, roundRatio),
         queueLength: Array.from(this.queueLength[i]!, round),
       };
     });
-    this.model.breakers.forEach((breaker, i) => {
+    this.breakers.forEach((breaker, i) => {
       const entry = series[breaker.component];
       if (!entry) return;
       entry.circuitState ??= {};
-      entry.circuitState[breaker.connection ?? '*'] = Array.from(this.breakerStates[i]!, (s) => STATE_NAMES[s]!);
+      entry.circuitState[breaker.connection ?? '*'] = Array.from(
+        this.breakerStates[i]!,
+        (s) => BREAKER_STATE_NAMES[s]!,
+      );
     });
     return series;
   }

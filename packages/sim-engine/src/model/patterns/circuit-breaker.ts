@@ -1,11 +1,10 @@
 import type { OutgoingPolicy } from '@faultline/schemas';
+import { CIRCUIT_OPEN, CLOSED, HALF_OPEN, OPEN, type ErrorCode } from '../../codes.ts';
+import type { Call } from '../requests.ts';
+import type { Simulation } from '../simulation.ts';
+import { ADMITTED, type AttemptGuard } from './guards.ts';
 
 type BreakerPolicy = Extract<OutgoingPolicy, { type: 'circuit-breaker' }>;
-
-export const CLOSED = 0;
-export const OPEN = 1;
-export const HALF_OPEN = 2;
-export const STATE_NAMES = ['closed', 'open', 'half-open'] as const;
 
 export type TransitionListener = (breaker: CircuitBreaker, from: number, to: number, at: number) => void;
 
@@ -17,7 +16,7 @@ const TIME_BUCKETS = 10;
  * or slow-call rate reaches its threshold. OPEN rejects until `waitInOpenMs` has passed, then
  * HALF_OPEN lets `permittedCallsInHalfOpen` calls through and decides on their outcomes.
  */
-export class CircuitBreaker {
+export class CircuitBreaker implements AttemptGuard {
   state = CLOSED;
   private openUntil = 0;
   private readonly countWindow: boolean;
@@ -60,6 +59,15 @@ export class CircuitBreaker {
     this.slowCallMs = p.slowCallDurationMs;
     this.waitInOpenMs = p.waitInOpenMs;
     this.permittedInHalfOpen = p.permittedCallsInHalfOpen;
+  }
+
+  admit(sim: Simulation): number {
+    return this.tryAcquire(sim.now) ? ADMITTED : CIRCUIT_OPEN;
+  }
+
+  attemptEnded(sim: Simulation, call: Call, error: ErrorCode): null {
+    this.record(sim.now, error !== 0, sim.now - call.attemptStart);
+    return null;
   }
 
   /** May a call go through now? Moves OPEN to HALF_OPEN when the wait is over. */

@@ -1,4 +1,9 @@
 import type { InboundPolicy } from '@faultline/schemas';
+import { RATE_LIMITED } from '../../codes.ts';
+import { E_PERMIT } from '../events.ts';
+import type { Hop } from '../requests.ts';
+import type { Simulation } from '../simulation.ts';
+import { ADMITTED, PARKED, type InboundGuard } from './guards.ts';
 
 type RateLimiterPolicy = Extract<InboundPolicy, { type: 'rate-limiter' }>;
 
@@ -7,7 +12,7 @@ type RateLimiterPolicy = Extract<InboundPolicy, { type: 'rate-limiter' }>;
  * boundaries. A request without a permit reserves one in a later period if that comes within
  * `timeoutMs`; otherwise it is refused at once (`rate-limited`).
  */
-export class RateLimiter {
+export class RateLimiter implements InboundGuard {
   private readonly limit: number;
   private readonly period: number;
   private readonly timeoutMs: number;
@@ -20,6 +25,14 @@ export class RateLimiter {
     this.period = policy.params.refreshPeriodMs;
     this.timeoutMs = policy.params.timeoutMs;
     this.permits = this.limit;
+  }
+
+  admit(sim: Simulation, hop: Hop): number {
+    const wait = this.acquire(sim.now);
+    if (wait < 0) return RATE_LIMITED;
+    if (wait === 0) return ADMITTED;
+    sim.queue.push(sim.now + wait, E_PERMIT, hop.id, hop.gen);
+    return PARKED;
   }
 
   /** The wait (ms, 0 = at once) before the permit, or -1 when the request is refused. */

@@ -1,10 +1,12 @@
 import type { ErrorKind } from '@faultline/schemas';
 
+// Small integers the engine uses in place of names on its hot paths, with the names the result
+// shows. A leaf module: the model and the statistics both read it, and it reads neither.
+
 /**
- * Error kinds as small integers inside the engine (0 is success), names in the result.
- * Faults in the modelled system are data, never exceptions. The engine may only import types
- * from the schemas package, so the list is repeated here; the type below fails to compile if it
- * ever misses a kind.
+ * Error kinds (0 is success). Faults in the modelled system are data, never exceptions. The
+ * engine may only import types from the schemas package, so the list is repeated here; the type
+ * below fails to compile if it ever misses a kind.
  */
 export const ERROR_CODES = [
   'timeout',
@@ -31,3 +33,9 @@ export const RATE_LIMITED = code('rate-limited');
 export const OVERLOADED = code('overloaded');
 export const CIRCUIT_OPEN = code('circuit-open');
 export const BULKHEAD_FULL = code('bulkhead-full');
+
+/** Circuit-breaker states, as the time series and the event log name them. */
+export const CLOSED = 0;
+export const OPEN = 1;
+export const HALF_OPEN = 2;
+export const BREAKER_STATE_NAMES = ['closed', 'open', 'half-open'] as const;

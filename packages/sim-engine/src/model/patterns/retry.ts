@@ -1,11 +1,15 @@
 import type { OutgoingPolicy } from '@faultline/schemas';
-import { ERROR_CODES, code, type ErrorCode } from './errors.ts';
-import type { RandomStream } from '../kernel/random.ts';
+import { ERROR_CODES, code, type ErrorCode } from '../../codes.ts';
+import type { RandomStream } from '../../kernel/random.ts';
+import { E_RETRY } from '../events.ts';
+import type { Call } from '../requests.ts';
+import type { Simulation } from '../simulation.ts';
+import type { FailureHandler } from './guards.ts';
 
-type PolicyOf<T extends OutgoingPolicy['type']> = Extract<OutgoingPolicy, { type: T }>;
+type RetryPolicyParams = Extract<OutgoingPolicy, { type: 'retry' }>;
 
 /** Retry with backoff and jitter (Resilience4j's IntervalFunction, with its jitter variants). */
-export class RetryPolicy {
+export class RetryPolicy implements FailureHandler {
   readonly maxAttempts: number;
   private readonly retryOn: Uint8Array;
   private readonly exponential: boolean;
@@ -14,7 +18,7 @@ export class RetryPolicy {
   private readonly max: number;
   private readonly jitter: 'none' | 'full' | 'equal' | 'decorrelated';
 
-  constructor(policy: PolicyOf<'retry'>) {
+  constructor(policy: RetryPolicyParams) {
     const { maxAttempts, backoff, jitter, retryOn } = policy.params;
     this.maxAttempts = maxAttempts;
     this.retryOn = new Uint8Array(ERROR_CODES.length + 1);
@@ -29,6 +33,15 @@ export class RetryPolicy {
 
   retries(error: ErrorCode): boolean {
     return this.retryOn[error] === 1;
+  }
+
+  /** Retries a failed attempt after its backoff while attempts are left and the error is retried. */
+  handle(sim: Simulation, call: Call, error: ErrorCode): boolean {
+    if (call.attempt >= this.maxAttempts || !this.retries(error)) return false;
+    const wait = this.backoff(call.attempt, call.previousBackoff, sim.jitter);
+    call.previousBackoff = wait;
+    sim.queue.push(sim.now + wait, E_RETRY, call.id, call.gen);
+    return true;
   }
 
   /** The wait before attempt `attempt + 1` (attempt counts from 1); `previous` feeds decorrelated jitter. */
@@ -49,39 +62,4 @@ export class RetryPolicy {
       }
     }
   }
-}
-
-/** At most `maxConcurrentCalls` in flight; others wait up to `maxWaitMs` in FIFO order. */
-export class Bulkhead {
-  readonly max: number;
-  readonly maxWaitMs: number;
-  inUse = 0;
-  /** Call ids waiting for a slot, FIFO; stale entries (calls that gave up) are skipped. */
-  readonly waiting: number[] = [];
-  waitingHead = 0;
-
-  constructor(policy: PolicyOf<'bulkhead'>) {
-    this.max = policy.params.maxConcurrentCalls;
-    this.maxWaitMs = policy.params.maxWaitMs;
-  }
-}
-
-/** The resolved policies on one outgoing call: a connection's own policy wins over an all-calls one. */
-export interface CallPolicies {
-  timeoutMs: number;
-  /** The event-queue lane of this timeout (all its timers have the same delay). */
-  timeoutLane: number;
-  retry: RetryPolicy | null;
-  breaker: number; // index into the simulation's breakers, -1 for none
-  bulkhead: Bulkhead | null;
-  fallbackLatencyMs: number; // -1 for none
-}
-
-export function pick<T extends OutgoingPolicy['type']>(
-  policies: OutgoingPolicy[],
-  type: T,
-  connection: string,
-): PolicyOf<T> | undefined {
-  return (policies.find((p) => p.type === type && p.connection === connection) ??
-    policies.find((p) => p.type === type && p.connection === undefined)) as PolicyOf<T> | undefined;
 }

@@ -1,7 +1,8 @@
-import type { CallDef, ComponentRuntime, Instance } from './runtime.ts';
+import type { CallDef, ComponentRuntime, Instance } from './components.ts';
 
-// The moving parts of a run. They are pooled and reused (an event names one by index and
-// generation), so memory follows the requests in flight, not the requests simulated.
+// The requests of a run: a hop at each component, a call for each downstream call. They are
+// pooled and reused (an event names one by index and generation), so memory follows the requests
+// in flight, not the requests simulated.
 
 /** What a hop answers to: the entry request, a waiting call, or nobody (queue, async, duplicate). */
 export const ROOT = 0;
@@ -35,6 +36,8 @@ export class Hop {
   linked = false;
   arrivedAt = 0;
   holdsWorker = false;
+  /** How many of the component's inbound guards admitted this hop. */
+  admittedBy = 0;
   /** Index of the next step (group of calls) to make. */
   step = 0;
   pending = 0;
@@ -59,6 +62,7 @@ export class Hop {
     this.linked = false;
     this.holdsWorker = false;
     this.arrivedAt = arrivedAt;
+    this.admittedBy = 0;
     this.step = 0;
     this.pending = 0;
     this.failure = 0;
@@ -79,13 +83,13 @@ export class Call {
   def!: CallDef;
   attempt = 0;
   attemptStart = 0;
-  /** The hop serving the current attempt (null between attempts). */
-  hop: Hop | null = null;
   inFlight = false;
   launched = false;
-  holdsBulkhead = false;
-  waitingBulkhead = false;
-  breakerAdmitted = false;
+  /** How many of the call's attempt guards admitted the current attempt (outermost first). */
+  admittedBy = 0;
+  /** Parked by the guard at `admittedBy` (a full bulkhead) until a slot frees or the wait ends. */
+  parked = false;
+  /** The last backoff waited, for decorrelated jitter. */
   previousBackoff = 0;
   /** The answer on its way back, and how the connection damaged it (1 detectably, 2 silently). */
   responseError = 0;
@@ -94,38 +98,4 @@ export class Call {
   corruption = 0;
   nextFree: Call | null = null;
   constructor(readonly id: number) {}
-}
-
-/** What a pool needs of its objects: an index, a generation, and a link for the free list. */
-interface Pooled<T> {
-  gen: number;
-  readonly id: number;
-  nextFree: T | null;
-}
-
-/**
- * A free list over objects of one class; an object's generation changes each time it is reused.
- * The free objects are linked through their own `nextFree`, so taking and releasing touch no array.
- */
-export class Pool<T extends Pooled<T>> {
-  readonly all: T[] = [];
-  private free: T | null = null;
-  constructor(private readonly make: (id: number) => T) {}
-
-  take(): T {
-    const item = this.free;
-    if (item !== null) {
-      this.free = item.nextFree;
-      return item;
-    }
-    const made = this.make(this.all.length);
-    this.all.push(made);
-    return made;
-  }
-
-  release(item: T): void {
-    item.gen++;
-    item.nextFree = this.free;
-    this.free = item;
-  }
 }

@@ -1,0 +1,74 @@
+import type { OutgoingPolicy } from '@faultline/schemas';
+import { BULKHEAD_FULL } from '../../codes.ts';
+import { E_BULKHEAD_EXPIRE } from '../events.ts';
+import type { Call } from '../requests.ts';
+import type { Simulation } from '../simulation.ts';
+import { ADMITTED, PARKED, type AttemptGuard } from './guards.ts';
+
+type BulkheadPolicy = Extract<OutgoingPolicy, { type: 'bulkhead' }>;
+
+/**
+ * At most `maxConcurrentCalls` attempts in flight; others wait up to `maxWaitMs` for a slot, in
+ * FIFO order, then fail with `bulkhead-full`. The bulkhead owns its slots and its waiting line:
+ * a slot is taken by `tryAcquire` and given back by `release`, which hands it to the
+ * longest-waiting call that still waits.
+ */
+export class Bulkhead implements AttemptGuard {
+  readonly max: number;
+  readonly maxWaitMs: number;
+  inUse = 0;
+  /** Calls waiting for a slot as (id, generation) pairs, FIFO; calls that gave up are skipped. */
+  private readonly waiting: number[] = [];
+  private waitingHead = 0;
+
+  constructor(policy: BulkheadPolicy) {
+    this.max = policy.params.maxConcurrentCalls;
+    this.maxWaitMs = policy.params.maxWaitMs;
+  }
+
+  /** Takes a slot when one is free. */
+  tryAcquire(): boolean {
+    if (this.inUse >= this.max) return false;
+    this.inUse++;
+    return true;
+  }
+
+  admit(sim: Simulation, call: Call): number {
+    if (this.tryAcquire()) return ADMITTED;
+    if (this.maxWaitMs <= 0) return BULKHEAD_FULL;
+    call.parked = true;
+    this.waiting.push(call.id, call.gen);
+    sim.queue.push(sim.now + this.maxWaitMs, E_BULKHEAD_EXPIRE, call.id, call.gen);
+    return PARKED;
+  }
+
+  attemptEnded(sim: Simulation): Call | null {
+    return this.release(sim.calls.all);
+  }
+
+  /** Gives a slot back; the longest-waiting call that still waits takes it and is returned. */
+  release(calls: readonly Call[]): Call | null {
+    this.inUse--;
+    let admitted: Call | null = null;
+    const waiting = this.waiting;
+    while (admitted === null && this.waitingHead < waiting.length) {
+      const call = calls[waiting[this.waitingHead]!]!;
+      const gen = waiting[this.waitingHead + 1]!;
+      this.waitingHead += 2;
+      if (call.gen !== gen || !call.parked) continue;
+      call.parked = false;
+      this.inUse++;
+      admitted = call;
+    }
+    if (this.waitingHead === waiting.length) {
+      waiting.length = 0;
+      this.waitingHead = 0;
+    }
+    return admitted;
+  }
+
+  /** A waiting call's `maxWaitMs` is over: it stops waiting (its entry in the line goes stale). */
+  expire(call: Call): void {
+    call.parked = false;
+  }
+}
