@@ -74,6 +74,16 @@ const typeErrors = projects.filter((dir) => {
   return result.status !== 0;
 });
 if (typeErrors.length) console.error(`Type errors in: ${typeErrors.join(', ')}`);
+// Lint and format are part of the suite: each that fails counts as one failure.
+const styleChecks = [
+  ['format:check', [join(root, 'node_modules/prettier/bin/prettier.cjs'), '--check', '--log-level', 'warn', '.']],
+  ['lint', [join(root, 'node_modules/eslint/bin/eslint.js'), '--max-warnings', '0', '.']],
+];
+const styleFailures = styleChecks.filter(([name, args]) => {
+  const result = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) console.error(`\`pnpm ${name}\` failed.`);
+  return result.status !== 0;
+});
 // The gateway serves the built web app, and the end-to-end suite drives it.
 const webBuild = spawnSync(process.execPath, [join(root, 'apps/web/scripts/build.mjs')], {
   cwd: root,
@@ -97,7 +107,7 @@ const e2e = spawnSync(join(root, 'node_modules/.bin/playwright'), ['test', '-c',
 });
 
 let passed = 0;
-let failed = typeErrors.length + (webBuild.status === 0 ? 0 : 1);
+let failed = typeErrors.length + styleFailures.length + (webBuild.status === 0 ? 0 : 1);
 let skipped = 0;
 const report = join(reports, 'vitest.json');
 if (existsSync(report)) {
