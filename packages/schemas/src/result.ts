@@ -53,6 +53,13 @@ export const TimeSeriesSchema = z.object({
   errorRate: z.array(z.number().nullable()),
   p50: z.array(z.number().nullable()),
   p99: z.array(z.number().nullable()),
+  /**
+   * Goodput: what became of the requests that arrived in each bucket (as the rates are), so
+   * throughput is never shown without it. Results stored before these existed read as empty.
+   */
+  succeeded: z.array(z.int().min(0)).default([]),
+  degraded: z.array(z.int().min(0)).default([]),
+  failed: z.array(z.int().min(0)).default([]),
   components: z.record(
     z.string(),
     z.object({
@@ -111,6 +118,36 @@ export const ScorecardSchema = z.object({
   grade: GradeSchema.nullable(),
 });
 
+const count = z.int().min(0);
+const policyOf = <T extends string, C extends z.ZodRawShape>(type: T, counters: C) =>
+  z.object({
+    component: z.string(),
+    type: z.literal(type),
+    /** The connection an outgoing policy is scoped to; null for all calls, and for inbound guards. */
+    connection: z.string().nullable(),
+    counters: z.object(counters),
+  });
+
+/**
+ * What each resilience policy did in the measured period (SPEC §4.2), one entry per policy of the
+ * design, in design order. Counts are of attempts (timeout, breaker, bulkhead), calls (retry,
+ * fallback) or requests (inbound guards).
+ */
+export const PolicyReportSchema = z.discriminatedUnion('type', [
+  policyOf('timeout', { timedOut: count }),
+  /** retries: attempts after the first; exhausted: calls that failed with every attempt used; recovered: calls that succeeded after a retry. */
+  policyOf('retry', { retries: count, exhausted: count, recovered: count }),
+  /** openMs: time spent open within the measured period. */
+  policyOf('circuit-breaker', { shortCircuited: count, opened: count, openMs: z.number().min(0) }),
+  policyOf('bulkhead', { rejected: count, peakInUse: count }),
+  policyOf('fallback', { served: count }),
+  /** delayed: requests that waited for a permit and got it. */
+  policyOf('rate-limiter', { rejected: count, delayed: count }),
+  policyOf('load-shedding', { shed: count }),
+]);
+export type PolicyReport = z.infer<typeof PolicyReportSchema>;
+export type PolicyCounters<T extends PolicyReport['type']> = Extract<PolicyReport, { type: T }>['counters'];
+
 export const ConfidenceIntervalSchema = z.object({ mean: z.number(), low: z.number(), high: z.number() });
 
 export const SimulationResultSchema = z.object({
@@ -127,6 +164,8 @@ export const SimulationResultSchema = z.object({
   mttrMs: z.number().nullable(),
   slo: SloResultSchema,
   scorecard: ScorecardSchema,
+  /** Per-policy counters; results stored before they existed read as an empty list. */
+  policies: z.array(PolicyReportSchema).default([]),
   /** With more than one replication: each headline metric's mean and 95 % confidence interval. */
   replications: z.object({ count: z.int().min(2), metrics: z.record(z.string(), ConfidenceIntervalSchema) }).optional(),
 });

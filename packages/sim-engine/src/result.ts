@@ -1,4 +1,4 @@
-import type { RunSettings, SimulationResult } from '@faultline/schemas';
+import type { PolicyReport, RunSettings, SimulationResult } from '@faultline/schemas';
 import { ERROR_CODES } from './codes.ts';
 import type { Simulation } from './model/simulation.ts';
 import { analyseWindows } from './stats/recovery.ts';
@@ -74,6 +74,9 @@ export function buildResult(sim: Simulation, settings: RunSettings, designHash: 
       errorRate: rate((i) => c.failures[i]!),
       p50: c.bucketLatency.map((h) => roundOrNull(h.quantile(0.5))),
       p99: c.bucketLatency.map((h) => roundOrNull(h.quantile(0.99))),
+      succeeded: Array.from({ length: c.buckets }, (_, i) => c.answered(i) - c.degradedAnswers[i]!),
+      degraded: Array.from(c.degradedAnswers),
+      failed: Array.from(c.failures),
       components: sim.series.toResult(),
     },
     events: { items: sim.eventLog.items, dropped: sim.eventLog.dropped },
@@ -91,5 +94,10 @@ export function buildResult(sim: Simulation, settings: RunSettings, designHash: 
       windows,
     ),
     scorecard: scorecard(windows),
+    policies: sim.model.policies.map(
+      // Each pattern's counters are of its own type: the cast restates that pairing.
+      ({ component, type, connection, pattern }) =>
+        ({ component, type, connection, counters: pattern.counters(sim.now) }) as PolicyReport,
+    ),
   };
 }

@@ -2,7 +2,7 @@
 // timeout), the network with its faults, then its failure handlers innermost first (retry,
 // fallback): fallback(retry(breaker(bulkhead(timeout(attempt))))), SPEC §3.4. Answers always
 // arrive as events, never inside the call that asked, so a step's bookkeeping is never re-entered.
-import { BULKHEAD_FULL, CONNECTION_REFUSED, TIMEOUT, type ErrorCode } from '../codes.ts';
+import { CONNECTION_REFUSED, TIMEOUT, type ErrorCode } from '../codes.ts';
 import type { CallDef } from './components.ts';
 import { E_ATTEMPT_REJECTED } from './events.ts';
 import { REFUSED, REQUEST_LOST, RESPONSE_LOST, crossNetwork, sendHop } from './network.ts';
@@ -53,11 +53,11 @@ export function handleAttemptRejected(sim: Simulation, call: Call, gen: number):
   if (call.gen === gen) attemptDone(sim, call, call.responseError, false, false);
 }
 
-/** A parked attempt's bulkhead wait is over without a slot. */
+/** A parked attempt's wait (a bulkhead's `maxWaitMs`) is over without a slot. */
 export function handleBulkheadExpire(sim: Simulation, call: Call, gen: number): void {
   if (call.gen !== gen || !call.parked) return;
-  call.parked = false;
-  attemptDone(sim, call, BULKHEAD_FULL, false, false);
+  const error = call.def.guards[call.admittedBy]!.parkExpired!(sim, call);
+  attemptDone(sim, call, error, false, false);
 }
 
 /** One attempt leaves: the request crosses the network (with its faults). */
@@ -104,6 +104,8 @@ export function handleResponse(sim: Simulation, call: Call, gen: number): void {
 export function handleCallTimeout(sim: Simulation, call: Call, gen: number): void {
   if (call.gen !== gen || !call.inFlight) return;
   if (sim.measuring) sim.collector.timeouts++;
+  const guards = call.def.guards;
+  for (let i = 0; i < call.admittedBy; i++) guards[i]!.attemptTimedOut?.(sim);
   attemptDone(sim, call, TIMEOUT, false, false);
 }
 
@@ -126,17 +128,17 @@ function attemptDone(sim: Simulation, call: Call, error: ErrorCode, degraded: bo
     }
   }
   call.admittedBy = 0;
-  if (error !== 0 && call.parent!.gen === call.parentGen) {
-    const handlers = def.handlers;
+  const handlers = def.handlers;
+  if (error === 0) {
+    for (let i = 0; i < handlers.length; i++) handlers[i]!.callSucceeded?.(sim, call);
+  } else if (call.parent!.gen === call.parentGen) {
     for (let i = 0; i < handlers.length; i++) if (handlers[i]!.handle(sim, call, error)) return;
   }
   finishCall(sim, call, error, degraded, corrupted);
 }
 
 export function handleRetry(sim: Simulation, call: Call, gen: number): void {
-  if (call.gen !== gen) return;
-  if (sim.measuring) sim.collector.retries++;
-  tryAttempt(sim, call);
+  if (call.gen === gen) tryAttempt(sim, call);
 }
 
 /** The fallback answers a degraded success in place of the failure. */

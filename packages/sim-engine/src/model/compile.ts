@@ -1,4 +1,4 @@
-import type { Design, OutgoingPolicy } from '@faultline/schemas';
+import type { Design, InboundPolicy, OutgoingPolicy, PolicyReport } from '@faultline/schemas';
 import { compileDistribution, constantOf } from '../kernel/distribution.ts';
 import type { EventQueue } from '../kernel/event-queue.ts';
 import { RandomStream } from '../kernel/random.ts';
@@ -6,7 +6,23 @@ import { ComponentRuntime, ConnectionRuntime, type CallDef } from './components.
 import { compileFaults } from './faults/registry.ts';
 import type { InjectedFault } from './faults/injected-fault.ts';
 import { CircuitBreaker, type TransitionListener } from './patterns/circuit-breaker.ts';
-import { OUTGOING_ORDER, buildOutgoing, pick, type OutgoingPatternInstance } from './patterns/registry.ts';
+import type { CountingPattern, InboundGuard } from './patterns/guards.ts';
+import {
+  OUTGOING_ORDER,
+  buildInbound,
+  buildOutgoing,
+  byInboundLayer,
+  pick,
+  type OutgoingPatternInstance,
+} from './patterns/registry.ts';
+
+/** A built policy as the results report it: every pattern class counts what it did. */
+export interface PolicyInstance {
+  component: string;
+  type: PolicyReport['type'];
+  connection: string | null;
+  pattern: CountingPattern;
+}
 
 export interface Model {
   components: ComponentRuntime[];
@@ -16,6 +32,8 @@ export interface Model {
   faults: InjectedFault[];
   /** In the order their calls were compiled: the time series lists their states in this order. */
   breakers: CircuitBreaker[];
+  /** Every resilience policy of the design, in design order (outgoing, then inbound, per component). */
+  policies: PolicyInstance[];
   entry: ComponentRuntime;
 }
 
@@ -24,6 +42,7 @@ export function compileModel(
   design: Design,
   queue: EventQueue,
   seed: number,
+  warmupMs: number,
   runEnd: number,
   faultsEnabled: boolean,
   onTransition: TransitionListener,
@@ -48,13 +67,25 @@ export function compileModel(
   );
   const connectionById = new Map(connections.map((c) => [c.id, c]));
   // One instance per policy, shared by every call it applies to (a component-wide breaker sees
-  // all the component's calls), built when the first call picks it.
+  // all the component's calls); each is reported, even one no call uses.
   const patterns = new Map<OutgoingPolicy, OutgoingPatternInstance>();
   const breakers: CircuitBreaker[] = [];
+  const policies: PolicyInstance[] = [];
+  const measured = { from: warmupMs, to: runEnd };
 
   for (const component of components) {
-    const { resilience } = component.spec;
-    const context = { queue, component: component.id, onTransition };
+    const { spec } = component;
+    const { resilience } = spec;
+    const inbound = spec.kind === 'client' ? [] : spec.inbound;
+    const context = { queue, component: component.id, onTransition, measured };
+    for (const policy of resilience) {
+      const built = buildOutgoing(policy, context);
+      patterns.set(policy, built);
+      policies.push(reported(component.id, policy, built.pattern));
+    }
+    const guards = new Map<InboundPolicy, InboundGuard>(inbound.map((policy) => [policy, buildInbound(policy)]));
+    for (const [policy, guard] of guards) policies.push(reported(component.id, policy, guard));
+    component.inbound.push(...[...guards.keys()].sort(byInboundLayer).map((policy) => guards.get(policy)!));
     const groups = new Map<string, CallDef[]>();
     for (const call of component.spec.calls) {
       const connection = connectionById.get(call.connection)!;
@@ -69,12 +100,9 @@ export function compileModel(
       for (const type of OUTGOING_ORDER) {
         const policy = pick(resilience, type, connection.id);
         if (!policy) continue;
-        let built = patterns.get(policy);
-        if (!built) {
-          built = buildOutgoing(policy, context);
-          patterns.set(policy, built);
-          if (built.pattern instanceof CircuitBreaker) breakers.push(built.pattern);
-        }
+        const built = patterns.get(policy)!;
+        // The time series shows the breakers that guard some call, in the order calls meet them.
+        if (built.pattern instanceof CircuitBreaker && !breakers.includes(built.pattern)) breakers.push(built.pattern);
         if (built.role === 'guard') def.guards.push(built.pattern);
         else def.handlers.unshift(built.pattern); // innermost first
       }
@@ -93,5 +121,9 @@ export function compileModel(
 
   const enabled = faultsEnabled ? design.faults.filter((f) => f.enabled) : [];
   const faults = compileFaults(enabled, { seed, runEnd }, byId, connectionById);
-  return { components, byId, connections, faults, breakers, entry: byId.get(design.workload.entry)! };
+  return { components, byId, connections, faults, breakers, policies, entry: byId.get(design.workload.entry)! };
+}
+
+function reported(component: string, policy: OutgoingPolicy | InboundPolicy, pattern: CountingPattern): PolicyInstance {
+  return { component, type: policy.type, connection: ('connection' in policy && policy.connection) || null, pattern };
 }

@@ -7,7 +7,6 @@ import { RandomStream } from '../kernel/random.ts';
 import { LatencyHistogram } from '../stats/histogram.ts';
 import type { AdmissionFault, AnswerFault, NetworkFault, ServiceFault } from './faults/injected-fault.ts';
 import type { AttemptGuard, FailureHandler, InboundGuard } from './patterns/guards.ts';
-import { buildInboundGuards } from './patterns/registry.ts';
 import { WorkerPool } from './worker-pool.ts';
 
 /** Gateway balancing as an index into this list. */
@@ -76,8 +75,8 @@ export class ComponentRuntime {
   readonly admissionFaults: AdmissionFault[] = [];
   readonly serviceFaults: ServiceFault[] = [];
   readonly answerFaults: AnswerFault[] = [];
-  /** Load shedding, then the rate limiter. */
-  readonly inbound: InboundGuard[];
+  /** Load shedding, then the rate limiter (filled in by compileModel). */
+  readonly inbound: InboundGuard[] = [];
   readonly stats = new ComponentStats();
   readonly serviceTime: Sampler;
   readonly random: RandomStream;
@@ -119,7 +118,6 @@ export class ComponentRuntime {
       this.serviceTime = () => 0;
       this.concurrency = Infinity;
       this.queueCapacity = Infinity;
-      this.inbound = [];
       this.balancing = BALANCE_ROUND_ROBIN;
       this.hitRatio = 1;
     } else {
@@ -131,7 +129,6 @@ export class ComponentRuntime {
       const capacity = spec.kind === 'queue' ? spec.maxDepth : spec.queueCapacity;
       this.queueCapacity =
         capacity === null ? Infinity : spec.kind === 'queue' ? Math.ceil(capacity / spec.replicas) : capacity;
-      this.inbound = buildInboundGuards(spec.inbound);
       this.balancing = spec.kind === 'gateway' ? BALANCING.indexOf(spec.balancing) : BALANCE_ROUND_ROBIN;
       this.hitRatio = spec.kind === 'cache' ? spec.hitRatio : 1;
     }

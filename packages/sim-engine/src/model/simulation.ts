@@ -72,8 +72,14 @@ export class Simulation {
     this.drainUntil = this.durationMs + this.clientTimeoutMs;
     this.clientTimeoutLane = this.queue.laneFor(this.clientTimeoutMs);
     this.nowLane = this.queue.laneFor(0);
-    this.model = compileModel(design, this.queue, seed, this.durationMs, faultsEnabled, (b, from, to, at) =>
-      this.breakerMoved(b, from, to, at),
+    this.model = compileModel(
+      design,
+      this.queue,
+      seed,
+      this.warmupMs,
+      this.durationMs,
+      faultsEnabled,
+      (b, from, to, at) => this.breakerMoved(b, from, to, at),
     );
     this.routing = new RandomStream(seed, 'routing');
     this.jitter = new RandomStream(seed, 'jitter');

@@ -43,7 +43,9 @@ export class Collector {
 
   readonly bucketMs: number;
   readonly buckets: number;
+  /** Per bucket, by arrival: failed and degraded requests (answered ones are the latency histogram's count). */
   readonly failures: Float64Array;
+  readonly degradedAnswers: Float64Array;
   readonly completions: Float64Array;
   readonly bucketLatency: LatencyHistogram[];
   /** Fine-grained availability (by arrival) for the recovery analysis: `fineMs` per slot. */
@@ -61,6 +63,7 @@ export class Collector {
     this.bucketMs = niceBucket(span / MAX_BUCKETS);
     this.buckets = Math.min(MAX_BUCKETS, Math.ceil(span / this.bucketMs));
     this.failures = new Float64Array(this.buckets);
+    this.degradedAnswers = new Float64Array(this.buckets);
     this.completions = new Float64Array(this.buckets);
     this.bucketLatency = Array.from({ length: this.buckets }, () => new LatencyHistogram());
     // 100 ms slots (1 s for runs over about 5.5 hours): whole seconds are whole slots.
@@ -90,8 +93,12 @@ export class Collector {
     const latency = now - arrivedAt;
     const slot = error === 0 ? bucketOf(latency) : 0;
     if (error === 0) {
-      if (degraded) this.degraded++;
-      else this.succeeded++;
+      if (degraded) {
+        this.degraded++;
+        this.degradedAnswers[bucket]!++;
+      } else {
+        this.succeeded++;
+      }
       if (corrupted) this.silentCorruptions++;
       this.latency.add(slot, latency);
       this.bucketLatency[bucket]!.add(slot, latency);

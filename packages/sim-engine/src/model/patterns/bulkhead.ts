@@ -1,4 +1,5 @@
-import type { OutgoingPolicy } from '@faultline/schemas';
+import type { OutgoingPolicy, PolicyCounters } from '@faultline/schemas';
+import type { ErrorCode } from '../../codes.ts';
 import { BULKHEAD_FULL } from '../../codes.ts';
 import { E_BULKHEAD_EXPIRE } from '../events.ts';
 import type { Call } from '../requests.ts';
@@ -20,6 +21,8 @@ export class Bulkhead implements AttemptGuard {
   /** Calls waiting for a slot as (id, generation) pairs, FIFO; calls that gave up are skipped. */
   private readonly waiting: number[] = [];
   private waitingHead = 0;
+  private rejected = 0;
+  private peakInUse = 0;
 
   constructor(policy: BulkheadPolicy) {
     this.max = policy.params.maxConcurrentCalls;
@@ -34,8 +37,14 @@ export class Bulkhead implements AttemptGuard {
   }
 
   admit(sim: Simulation, call: Call): number {
-    if (this.tryAcquire()) return ADMITTED;
-    if (this.maxWaitMs <= 0) return BULKHEAD_FULL;
+    if (this.tryAcquire()) {
+      if (sim.measuring && this.inUse > this.peakInUse) this.peakInUse = this.inUse;
+      return ADMITTED;
+    }
+    if (this.maxWaitMs <= 0) {
+      if (sim.measuring) this.rejected++;
+      return BULKHEAD_FULL;
+    }
     call.parked = true;
     this.waiting.push(call.id, call.gen);
     sim.queue.push(sim.now + this.maxWaitMs, E_BULKHEAD_EXPIRE, call.id, call.gen);
@@ -70,5 +79,15 @@ export class Bulkhead implements AttemptGuard {
   /** A waiting call's `maxWaitMs` is over: it stops waiting (its entry in the line goes stale). */
   expire(call: Call): void {
     call.parked = false;
+  }
+
+  parkExpired(sim: Simulation, call: Call): ErrorCode {
+    this.expire(call);
+    if (sim.measuring) this.rejected++;
+    return BULKHEAD_FULL;
+  }
+
+  counters(): PolicyCounters<'bulkhead'> {
+    return { rejected: this.rejected, peakInUse: this.peakInUse };
   }
 }

@@ -1,4 +1,4 @@
-import type { OutgoingPolicy } from '@faultline/schemas';
+import type { OutgoingPolicy, PolicyCounters } from '@faultline/schemas';
 import { CIRCUIT_OPEN, CLOSED, HALF_OPEN, OPEN, type ErrorCode } from '../../codes.ts';
 import type { Call } from '../requests.ts';
 import type { Simulation } from '../simulation.ts';
@@ -34,6 +34,11 @@ export class CircuitBreaker implements AttemptGuard {
   private failures = 0;
   private slow = 0;
   private halfOpenAdmitted = 0;
+  // Counters over the measured period.
+  private shortCircuited = 0;
+  private opened = 0;
+  private openMs = 0;
+  private openedAt = 0;
 
   readonly minimumCalls: number;
   readonly failureThreshold: number;
@@ -47,6 +52,8 @@ export class CircuitBreaker implements AttemptGuard {
     readonly connection: string | null,
     policy: BreakerPolicy,
     private readonly onTransition: TransitionListener,
+    /** The measured period, [from, to): what the counters count. */
+    private readonly measured = { from: 0, to: Infinity },
   ) {
     const p = policy.params;
     this.countWindow = p.slidingWindow.type === 'count';
@@ -62,7 +69,20 @@ export class CircuitBreaker implements AttemptGuard {
   }
 
   admit(sim: Simulation): number {
-    return this.tryAcquire(sim.now) ? ADMITTED : CIRCUIT_OPEN;
+    if (this.tryAcquire(sim.now)) return ADMITTED;
+    if (sim.measuring) this.shortCircuited++;
+    return CIRCUIT_OPEN;
+  }
+
+  /** `now`: the end of the run, for a breaker still open then. */
+  counters(now: number): PolicyCounters<'circuit-breaker'> {
+    const openMs = this.openMs + (this.state === OPEN ? this.measuredSpan(this.openedAt, now) : 0);
+    return { shortCircuited: this.shortCircuited, opened: this.opened, openMs };
+  }
+
+  /** The part of [from, to) inside the measured period. */
+  private measuredSpan(from: number, to: number): number {
+    return Math.max(0, Math.min(to, this.measured.to) - Math.max(from, this.measured.from));
   }
 
   attemptEnded(sim: Simulation, call: Call, error: ErrorCode): null {
@@ -154,6 +174,11 @@ export class CircuitBreaker implements AttemptGuard {
 
   private transition(to: number, now: number): void {
     const from = this.state;
+    if (from === OPEN) this.openMs += this.measuredSpan(this.openedAt, now);
+    if (to === OPEN) {
+      this.openedAt = now;
+      if (now >= this.measured.from && now < this.measured.to) this.opened++;
+    }
     this.state = to;
     this.resetWindow();
     this.halfOpenAdmitted = 0;

@@ -1,4 +1,4 @@
-import type { InboundPolicy } from '@faultline/schemas';
+import type { InboundPolicy, PolicyCounters } from '@faultline/schemas';
 import { RATE_LIMITED } from '../../codes.ts';
 import { E_PERMIT } from '../events.ts';
 import type { Hop } from '../requests.ts';
@@ -19,6 +19,8 @@ export class RateLimiter implements InboundGuard {
   private cycle = 0;
   /** Permits left in the current cycle; negative when later cycles' permits are reserved. */
   private permits: number;
+  private rejected = 0;
+  private delayed = 0;
 
   constructor(policy: RateLimiterPolicy) {
     this.limit = policy.params.limitForPeriod;
@@ -29,10 +31,18 @@ export class RateLimiter implements InboundGuard {
 
   admit(sim: Simulation, hop: Hop): number {
     const wait = this.acquire(sim.now);
-    if (wait < 0) return RATE_LIMITED;
     if (wait === 0) return ADMITTED;
+    if (wait < 0) {
+      if (sim.measuring) this.rejected++;
+      return RATE_LIMITED;
+    }
+    if (sim.measuring) this.delayed++;
     sim.queue.push(sim.now + wait, E_PERMIT, hop.id, hop.gen);
     return PARKED;
+  }
+
+  counters(): PolicyCounters<'rate-limiter'> {
+    return { rejected: this.rejected, delayed: this.delayed };
   }
 
   /** The wait (ms, 0 = at once) before the permit, or -1 when the request is refused. */

@@ -20,6 +20,8 @@ export interface PatternContext {
   /** The calling component's id. */
   component: string;
   onTransition: TransitionListener;
+  /** The measured period, [from, to). */
+  measured: { from: number; to: number };
 }
 
 /** An outgoing pattern either guards each attempt or handles a failed one. */
@@ -34,8 +36,8 @@ export const OUTGOING_PATTERNS = {
   'circuit-breaker': {
     layer: 2,
     role: 'guard',
-    build: (policy, { component, onTransition }) =>
-      new CircuitBreaker(component, policy.connection ?? null, policy, onTransition),
+    build: (policy, { component, onTransition, measured }) =>
+      new CircuitBreaker(component, policy.connection ?? null, policy, onTransition, measured),
   },
   bulkhead: { layer: 3, role: 'guard', build: (policy) => new Bulkhead(policy) },
   timeout: { layer: 4, role: 'guard', build: (policy, { queue }) => new Timeout(policy, queue) },
@@ -64,14 +66,14 @@ export const INBOUND_PATTERNS = {
   'rate-limiter': { layer: 1, build: (policy) => new RateLimiter(policy) },
 } satisfies { [T in InboundPolicy['type']]: { layer: number; build(policy: InboundOf<T>): InboundGuard } };
 
-/** A component's inbound guards, in the order they are asked. */
-export function buildInboundGuards(policies: readonly InboundPolicy[]): InboundGuard[] {
-  // The registry's entry for each policy's own type: the cast restates that pairing.
-  const buildOf = (policy: InboundPolicy) => INBOUND_PATTERNS[policy.type].build as (p: InboundPolicy) => InboundGuard;
-  return [...policies]
-    .sort((a, b) => INBOUND_PATTERNS[a.type].layer - INBOUND_PATTERNS[b.type].layer)
-    .map((policy) => buildOf(policy)(policy));
+export function buildInbound(policy: InboundPolicy): InboundGuard {
+  // The registry's entry for the policy's own type: the cast restates that pairing.
+  return (INBOUND_PATTERNS[policy.type].build as (p: InboundPolicy) => InboundGuard)(policy);
 }
+
+/** Inbound policies in the order they are asked. */
+export const byInboundLayer = (a: InboundPolicy, b: InboundPolicy) =>
+  INBOUND_PATTERNS[a.type].layer - INBOUND_PATTERNS[b.type].layer;
 
 /** The policy of `type` on a call over `connection`: a connection's own policy wins over an all-calls one. */
 export function pick<T extends OutgoingPolicy['type']>(

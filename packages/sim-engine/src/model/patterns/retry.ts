@@ -1,4 +1,4 @@
-import type { OutgoingPolicy } from '@faultline/schemas';
+import type { OutgoingPolicy, PolicyCounters } from '@faultline/schemas';
 import { ERROR_CODES, code, type ErrorCode } from '../../codes.ts';
 import type { RandomStream } from '../../kernel/random.ts';
 import { E_RETRY } from '../events.ts';
@@ -17,6 +17,9 @@ export class RetryPolicy implements FailureHandler {
   private readonly multiplier: number;
   private readonly max: number;
   private readonly jitter: 'none' | 'full' | 'equal' | 'decorrelated';
+  private retried = 0;
+  private exhausted = 0;
+  private recovered = 0;
 
   constructor(policy: RetryPolicyParams) {
     const { maxAttempts, backoff, jitter, retryOn } = policy.params;
@@ -37,11 +40,27 @@ export class RetryPolicy implements FailureHandler {
 
   /** Retries a failed attempt after its backoff while attempts are left and the error is retried. */
   handle(sim: Simulation, call: Call, error: ErrorCode): boolean {
-    if (call.attempt >= this.maxAttempts || !this.retries(error)) return false;
+    if (!this.retries(error)) return false;
+    if (call.attempt >= this.maxAttempts) {
+      if (sim.measuring) this.exhausted++;
+      return false;
+    }
+    if (sim.measuring) {
+      this.retried++;
+      sim.collector.retries++;
+    }
     const wait = this.backoff(call.attempt, call.previousBackoff, sim.jitter);
     call.previousBackoff = wait;
     sim.queue.push(sim.now + wait, E_RETRY, call.id, call.gen);
     return true;
+  }
+
+  callSucceeded(sim: Simulation, call: Call): void {
+    if (call.attempt > 1 && sim.measuring) this.recovered++;
+  }
+
+  counters(): PolicyCounters<'retry'> {
+    return { retries: this.retried, exhausted: this.exhausted, recovered: this.recovered };
   }
 
   /** The wait before attempt `attempt + 1` (attempt counts from 1); `previous` feeds decorrelated jitter. */

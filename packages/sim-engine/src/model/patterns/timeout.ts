@@ -1,4 +1,4 @@
-import type { OutgoingPolicy } from '@faultline/schemas';
+import type { OutgoingPolicy, PolicyCounters } from '@faultline/schemas';
 import type { EventQueue } from '../../kernel/event-queue.ts';
 import { E_CALL_TIMEOUT } from '../events.ts';
 import type { Call } from '../requests.ts';
@@ -12,6 +12,7 @@ export class Timeout implements AttemptGuard {
   readonly timeoutMs: number;
   /** The event-queue lane of this timer: all its timers have the same delay. */
   private readonly lane: number;
+  private timedOut = 0;
 
   constructor(policy: TimeoutPolicy, queue: EventQueue) {
     this.timeoutMs = policy.params.timeoutMs;
@@ -26,5 +27,13 @@ export class Timeout implements AttemptGuard {
   /** Nothing to give back: a timer that fires after its attempt ended is stale. */
   attemptEnded(): null {
     return null;
+  }
+
+  attemptTimedOut(sim: Simulation): void {
+    if (sim.measuring) this.timedOut++;
+  }
+
+  counters(): PolicyCounters<'timeout'> {
+    return { timedOut: this.timedOut };
   }
 }
