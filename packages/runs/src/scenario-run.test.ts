@@ -17,7 +17,11 @@ describe('scenarios', () => {
     expect(run.baseline.totals.requests).toBe(run.chaos.totals.requests);
     expect(run.baseline.faultWindows).toEqual([]);
     expect(run.baseline.totals.failed).toBe(0);
-    expect(run.chaos.faultWindows.map((w) => w.fault)).toEqual(['db-outage']);
+    expect(run.chaos.faultWindows.map((w) => w.faultId)).toEqual(['db-outage']);
+    // Latency degradation is against the baseline run's p99.
+    const [window] = run.chaos.faultWindows;
+    const own = simulate(checkout, settings()).faultWindows[0]!;
+    expect(window!.latencyDegradationMs).not.toBe(own.latencyDegradationMs);
     expect(run.chaos.totals.failed).toBeGreaterThan(1000);
     const lost =
       (run.chaos.totals.succeeded + run.chaos.totals.degraded - run.baseline.totals.succeeded) /

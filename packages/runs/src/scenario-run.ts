@@ -71,7 +71,7 @@ export function createScenarioRun(design: Design, settings: RunSettings): Scenar
       results.push(current.result());
       eventsBefore += step.events;
       const next = legs[results.length];
-      if (next) current = createSimulation(next.design, settings, { faults: next.faults });
+      if (next) current = createSimulation(next.design, settings, legOptions(settings, next, results));
       return { ...progress(0, 0), done: !next };
     },
     get done() {
@@ -82,6 +82,12 @@ export function createScenarioRun(design: Design, settings: RunSettings): Scenar
       return compose(settings, results);
     },
   };
+}
+
+/** The chaos side of baseline-vs-chaos measures latency degradation against the baseline's p99 (SPEC §4.2). */
+function legOptions(settings: RunSettings, leg: Leg, done: SimulationResult[]) {
+  const baseline = settings.scenario.kind === 'baseline-vs-chaos' && leg.faults ? done[0] : undefined;
+  return { faults: leg.faults, ...(baseline ? { baselineP99Ms: baseline.latency.p99 } : {}) };
 }
 
 function compose(settings: RunSettings, results: SimulationResult[]): RunResult {

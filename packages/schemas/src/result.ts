@@ -83,37 +83,73 @@ export const EventSchema = z.object({
 
 export const EventLogSchema = z.object({ items: z.array(EventSchema), dropped: z.int().min(0) });
 
+/** What became of a fault's window (SPEC §4.2). */
+export const FaultWindowStateSchema = z.enum(['not-exercised', 'no-impact', 'recovered', 'not-recovered']);
+
+/**
+ * One fault's window and what it caused (SPEC §4.2). A failure is charged to the fault whose action
+ * produced it (direct), else to the unabsorbed faults that delayed or failed the request's earlier
+ * steps, else to those carried by the requests it queued behind (indirect), else to nothing.
+ */
 export const FaultWindowSchema = z.object({
-  fault: z.string(),
+  faultId: z.string(),
+  name: z.string(),
   startMs: z.number(),
-  endMs: z.number(),
+  /** null: still active at the end of the run. */
+  endMs: z.number().nullable(),
+  state: FaultWindowStateSchema,
   impact: z.enum(['none', 'degraded', 'partial-outage', 'full-outage']),
+  /** Of the requests that arrived in the window, the share not failed by this fault (null: none arrived). */
   availability: z.number().nullable(),
+  /** Measured requests this fault acted on, directly or through the queueing it spread. */
+  affectedRequests: z.int().min(0),
+  /** Measured requests that failed, charged to this fault. */
+  failuresCaused: z.int().min(0),
+  /** Of those, the ones it failed itself (an injected error, a refusal, a lost or corrupted message). */
+  failuresCausedDirectly: z.int().min(0),
+  /** Measured requests a fallback answered because of this fault. */
+  degradedCaused: z.int().min(0),
+  /** Fault start to the first failure charged to it; null when it caused none. */
   detectionMs: z.number().nullable(),
-  recovered: z.boolean(),
   recoveryTimeMs: z.number().nullable(),
   timeToRecoverMs: z.number().nullable(),
   latencyDegradationMs: z.number().nullable(),
+  /** Why a figure is missing or how the state was reached, in words a person reads. */
+  reason: z.string().optional(),
 });
+export type FaultWindow = z.infer<typeof FaultWindowSchema>;
 
+export const SLO_TARGETS = [
+  'availability',
+  'errorRate',
+  'p99LatencyMs',
+  'latencyDegradationMs',
+  'mttrMs',
+  'recoveryTimeMs',
+] as const;
+export const SloTargetSchema = z.enum(SLO_TARGETS);
+export type SloTarget = z.infer<typeof SloTargetSchema>;
+
+/** A target's verdict: it agrees with the measured value beside it and says why when it cannot. */
 export const SloVerdictSchema = z.object({
+  target: SloTargetSchema,
   threshold: z.number(),
   measured: z.number().nullable(),
-  passed: z.boolean(),
+  status: z.enum(['pass', 'fail', 'not-applicable']),
+  reason: z.string().optional(),
 });
+export type SloVerdict = z.infer<typeof SloVerdictSchema>;
 
 export const SloResultSchema = z.object({
+  /** True when no target's status is `fail`. */
   passed: z.boolean(),
-  verdicts: z.partialRecord(
-    z.enum(['availability', 'errorRate', 'p99LatencyMs', 'latencyDegradationMs', 'mttrMs', 'recoveryTimeMs']),
-    SloVerdictSchema,
-  ),
+  verdicts: z.partialRecord(SloTargetSchema, SloVerdictSchema),
 });
 
 export const GradeSchema = z.enum(['A', 'B', 'C', 'D', 'F']);
 
 export const ScorecardSchema = z.object({
-  /** null when the run had no fault window: no grade, not an F. */
+  /** (no-impact + recovered) / exercised windows; null when no window was exercised: no grade, not an F. */
   recoveryRate: z.number().min(0).max(1).nullable(),
   grade: GradeSchema.nullable(),
 });
@@ -164,6 +200,8 @@ export const SimulationResultSchema = z.object({
   mttrMs: z.number().nullable(),
   slo: SloResultSchema,
   scorecard: ScorecardSchema,
+  /** What a reader should know before trusting the figures (a fault never exercised, causes not tracked). */
+  warnings: z.array(z.string()).default([]),
   /** Per-policy counters; results stored before they existed read as an empty list. */
   policies: z.array(PolicyReportSchema).default([]),
   /** With more than one replication: each headline metric's mean and 95 % confidence interval. */

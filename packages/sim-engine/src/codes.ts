@@ -34,6 +34,9 @@ export const OVERLOADED = code('overloaded');
 export const CIRCUIT_OPEN = code('circuit-open');
 export const BULKHEAD_FULL = code('bulkhead-full');
 
+/** Causes are tracked for this many faults (a bit each); past them, damage is unattributed. */
+export const TRACKED_FAULTS = 32;
+
 /** Circuit-breaker states, as the time series and the event log name them. */
 export const CLOSED = 0;
 export const OPEN = 1;

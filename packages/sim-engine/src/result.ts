@@ -1,5 +1,5 @@
 import type { PolicyReport, RunSettings, SimulationResult } from '@faultline/schemas';
-import { ERROR_CODES } from './codes.ts';
+import { ERROR_CODES, TRACKED_FAULTS } from './codes.ts';
 import type { Simulation } from './model/simulation.ts';
 import { analyseWindows } from './stats/recovery.ts';
 import { round, roundOrNull, roundRatio, roundRatioOrNull } from './stats/rounding.ts';
@@ -15,12 +15,30 @@ function byKind(counts: Float64Array): Partial<Record<(typeof ERROR_CODES)[numbe
   return out;
 }
 
-/** The result document of a finished run (SPEC §4.1). */
-export function buildResult(sim: Simulation, settings: RunSettings, designHash: string): SimulationResult {
+/** The result document of a finished run (SPEC §4.1, §4.2). `baselineP99Ms`: the baseline run's, when there is one. */
+export function buildResult(
+  sim: Simulation,
+  settings: RunSettings,
+  designHash: string,
+  baselineP99Ms?: number | null,
+): SimulationResult {
   const c = sim.collector;
   const slo = sim.design.slo;
-  const windows = analyseWindows(c, slo.availability ?? 0.95, sim.durationMs);
-  const recovered = windows.filter((w) => w.timeToRecoverMs !== null);
+  const specs = new Map(sim.design.faults.map((f) => [f.id, f]));
+  const facts = sim.model.faults.map((f) => {
+    const { name, schedule } = specs.get(f.id)!;
+    return {
+      name,
+      openEnded: schedule.durationMs === null || schedule.startMs + schedule.durationMs >= sim.durationMs,
+    };
+  });
+  const windows = analyseWindows(c, facts, {
+    sloAvailability: slo.availability ?? 0.95,
+    warmupMs: sim.warmupMs,
+    durationMs: sim.durationMs,
+    ...(baselineP99Ms !== undefined ? { baselineP99Ms } : {}),
+  });
+  const recovered = windows.filter((w) => w.state === 'recovered');
   const mttrMs = recovered.length
     ? round(recovered.reduce((s, w) => s + w.timeToRecoverMs!, 0) / recovered.length)
     : null;
@@ -94,10 +112,27 @@ export function buildResult(sim: Simulation, settings: RunSettings, designHash: 
       windows,
     ),
     scorecard: scorecard(windows),
+    warnings: warningsOf(windows),
     policies: sim.model.policies.map(
       // Each pattern's counters are of its own type: the cast restates that pairing.
       ({ component, type, connection, pattern }) =>
         ({ component, type, connection, counters: pattern.counters(sim.now) }) as PolicyReport,
     ),
   };
+}
+
+/** What a reader should know before trusting the figures. */
+function warningsOf(windows: SimulationResult['faultWindows']): string[] {
+  const warnings = windows
+    .filter((w) => w.state === 'not-exercised')
+    .map(
+      (w) => `"${w.name}" is never active in the measured period: ${w.reason}; it counts in no verdict and no grade.`,
+    );
+  if (windows.length > TRACKED_FAULTS) {
+    warnings.push(
+      `Causes are told apart for the first ${TRACKED_FAULTS} faults only; failures due to the other ` +
+        `${windows.length - TRACKED_FAULTS} are charged to no fault.`,
+    );
+  }
+  return warnings;
 }

@@ -71,11 +71,12 @@ describe('a run', () => {
     const chaos = simulate(checkout, run);
     expect(chaos.totals.requests).toBe(baseline.totals.requests);
     expect(chaos.faultWindows[0]).toMatchObject({
-      fault: 'db-outage',
+      faultId: 'db-outage',
+      name: 'Database brief outage',
       startMs: 20_000,
       endMs: 30_000,
       impact: 'full-outage',
-      recovered: true,
+      state: 'recovered',
     });
     expect(chaos.events.items.map((e) => e.type)).toEqual(['fault-start', 'crash', 'restart', 'fault-end']);
   });
@@ -120,8 +121,8 @@ describe('a run', () => {
 
   it('judges the SLOs and grades the recovery', () => {
     const result = simulate(checkout, run);
-    expect(result.slo.verdicts.availability).toMatchObject({ threshold: 0.99, passed: false });
-    expect(result.slo.verdicts.p99LatencyMs).toMatchObject({ threshold: 300, passed: true });
+    expect(result.slo.verdicts.availability).toMatchObject({ threshold: 0.99, status: 'fail' });
+    expect(result.slo.verdicts.p99LatencyMs).toMatchObject({ threshold: 300, status: 'pass' });
     expect(result.slo.passed).toBe(false);
     expect(result.mttrMs).toBe(result.faultWindows[0]!.timeToRecoverMs);
     expect(result.scorecard.grade).toBe('A');

@@ -7,6 +7,11 @@ import { summariseReplications } from './stats/replications.ts';
 export interface SimulationOptions {
   /** false runs the design with every fault switched off (the baseline of baseline-vs-chaos). */
   faults?: boolean;
+  /**
+   * The p99 (ms) of the scenario's baseline run, when it has one: latency degradation in each
+   * fault window is measured against it (SPEC §4.2). Without it, against the p99 before the first fault.
+   */
+  baselineP99Ms?: number | null;
 }
 
 /**
@@ -40,7 +45,7 @@ export function createSimulation(
       if (progress.done && results.length < settings.replications) {
         totalEvents += progress.events;
         const replication = results.length;
-        results.push(buildResult(current, { ...settings }, hash));
+        results.push(buildResult(current, { ...settings }, hash, options.baselineP99Ms));
         if (results.length < settings.replications) {
           current = new Simulation(design, settings, settings.seed + results.length, faults);
           progress = { ...progress, done: false };

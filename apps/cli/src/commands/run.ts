@@ -91,8 +91,11 @@ function optionErrors(issues: FieldIssue[]): CliError {
 function failures(run: RunResult): string[] {
   const of = (result: SimulationResult, prefix = '') =>
     Object.entries(result.slo.verdicts)
-      .filter(([, v]) => !v.passed)
-      .map(([target, v]) => `${prefix}${target} measured ${v.measured ?? 'nothing'} against ${v.threshold}`);
+      .filter(([, v]) => v.status === 'fail')
+      .map(
+        ([target, v]) =>
+          `${prefix}${target} measured ${v.measured ?? 'nothing'} against ${v.threshold}${v.reason ? `: ${v.reason}` : ''}`,
+      );
   switch (run.scenario) {
     case 'single':
       return of(run.result);

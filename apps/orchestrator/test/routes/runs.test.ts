@@ -54,7 +54,7 @@ describe('POST /api/runs', () => {
     const body = RunResultSchema.parse(result.json());
     expect(body).toEqual(expected(stored, settings));
     if (body.scenario !== 'single') throw new Error(body.scenario);
-    expect(body.result.faultWindows.map((w) => w.fault)).toEqual(['db-outage']);
+    expect(body.result.faultWindows.map((w) => w.faultId)).toEqual(['db-outage']);
     expect(done.sloPassed).toBe(body.result.slo.passed);
     expect(done.designHash).toBe(body.result.designHash);
   });

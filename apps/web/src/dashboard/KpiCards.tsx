@@ -1,4 +1,4 @@
-import type { SimulationResult } from '@faultline/schemas';
+import type { SimulationResult, SloVerdict } from '@faultline/schemas';
 import { ms, pct, secs } from './format.ts';
 
 type Verdicts = SimulationResult['slo']['verdicts'];
@@ -11,17 +11,24 @@ function Card({
 }: {
   label: string;
   value: string;
-  verdict?: { passed: boolean } | undefined;
+  verdict?: SloVerdict | undefined;
   testId: string;
 }) {
   return (
-    <div className={`kpi${verdict ? (verdict.passed ? ' pass' : ' fail') : ''}`} data-testid={`kpi.${testId}`}>
+    <div className={`kpi${verdict ? ` ${verdict.status}` : ''}`} data-testid={`kpi.${testId}`}>
       <span className="kpi-label">{label}</span>
       <span className="kpi-value">{value}</span>
-      {verdict && <span className="kpi-verdict">{verdict.passed ? 'SLO met' : 'SLO missed'}</span>}
+      {verdict && <span className="kpi-verdict">{VERDICT_WORDS[verdict.status]}</span>}
+      {verdict?.reason && <span className="kpi-reason">{verdict.reason}</span>}
     </div>
   );
 }
+
+const VERDICT_WORDS: Record<SloVerdict['status'], string> = {
+  pass: 'SLO met',
+  fail: 'SLO missed',
+  'not-applicable': 'not applicable',
+};
 
 /** The headline figures, each with its SLO verdict where a target is set. */
 export function KpiCards({ result }: { result: SimulationResult }) {

@@ -24,24 +24,30 @@ export function SimulationView({ result, baseline }: { result: SimulationResult;
               <th>Fault</th>
               <th>From</th>
               <th>To</th>
+              <th>State</th>
               <th>Impact</th>
               <th>Availability</th>
+              <th>Failures caused</th>
               <th>Detection</th>
               <th>Recovery</th>
               <th>p99 degradation</th>
+              <th>Why</th>
             </tr>
           </thead>
           <tbody>
             {result.faultWindows.map((w) => (
-              <tr key={`${w.fault}-${w.startMs}`}>
-                <th scope="row">{w.fault}</th>
+              <tr key={`${w.faultId}-${w.startMs}`}>
+                <th scope="row">{w.name}</th>
                 <td>{secs(w.startMs)}</td>
-                <td>{secs(w.endMs)}</td>
+                <td>{w.endMs === null ? 'end of run' : secs(w.endMs)}</td>
+                <td>{w.state}</td>
                 <td>{w.impact}</td>
                 <td>{pct(w.availability)}</td>
+                <td>{w.failuresCaused}</td>
                 <td>{ms(w.detectionMs)}</td>
-                <td>{w.recovered ? secs(w.recoveryTimeMs) : 'not recovered'}</td>
+                <td>{secs(w.recoveryTimeMs)}</td>
                 <td>{ms(w.latencyDegradationMs)}</td>
+                <td>{w.reason ?? ''}</td>
               </tr>
             ))}
           </tbody>

@@ -38,8 +38,16 @@ interface ChartProps {
   title: string;
   rows: Row[];
   lines: { key: string; name: string; color: string; dashed?: boolean }[];
-  windows: SimulationResult['faultWindows'];
+  windows: ShadedWindow[];
   unit: string;
+}
+
+/** A fault window as the charts shade it: an open-ended one runs to the end of the run. */
+interface ShadedWindow {
+  key: string;
+  name: string;
+  startMs: number;
+  endMs: number;
 }
 
 /** One chart, with every fault window shaded. Animation is off: 600 buckets redraw at once. */
@@ -56,12 +64,12 @@ function Chart({ title, rows, lines, windows, unit }: ChartProps) {
           <Legend />
           {windows.map((w) => (
             <ReferenceArea
-              key={`${w.fault}-${w.startMs}`}
+              key={w.key}
               x1={w.startMs / 1000}
               x2={w.endMs / 1000}
               fill="#f97316"
               fillOpacity={0.15}
-              label={w.fault}
+              label={w.name}
               className="fault-window"
             />
           ))}
@@ -94,7 +102,18 @@ export function TimeSeriesCharts({
   overlayLabel?: string;
 }) {
   const rows = useMemo(() => rowsOf(result, baseline), [result, baseline]);
-  const windows = result.faultWindows;
+  const windows = useMemo(
+    () =>
+      result.faultWindows
+        .filter((w) => w.state !== 'not-exercised')
+        .map((w) => ({
+          key: `${w.faultId}-${w.startMs}`,
+          name: w.name,
+          startMs: w.startMs,
+          endMs: w.endMs ?? result.settings.durationMs,
+        })),
+    [result],
+  );
   return (
     <div className="charts">
       <Chart

@@ -56,7 +56,7 @@ describe('Prometheus export', () => {
     expect(value('chaos_latency_degradation_ms')).toBeCloseTo(result.faultWindows[0]!.latencyDegradationMs!, 4);
     expect(value('chaos_slo_passed')).toBe(result.slo.passed ? 1 : 0);
     expect(value('chaos_slo_violations_count')).toBe(
-      Object.values(result.slo.verdicts).filter((v) => !v.passed).length,
+      Object.values(result.slo.verdicts).filter((v) => v.status === 'fail').length,
     );
     const components = metric(text, 'chaos_component_requests_total');
     expect(components.map((s) => s.labels!.component).sort()).toEqual(Object.keys(result.components).sort());
@@ -75,7 +75,7 @@ describe('Markdown export', () => {
     expect(text).toContain('# Faultline run run-1: Checkout "v2"');
     expect(text).toContain(result.slo.passed ? '**SLO passed**' : '**SLO FAILED**');
     expect(text).toMatch(/\| Availability \| 99\.00 % \|/);
-    expect(text).toMatch(/\| db-outage \| 20\.0 s \| 30\.0 s \|/);
+    expect(text).toMatch(/\| Database brief outage \| 20\.0 s \| 30\.0 s \| recovered \|/);
     expect(text).toContain('| db |');
   });
 

@@ -35,10 +35,11 @@ function simulationSection(result: SimulationResult, heading: string): string {
     `## ${heading}`,
     `**SLO ${result.slo.passed ? 'passed' : 'FAILED'}** · grade ${result.scorecard.grade ?? '– (no fault window)'} · MTTR ${secs(result.mttrMs)}`,
     table(
-      ['Target', 'Threshold', 'Measured', 'Verdict'],
+      ['Target', 'Threshold', 'Measured', 'Verdict', 'Why'],
       Object.entries(result.slo.verdicts).map(([target, v]) => {
         const [label, format] = SLO_LABELS[target]!;
-        return [label, format(v.threshold), format(v.measured), v.passed ? 'pass' : '**fail**'];
+        const status = v.status === 'fail' ? '**fail**' : v.status;
+        return [label, format(v.threshold), format(v.measured), status, v.reason ?? ''];
       }),
     ),
     `Requests ${totals.requests}: succeeded ${totals.succeeded}, degraded ${totals.degraded}, failed ${totals.failed} (${failedKinds}). ` +
@@ -49,16 +50,29 @@ function simulationSection(result: SimulationResult, heading: string): string {
     parts.push(
       '### Fault windows',
       table(
-        ['Fault', 'From', 'To', 'Impact', 'Availability', 'Detection', 'Recovered after', 'p99 degradation'],
+        [
+          'Fault',
+          'From',
+          'To',
+          'State',
+          'Impact',
+          'Availability',
+          'Failures caused',
+          'Recovered after',
+          'p99 degradation',
+          'Why',
+        ],
         result.faultWindows.map((w) => [
-          w.fault,
+          w.name,
           secs(w.startMs),
-          secs(w.endMs),
+          w.endMs === null ? 'end of run' : secs(w.endMs),
+          w.state,
           w.impact,
           pct(w.availability),
-          ms(w.detectionMs),
-          w.recovered ? secs(w.recoveryTimeMs) : 'not recovered',
+          w.failuresCaused,
+          secs(w.recoveryTimeMs),
           ms(w.latencyDegradationMs),
+          w.reason ?? '',
         ]),
       ),
     );

@@ -85,7 +85,11 @@ function addSimulation(out: Exposition, result: SimulationResult, labels: Labels
   out.add('chaos_latency_degradation_ms', labels, maxOf(result.faultWindows.map((w) => w.latencyDegradationMs)));
   out.add('chaos_recovery_time_seconds', labels, seconds(maxOf(result.faultWindows.map((w) => w.recoveryTimeMs))));
   out.add('chaos_slo_passed', labels, result.slo.passed ? 1 : 0);
-  out.add('chaos_slo_violations_count', labels, Object.values(result.slo.verdicts).filter((v) => !v.passed).length);
+  out.add(
+    'chaos_slo_violations_count',
+    labels,
+    Object.values(result.slo.verdicts).filter((v) => v.status === 'fail').length,
+  );
   out.add('chaos_requests_total', labels, totals.requests);
   out.add('chaos_latency_p99_ms', labels, headline.p99LatencyMs);
   for (const [component, stats] of Object.entries(result.components)) {

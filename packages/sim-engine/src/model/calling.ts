@@ -6,7 +6,8 @@ import { CONNECTION_REFUSED, TIMEOUT, type ErrorCode } from '../codes.ts';
 import type { CallDef } from './components.ts';
 import { E_ATTEMPT_REJECTED } from './events.ts';
 import { REFUSED, REQUEST_LOST, RESPONSE_LOST, crossNetwork, sendHop } from './network.ts';
-import { ADMITTED, PARKED } from './patterns/guards.ts';
+import { cause, markAbsorbed, markActed, markCallActed, systemCause } from './causes.ts';
+import { ADMITTED, PARKED, type AttemptGuard } from './patterns/guards.ts';
 import { CALLEE, DETACHED, type Call, type Hop } from './requests.ts';
 // eslint-disable-next-line import-x/no-cycle -- the caller/callee pair: see serving.ts
 import { callFinished } from './serving.ts';
@@ -23,12 +24,14 @@ export function startCall(sim: Simulation, parent: Hop, def: CallDef): void {
   call.launched = false;
   call.admittedBy = 0;
   call.parked = false;
+  call.acted = call.spread = call.absorbed = call.fallbackFor = call.failedCauses = 0;
   tryAttempt(sim, call);
 }
 
 function tryAttempt(sim: Simulation, call: Call): void {
   call.attempt++;
   call.admittedBy = 0;
+  call.lostBy = 0;
   passGuards(sim, call);
 }
 
@@ -38,14 +41,26 @@ function passGuards(sim: Simulation, call: Call): void {
   while (call.admittedBy < guards.length) {
     const verdict = guards[call.admittedBy]!.admit(sim, call);
     if (verdict === PARKED) return;
-    if (verdict !== ADMITTED) return reject(sim, call, verdict);
+    if (verdict !== ADMITTED) return refuseAttempt(sim, call, verdict, guards[call.admittedBy]!);
     call.admittedBy++;
   }
   launch(sim, call);
 }
 
-function reject(sim: Simulation, call: Call, error: ErrorCode): void {
+/**
+ * A guard refused the attempt: a failure the system produced, charged as causes.ts says; with
+ * nothing else to charge, to the faults behind the guard's own state (an open breaker's failures).
+ */
+function refuseAttempt(sim: Simulation, call: Call, error: ErrorCode, guard: AttemptGuard): void {
+  systemCause(call, call.def.connection.target);
+  if (cause.mask === 0 && guard.rejectionCause) cause.mask = guard.rejectionCause() & ~call.absorbed;
+  reject(sim, call, error, cause.mask, cause.direct);
+}
+
+function reject(sim: Simulation, call: Call, error: ErrorCode, causeMask: number, direct: boolean): void {
   call.responseError = error;
+  call.responseCause = causeMask;
+  call.responseDirect = direct;
   sim.queue.pushLane(sim.nowLane, sim.now, E_ATTEMPT_REJECTED, call.id, call.gen);
 }
 
@@ -57,6 +72,9 @@ export function handleAttemptRejected(sim: Simulation, call: Call, gen: number):
 export function handleBulkheadExpire(sim: Simulation, call: Call, gen: number): void {
   if (call.gen !== gen || !call.parked) return;
   const error = call.def.guards[call.admittedBy]!.parkExpired!(sim, call);
+  systemCause(call, call.def.connection.target);
+  call.responseCause = cause.mask;
+  call.responseDirect = cause.direct;
   attemptDone(sim, call, error, false, false);
 }
 
@@ -70,7 +88,12 @@ function launch(sim: Simulation, call: Call): void {
   connection.outstanding++;
   if (sim.measuring) sim.collector.downstreamCalls++;
   const crossing = crossNetwork(sim, connection, false);
-  if (crossing.lost === REFUSED) return reject(sim, call, CONNECTION_REFUSED);
+  if (crossing.acted !== 0) {
+    markCallActed(call, crossing.acted);
+    if (crossing.lost === REFUSED) return reject(sim, call, CONNECTION_REFUSED, crossing.refusedBy, true);
+    call.lostBy = crossing.lostBy;
+    call.corruptedBy = crossing.corruptedBy;
+  }
   call.corruption = crossing.corruption;
   if (crossing.lost !== REQUEST_LOST) {
     const hop = sendHop(sim, CALLEE, connection.target, crossing.out, connection.halfLane);
@@ -79,8 +102,11 @@ function launch(sim: Simulation, call: Call): void {
     hop.returnMs = crossing.back;
     hop.responseLost = crossing.lost === RESPONSE_LOST;
   }
-  // The copy does the work again; nobody waits for its answer.
-  if (crossing.duplicate) sendHop(sim, DETACHED, connection.target, crossing.out, connection.halfLane);
+  // The copy does the work again; nobody waits for its answer. It carries the duplicate fault
+  // into the queue it joins (see causes.ts).
+  if (crossing.duplicate) {
+    markActed(sendHop(sim, DETACHED, connection.target, crossing.out, connection.halfLane), crossing.acted);
+  }
 }
 
 /** Fire and forget over an async connection: the caller does not wait, and its patterns do not apply. */
@@ -90,7 +116,10 @@ export function sendAsync(sim: Simulation, def: CallDef): void {
   const crossing = crossNetwork(sim, connection, true);
   if (crossing.lost === REFUSED || crossing.lost === REQUEST_LOST) return;
   const copies = crossing.duplicate ? 2 : 1;
-  for (let i = 0; i < copies; i++) sendHop(sim, DETACHED, connection.target, crossing.out, connection.halfLane);
+  for (let i = 0; i < copies; i++) {
+    const hop = sendHop(sim, DETACHED, connection.target, crossing.out, connection.halfLane);
+    if (crossing.acted !== 0) markActed(hop, crossing.acted);
+  }
 }
 
 export function handleResponse(sim: Simulation, call: Call, gen: number): void {
@@ -106,6 +135,15 @@ export function handleCallTimeout(sim: Simulation, call: Call, gen: number): voi
   if (sim.measuring) sim.collector.timeouts++;
   const guards = call.def.guards;
   for (let i = 0; i < call.admittedBy; i++) guards[i]!.attemptTimedOut?.(sim);
+  if (call.lostBy !== 0) {
+    // The request or its answer was lost, or the callee hung: that fault's doing.
+    call.responseCause = call.lostBy;
+    call.responseDirect = true;
+  } else {
+    systemCause(call, call.def.connection.target);
+    call.responseCause = cause.mask;
+    call.responseDirect = cause.direct;
+  }
   attemptDone(sim, call, TIMEOUT, false, false);
 }
 
@@ -131,8 +169,15 @@ function attemptDone(sim: Simulation, call: Call, error: ErrorCode, degraded: bo
   const handlers = def.handlers;
   if (error === 0) {
     for (let i = 0; i < handlers.length; i++) handlers[i]!.callSucceeded?.(sim, call);
+    // A retry succeeded: the faults that failed the earlier attempts were absorbed.
+    if (call.failedCauses !== 0) absorb(call, call.failedCauses, false);
   } else if (call.parent!.gen === call.parentGen) {
-    for (let i = 0; i < handlers.length; i++) if (handlers[i]!.handle(sim, call, error)) return;
+    for (let i = 0; i < handlers.length; i++) {
+      if (handlers[i]!.handle(sim, call, error)) {
+        call.failedCauses |= call.responseCause;
+        return;
+      }
+    }
   }
   finishCall(sim, call, error, degraded, corrupted);
 }
@@ -141,14 +186,24 @@ export function handleRetry(sim: Simulation, call: Call, gen: number): void {
   if (call.gen === gen) tryAttempt(sim, call);
 }
 
-/** The fallback answers a degraded success in place of the failure. */
+/** The fallback answers a degraded success in place of the failure, absorbing what caused it. */
 export function handleFallbackDone(sim: Simulation, call: Call, gen: number): void {
-  if (call.gen === gen) finishCall(sim, call, 0, true, false);
+  if (call.gen !== gen) return;
+  absorb(call, call.failedCauses, true);
+  finishCall(sim, call, 0, true, false);
+}
+
+function absorb(call: Call, mask: number, fallback: boolean): void {
+  const parent = call.parent!;
+  if (parent.gen === call.parentGen) markAbsorbed(parent, mask, fallback);
 }
 
 function finishCall(sim: Simulation, call: Call, error: ErrorCode, degraded: boolean, corrupted: boolean): void {
   const parent = call.parent!;
-  if (parent.gen === call.parentGen) callFinished(sim, parent, error, call.def.required, degraded, corrupted);
+  if (parent.gen === call.parentGen) {
+    const causeMask = error === 0 ? 0 : call.responseCause;
+    callFinished(sim, parent, error, call.def.required, degraded, corrupted, causeMask, call.responseDirect);
+  }
   call.parent = null;
   sim.calls.release(call);
 }

@@ -11,7 +11,7 @@ describe('cascading failure', () => {
   it('a slow database with retries and no breaker collapses and stays down after the fault', () => {
     const result = run(false);
     const [window] = result.faultWindows;
-    expect(window).toMatchObject({ impact: 'full-outage', recovered: false, recoveryTimeMs: null });
+    expect(window).toMatchObject({ impact: 'full-outage', state: 'not-recovered', recoveryTimeMs: null });
     // Forty seconds after the fault ended, still nothing gets through.
     const afterFault = result.timeSeries.successRate.slice(450);
     expect(Math.max(...afterFault.map((r) => r ?? 0))).toBeLessThan(0.05);
@@ -25,7 +25,7 @@ describe('cascading failure', () => {
   it('the same design with a circuit breaker recovers soon after the fault', () => {
     const result = run(true);
     const [window] = result.faultWindows;
-    expect(window!.recovered).toBe(true);
+    expect(window!.state).toBe('recovered');
     expect(window!.recoveryTimeMs).toBeLessThanOrEqual(3000);
     expect(result.totals.failedByKind['circuit-open']).toBeGreaterThan(0);
     expect(result.components.db!.meanQueueLength).toBeLessThan(10);

@@ -7,6 +7,7 @@ import { RandomStream } from '../kernel/random.ts';
 import { LatencyHistogram } from '../stats/histogram.ts';
 import type { AdmissionFault, AnswerFault, NetworkFault, ServiceFault } from './faults/injected-fault.ts';
 import type { AttemptGuard, FailureHandler, InboundGuard } from './patterns/guards.ts';
+import { FaultTally } from './fault-tally.ts';
 import { WorkerPool } from './worker-pool.ts';
 
 /** Gateway balancing as an index into this list. */
@@ -20,6 +21,8 @@ export class Instance {
   up = true;
   /** Down in `hang` mode: requests are swallowed instead of refused. */
   hangs = false;
+  /** The fault that took it down (its bit, see causes.ts). */
+  downBy = 0;
   readonly workers: WorkerPool;
 
   constructor(component: ComponentRuntime) {
@@ -75,6 +78,8 @@ export class ComponentRuntime {
   readonly admissionFaults: AdmissionFault[] = [];
   readonly serviceFaults: ServiceFault[] = [];
   readonly answerFaults: AnswerFault[] = [];
+  /** The faults the requests in flight here carry (see causes.ts). */
+  readonly faultsInFlight = new FaultTally();
   /** Load shedding, then the rate limiter (filled in by compileModel). */
   readonly inbound: InboundGuard[] = [];
   readonly stats = new ComponentStats();

@@ -24,6 +24,12 @@ export class Crossing {
   lost = DELIVERED;
   duplicate = false;
   corruption = INTACT;
+  /** The faults that acted on the message (see causes.ts). */
+  acted = 0;
+  /** The fault that refused, lost or corrupted it. */
+  refusedBy = 0;
+  lostBy = 0;
+  corruptedBy = 0;
 }
 
 /** The one crossing in progress: a message is crossed and read before the next one starts. */
@@ -42,9 +48,16 @@ export function crossNetwork(sim: Simulation, connection: ConnectionRuntime, asy
   crossing.duplicate = false;
   crossing.corruption = INTACT;
   const faults = connection.networkFaults;
+  if (faults.length === 0) {
+    crossing.acted = 0;
+    return crossing;
+  }
+  crossing.acted = crossing.refusedBy = crossing.lostBy = crossing.corruptedBy = 0;
   for (let i = 0; i < faults.length; i++) {
     const fault = faults[i]!;
-    if (fault.acts(sim.now) && fault.cross(crossing, connection, async)) break;
+    if (!fault.acts(sim.now)) continue;
+    crossing.acted |= fault.bit;
+    if (fault.cross(crossing, connection, async)) break;
   }
   return crossing;
 }
@@ -65,10 +78,18 @@ export function deliverResponse(
   degraded: boolean,
   corrupted: boolean,
   delay: number,
+  causeMask: number,
+  direct: boolean,
 ): void {
   if (delay < 0) return;
-  if (error === 0 && call.corruption === DETECTABLY) error = INVALID_DATA;
+  if (error === 0 && call.corruption === DETECTABLY) {
+    error = INVALID_DATA;
+    causeMask = call.corruptedBy;
+    direct = true;
+  }
   call.responseError = error;
+  call.responseCause = causeMask;
+  call.responseDirect = direct;
   call.responseDegraded = degraded;
   call.responseCorrupted = corrupted || (error === 0 && call.corruption === SILENTLY);
   sim.queue.pushAfter(call.def.connection.halfLane, sim.now, delay, E_RESPONSE, call.id, call.gen);

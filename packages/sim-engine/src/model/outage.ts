@@ -11,14 +11,17 @@ export function crashInstance(
   instance: Instance,
   hang: boolean,
   type: 'crash' | 'oom-kill',
+  /** The fault's bit (see causes.ts): what it refuses or hangs is its doing. */
+  faultBit: number,
 ): void {
   sim.eventLog.add({ atMs: sim.now, type, component: component.id });
   instance.up = false;
   instance.hangs = hang;
+  instance.downBy = faultBit;
   for (const hop of instance.workers.evictAll(sim)) {
     // Refused: the callers see the connection reset. Hung: they hear nothing until their timeout.
-    if (hang) dropHop(sim, hop);
-    else finishHop(sim, hop, CONNECTION_REFUSED);
+    if (hang) dropHop(sim, hop, faultBit);
+    else finishHop(sim, hop, CONNECTION_REFUSED, faultBit, true);
   }
 }
 

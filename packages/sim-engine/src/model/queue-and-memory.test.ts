@@ -93,7 +93,7 @@ describe('memory exhaustion', () => {
     const restarts = result.events.items.filter((e) => e.type === 'restart');
     expect(restarts.map((e) => e.atMs)).toEqual([20_000, 20_000]);
     expect(result.totals.failedByKind['connection-refused']).toBeGreaterThan(250);
-    expect(result.faultWindows[0]!.recovered).toBe(true);
+    expect(result.faultWindows[0]!.state).toBe('recovered');
   });
 
   it('a mild leak never reaches the killer', () => {

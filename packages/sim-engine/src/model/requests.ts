@@ -50,6 +50,19 @@ export class Hop {
   responseLost = false;
   /** Queue messages: how many times this one has been handed to a consumer. */
   deliveries = 1;
+  // Causes (SPEC §4.2), as bit sets of fault indices (see causes.ts). Marks made below a hop
+  // reach it while it waits, so a failure here can be charged without looking down.
+  /** Faults that acted on this request here or below. */
+  acted = 0;
+  /** Faults carried by the requests this one queued behind, here or below (indirect). */
+  spread = 0;
+  /** Faults whose effect a defence absorbed, here or below: charged nothing from then on. */
+  absorbed = 0;
+  /** Faults a fallback answered for, here or below. */
+  fallbackFor = 0;
+  /** The cause of `failure`, and whether a fault's own action produced it. */
+  failureCause = 0;
+  failureDirect = false;
   nextFree: Hop | null = null;
   constructor(readonly id: number) {}
 
@@ -72,6 +85,12 @@ export class Hop {
     this.returnMs = 0;
     this.responseLost = false;
     this.deliveries = 1;
+    this.acted = 0;
+    this.spread = 0;
+    this.absorbed = 0;
+    this.fallbackFor = 0;
+    this.failureCause = 0;
+    this.failureDirect = false;
   }
 }
 
@@ -96,6 +115,20 @@ export class Call {
   responseDegraded = false;
   responseCorrupted = false;
   corruption = 0;
+  /** The cause of `responseError` (see Hop), and whether a fault's own action produced it. */
+  responseCause = 0;
+  responseDirect = false;
+  // Causes across the call's attempts, as on Hop.
+  acted = 0;
+  spread = 0;
+  absorbed = 0;
+  fallbackFor = 0;
+  /** A fault that lost this attempt's request or answer, or hung its callee: its timeout is that fault's doing. */
+  lostBy = 0;
+  /** The connection fault that corrupts this attempt's answer. */
+  corruptedBy = 0;
+  /** Causes of the attempts that failed before this one: absorbed if a later one succeeds. */
+  failedCauses = 0;
   nextFree: Call | null = null;
   constructor(readonly id: number) {}
 }

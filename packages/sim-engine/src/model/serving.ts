@@ -16,10 +16,11 @@ import {
 } from './components.ts';
 import { E_SERVICE_DONE } from './events.ts';
 import { deliverResponse, sendHop } from './network.ts';
+import { cause, markAbsorbed, markActed, markSpread, systemCause } from './causes.ts';
 import { ADMITTED, PARKED } from './patterns/guards.ts';
 import { CALLEE, DETACHED, ROOT, type Hop } from './requests.ts';
 import type { Simulation } from './simulation.ts';
-import { FULL, STARTS } from './worker-pool.ts';
+import { FULL, QUEUED, STARTS } from './worker-pool.ts';
 
 /** A queue hands a failing message to its consumers this many times, then drops it (dead letter). */
 export const MAX_DELIVERIES = 5;
@@ -44,14 +45,14 @@ export function handlePermit(sim: Simulation, hop: Hop, gen: number): void {
 /** A crashed instance refuses at once or swallows the request; then each inbound guard in turn. */
 function passInbound(sim: Simulation, hop: Hop, instance: Instance): void {
   if (!instance.up) {
-    if (instance.hangs) return dropHop(sim, hop);
-    return finishHop(sim, hop, CONNECTION_REFUSED);
+    if (instance.hangs) return dropHop(sim, hop, instance.downBy);
+    return finishHop(sim, hop, CONNECTION_REFUSED, instance.downBy, true);
   }
   const guards = hop.component.inbound;
   while (hop.admittedBy < guards.length) {
     const verdict = guards[hop.admittedBy]!.admit(sim, hop);
     if (verdict === PARKED) return;
-    if (verdict !== ADMITTED) return finishHop(sim, hop, verdict);
+    if (verdict !== ADMITTED) return refuse(sim, hop, verdict);
     hop.admittedBy++;
   }
   admit(sim, hop, instance);
@@ -62,18 +63,34 @@ function admit(sim: Simulation, hop: Hop, instance: Instance): void {
   const faults = component.admissionFaults;
   for (let i = 0; i < faults.length; i++) {
     const fault = faults[i]!;
-    if (fault.acts(sim.now)) return finishHop(sim, hop, fault.error());
+    if (fault.acts(sim.now)) {
+      markActed(hop, fault.bit);
+      return finishHop(sim, hop, fault.error(), fault.bit, true);
+    }
   }
   const admitted = instance.workers.admit(sim, hop);
-  if (admitted === FULL) return finishHop(sim, hop, OVERLOADED);
+  if (admitted === FULL) return refuse(sim, hop, OVERLOADED);
+  if (admitted === QUEUED) {
+    // Waiting behind requests that carry faults spreads those faults to this one.
+    const carried = component.faultsInFlight.mask();
+    if (carried !== 0) markSpread(hop, carried);
+  }
   if (component.isQueue) acknowledgeProducer(sim, hop);
   if (admitted === STARTS) startWork(sim, hop, instance);
+}
+
+/** The component refuses the request for want of room or permits: a failure the system produced. */
+function refuse(sim: Simulation, hop: Hop, error: number): void {
+  systemCause(hop, hop.component);
+  finishHop(sim, hop, error, cause.mask, cause.direct);
 }
 
 /** A queue answers its producer as soon as the message is stored; consumers take it from there. */
 function acknowledgeProducer(sim: Simulation, hop: Hop): void {
   const call = hop.call;
-  if (hop.role === CALLEE && call!.gen === hop.callGen) deliverResponse(sim, call!, 0, false, false, hop.returnMs);
+  if (hop.role === CALLEE && call!.gen === hop.callGen) {
+    deliverResponse(sim, call!, 0, false, false, hop.returnMs, 0, false);
+  }
   hop.role = DETACHED;
 }
 
@@ -84,7 +101,10 @@ function startWork(sim: Simulation, hop: Hop, instance: Instance): void {
   const faults = component.serviceFaults;
   for (let i = 0; i < faults.length; i++) {
     const fault = faults[i]!;
-    if (fault.acts(sim.now)) work = fault.lengthen(work);
+    if (fault.acts(sim.now)) {
+      work = fault.lengthen(work);
+      markActed(hop, fault.bit);
+    }
   }
   sim.queue.pushAfter(component.workLane, sim.now, work, E_SERVICE_DONE, hop.id, hop.gen);
 }
@@ -129,7 +149,7 @@ export function runSteps(sim: Simulation, hop: Hop): void {
     for (let i = 0; i < chosen; i++) startCall(sim, hop, stepCalls[i]!);
     return;
   }
-  finishHop(sim, hop, hop.failure);
+  finishHop(sim, hop, hop.failure, hop.failureCause, hop.failureDirect);
 }
 
 function chooseTarget(sim: Simulation, component: ComponentRuntime): CallDef {
@@ -143,7 +163,7 @@ function chooseTarget(sim: Simulation, component: ComponentRuntime): CallDef {
   return calls[component.nextCall++ % calls.length]!;
 }
 
-/** A downstream call of this hop ended. */
+/** A downstream call of this hop ended; a failed one's cause is `causeMask` (`direct`: a fault's own doing). */
 export function callFinished(
   sim: Simulation,
   hop: Hop,
@@ -151,23 +171,42 @@ export function callFinished(
   required: boolean,
   degraded: boolean,
   corrupted: boolean,
+  causeMask: number,
+  direct: boolean,
 ): void {
-  if (error !== 0 && required && hop.failure === 0) hop.failure = error;
+  if (error !== 0) {
+    if (!required) {
+      markAbsorbed(hop, causeMask, false); // an optional call: its failure is counted and ignored
+    } else if (hop.failure === 0) {
+      hop.failure = error;
+      hop.failureCause = causeMask;
+      hop.failureDirect = direct;
+    }
+  }
   if (degraded) hop.degraded = true;
   if (corrupted) hop.corrupted = true;
   if (--hop.pending > 0) return;
-  if (hop.failure !== 0) finishHop(sim, hop, hop.failure);
+  if (hop.failure !== 0) finishHop(sim, hop, hop.failure, hop.failureCause, hop.failureDirect);
   else runSteps(sim, hop);
 }
 
-/** The hop answers: frees its worker, counts, and sends the answer back to whoever waits. */
-export function finishHop(sim: Simulation, hop: Hop, error: number): void {
+/**
+ * The hop answers: frees its worker, counts, and sends the answer back to whoever waits. A
+ * failure's cause is `causeMask` (`direct`: a fault's own action produced it, see causes.ts).
+ */
+export function finishHop(sim: Simulation, hop: Hop, error: number, causeMask = 0, direct = false): void {
   const component = hop.component;
   if (error === 0) {
     const faults = component.answerFaults;
     for (let i = 0; i < faults.length; i++) {
       const fault = faults[i]!;
-      if (fault.acts(sim.now)) error = fault.spoil(hop, error);
+      if (!fault.acts(sim.now)) continue;
+      markActed(hop, fault.bit);
+      error = fault.spoil(hop, error);
+      if (error !== 0 && causeMask === 0) {
+        causeMask = fault.bit;
+        direct = true;
+      }
     }
   }
   if (hop.arrivedAt >= sim.warmupMs && !component.isClient) {
@@ -184,12 +223,13 @@ export function finishHop(sim: Simulation, hop: Hop, error: number): void {
   if (hop.role === CALLEE) {
     const call = hop.call!;
     if (call.gen === hop.callGen) {
-      deliverResponse(sim, call, error, hop.degraded, hop.corrupted, hop.responseLost ? -1 : hop.returnMs);
+      const delay = hop.responseLost ? -1 : hop.returnMs;
+      deliverResponse(sim, call, error, hop.degraded, hop.corrupted, delay, causeMask, direct);
     } else if (sim.measuring) {
       sim.collector.wastedWork++; // the caller gave up: this work was for nothing
     }
   } else if (hop.role === ROOT) {
-    if (!hop.ended) sim.finishRequest(hop, error, hop.degraded, hop.corrupted);
+    if (!hop.ended) sim.finishRequest(hop, error, hop.degraded, hop.corrupted, causeMask, direct);
   } else if (component.isQueue && error !== 0 && hop.deliveries < MAX_DELIVERIES) {
     // At-least-once: a message whose processing failed goes back to the queue.
     sendHop(sim, DETACHED, component, 0, sim.nowLane).deliveries = hop.deliveries + 1;
@@ -197,8 +237,9 @@ export function finishHop(sim: Simulation, hop: Hop, error: number): void {
   sim.hops.release(hop);
 }
 
-/** The request vanishes here (a hung instance): nobody is answered; callers time out. */
-export function dropHop(sim: Simulation, hop: Hop): void {
+/** The request vanishes here (hung by fault `hungBy`): nobody is answered; the caller's timeout is that fault's doing. */
+export function dropHop(sim: Simulation, hop: Hop, hungBy: number): void {
+  if (hop.role === CALLEE && hop.call!.gen === hop.callGen) hop.call!.lostBy = hungBy;
   if (hop.arrivedAt >= sim.warmupMs) {
     hop.component.stats.failed++;
     hop.component.stats.failedByKind[TIMEOUT - 1]!++;

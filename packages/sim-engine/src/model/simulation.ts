@@ -13,6 +13,7 @@ import * as E from './events.ts';
 import type { ComponentRuntime } from './components.ts';
 import { compileModel, type Model } from './compile.ts';
 import { ArrivalRate } from './workload.ts';
+import { cause, systemCause } from './causes.ts';
 import { handleHopArrive, handleServiceDone, handlePermit, runSteps } from './serving.ts';
 import {
   handleAttemptRejected,
@@ -231,13 +232,36 @@ export class Simulation {
   /** The client gives up; the request's calls go on until they end, answering nobody. */
   private clientTimeout(request: Hop, gen: number): void {
     if (request.gen !== gen || request.ended) return;
-    this.finishRequest(request, TIMEOUT, false, false);
+    systemCause(request, null);
+    this.finishRequest(request, TIMEOUT, false, false, cause.mask, cause.direct);
   }
 
-  /** An entry request ends, exactly once: answered, degraded or failed. */
-  finishRequest(request: Hop, error: number, degraded: boolean, corrupted: boolean): void {
+  /** An entry request ends, exactly once: answered, degraded or failed (charged to `causeMask`, see causes.ts). */
+  finishRequest(
+    request: Hop,
+    error: number,
+    degraded: boolean,
+    corrupted: boolean,
+    causeMask: number,
+    direct: boolean,
+  ): void {
     request.ended = true;
-    if (request.counted) this.collector.requestDone(request.arrivedAt, this.now, error, degraded, corrupted);
+    if (request.counted) {
+      this.collector.requestDone(request.arrivedAt, this.now, error, degraded, corrupted);
+      if (this.model.faults.length > 0) {
+        const acted = request.acted | request.spread;
+        this.collector.charge(
+          request.arrivedAt,
+          this.now,
+          error,
+          degraded,
+          causeMask,
+          direct,
+          acted,
+          request.fallbackFor,
+        );
+      }
+    }
     if (request.user >= 0 && this.now < this.durationMs) {
       this.queue.push(this.now + this.thinkTime!(this.arrivalRandom), E.E_USER_SEND, request.user, 0);
     }

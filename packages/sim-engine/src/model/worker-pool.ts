@@ -101,6 +101,8 @@ export class WorkerPool {
   }
 
   private link(hop: Hop): void {
+    const marks = hop.acted | hop.spread;
+    if (marks !== 0) this.component.faultsInFlight.add(marks);
     hop.linked = true;
     hop.prev = null;
     hop.next = this.first;
@@ -109,6 +111,8 @@ export class WorkerPool {
   }
 
   private unlink(hop: Hop): void {
+    const marks = hop.acted | hop.spread;
+    if (marks !== 0) this.component.faultsInFlight.remove(marks);
     hop.linked = false;
     if (hop.prev) hop.prev.next = hop.next;
     else this.first = hop.next;

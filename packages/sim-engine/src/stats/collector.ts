@@ -1,21 +1,34 @@
-import { ERROR_CODES } from '../codes.ts';
+import { ERROR_CODES, TRACKED_FAULTS } from '../codes.ts';
 import { LatencyHistogram, bucketOf } from './histogram.ts';
 
 /** At most this many time-series buckets (SPEC §4.1). */
 export const MAX_BUCKETS = 600;
 
-/** Per fault window: what happened to the requests that arrived inside it. */
+/** Per fault: what happened to the requests that arrived in its window, and what it was charged. */
 export class WindowStats {
+  /** Requests that arrived in the window, those answered, their latency. */
   requests = 0;
   ok = 0;
   readonly latency = new LatencyHistogram();
-  /** When the first request that arrived after the fault started failed (null: none did). */
-  firstFailureAt: number | null = null;
+  /** Requests that arrived in the window and failed, charged to this fault. */
+  chargedInWindow = 0;
+  /** Measured requests it acted on, spread to, failed or had a fallback answer for; those it failed (directly); those answered degraded. */
+  affected = 0;
+  failuresCaused = 0;
+  failuresDirect = 0;
+  degradedCaused = 0;
+  /** When the first failure charged to it ended (null: none). */
+  firstChargedAt: number | null = null;
+  /** Failures charged to it by arrival slot (`Collector.fineMs`), for its recovery. */
+  readonly chargedFine: Uint32Array;
   constructor(
     readonly fault: string,
     readonly start: number,
     readonly end: number,
-  ) {}
+    fineSlots: number,
+  ) {
+    this.chargedFine = new Uint32Array(fineSlots);
+  }
 }
 
 /**
@@ -52,6 +65,9 @@ export class Collector {
   readonly fineMs: number;
   readonly fineTotal: Float64Array;
   readonly fineOk: Float64Array;
+  /** Failures charged to some fault, by arrival slot. */
+  readonly fineAttributed: Float64Array;
+  /** One per fault, in the model's order: a cause bit's index is its window's. */
   readonly windows: WindowStats[];
 
   constructor(
@@ -71,7 +87,8 @@ export class Collector {
     const fine = Math.ceil(end / this.fineMs) + 1;
     this.fineTotal = new Float64Array(fine);
     this.fineOk = new Float64Array(fine);
-    this.windows = windows.map((w) => new WindowStats(w.fault, w.start, w.end));
+    this.fineAttributed = new Float64Array(windows.length > 0 ? fine : 0);
+    this.windows = windows.map((w, i) => new WindowStats(w.fault, w.start, w.end, i < TRACKED_FAULTS ? fine : 0));
     this.baselineUntil = windows.length > 0 ? Math.min(...windows.map((w) => w.start)) : -Infinity;
   }
 
@@ -115,10 +132,41 @@ export class Collector {
         if (error === 0) {
           w.ok++;
           w.latency.add(slot, latency);
-        } else if (w.firstFailureAt === null || now < w.firstFailureAt) {
-          w.firstFailureAt = now;
         }
       }
+    }
+  }
+
+  /**
+   * What a counted request's end is charged to (SPEC §4.2): a failure to `cause` (`direct`: a
+   * fault's own action produced it); a degraded answer to `fallbackFor`; `acted` are the faults
+   * that acted on it or spread to it. Bit i is window i (see the model's causes.ts).
+   */
+  charge(
+    arrivedAt: number,
+    now: number,
+    error: number,
+    degraded: boolean,
+    cause: number,
+    direct: boolean,
+    acted: number,
+    fallbackFor: number,
+  ): void {
+    const charged = error !== 0 ? cause : 0;
+    const answeredFor = error === 0 && degraded ? fallbackFor : 0;
+    const fine = Math.floor(arrivedAt / this.fineMs);
+    if (charged !== 0) this.fineAttributed[fine]!++;
+    for (let m = acted | charged | answeredFor; m !== 0; m &= m - 1) {
+      const bit = m & -m;
+      const w = this.windows[31 - Math.clz32(bit)]!;
+      w.affected++;
+      if ((answeredFor & bit) !== 0) w.degradedCaused++;
+      if ((charged & bit) === 0) continue;
+      w.failuresCaused++;
+      if (direct) w.failuresDirect++;
+      w.chargedFine[fine]!++;
+      if (arrivedAt >= w.start && arrivedAt < w.end) w.chargedInWindow++;
+      if (w.firstChargedAt === null || now < w.firstChargedAt) w.firstChargedAt = now;
     }
   }
 }

@@ -1,7 +1,6 @@
-import type { SimulationResult, Slo } from '@faultline/schemas';
+import type { FaultWindow, SimulationResult, Slo, SloTarget, SloVerdict } from '@faultline/schemas';
 
 type Verdicts = SimulationResult['slo']['verdicts'];
-type FaultWindow = SimulationResult['faultWindows'][number];
 
 export interface Headline {
   requests: number;
@@ -11,42 +10,95 @@ export interface Headline {
   mttrMs: number | null;
 }
 
+const whyNotRecovered = (w: FaultWindow) =>
+  `"${w.name}" did not recover: ${w.endMs === null ? 'still active at the end of the run' : 'availability stayed below the SLO until the end of the run'}`;
+
 /**
- * One verdict per target that is set. A target with nothing to judge (no requests, no fault
- * window) passes; a fault that never recovered fails the recovery targets.
+ * One verdict per target that is set (SPEC §4.2). A verdict agrees with its measured value; where
+ * it cannot be judged it is `not-applicable` with the reason, and where it fails although the
+ * measured value is within its threshold the reason names what failed.
  */
 export function sloVerdicts(slo: Slo, headline: Headline, windows: FaultWindow[]): SimulationResult['slo'] {
   const verdicts: Verdicts = {};
-  const unrecovered = windows.some((w) => !w.recovered);
-  const atLeast = (threshold: number | null, measured: number | null) =>
-    threshold === null ? undefined : { threshold, measured, passed: measured === null || measured >= threshold };
-  const atMost = (threshold: number | null, measured: number | null, failIfUnrecovered = false) =>
-    threshold === null
-      ? undefined
-      : {
-          threshold,
-          measured,
-          passed: !(failIfUnrecovered && unrecovered) && (measured === null || measured <= threshold),
-        };
+  const exercised = windows.filter((w) => w.state !== 'not-exercised');
+  const impacted = exercised.filter((w) => w.state === 'recovered' || w.state === 'not-recovered');
+  const unrecovered = exercised.filter((w) => w.state === 'not-recovered');
+  const recovered = exercised.filter((w) => w.state === 'recovered');
 
-  const degradations = windows.map((w) => w.latencyDegradationMs).filter((d): d is number => d !== null);
-  const recoveries = windows.map((w) => w.recoveryTimeMs).filter((d): d is number => d !== null);
-  const entries = {
-    availability: atLeast(slo.availability, headline.availability),
-    errorRate: atMost(slo.errorRate, headline.errorRate),
-    p99LatencyMs: atMost(slo.p99LatencyMs, headline.p99),
-    latencyDegradationMs: atMost(slo.latencyDegradationMs, degradations.length ? Math.max(...degradations) : null),
-    mttrMs: atMost(slo.mttrMs, headline.mttrMs, true),
-    recoveryTimeMs: atMost(slo.recoveryTimeMs, recoveries.length ? Math.max(...recoveries) : null, true),
+  const judge = (
+    target: SloTarget,
+    threshold: number | null,
+    measured: number | null,
+    within: (measured: number) => boolean,
+    notApplicable: string | null,
+  ) => {
+    if (threshold === null) return;
+    const verdict: SloVerdict =
+      notApplicable !== null
+        ? { target, threshold, measured, status: 'not-applicable', reason: notApplicable }
+        : { target, threshold, measured, status: measured !== null && within(measured) ? 'pass' : 'fail' };
+    verdicts[target] = verdict;
   };
-  for (const [target, verdict] of Object.entries(entries)) if (verdict) verdicts[target as keyof Verdicts] = verdict;
-  return { passed: Object.values(verdicts).every((v) => v.passed), verdicts };
+  const atLeast = (threshold: number) => (m: number) => m >= threshold;
+  const atMost = (threshold: number | null) => (m: number) => threshold === null || m <= threshold;
+
+  const noRequests = headline.requests === 0 ? 'no request arrived in the measured period' : null;
+  if (slo.availability !== null) {
+    judge('availability', slo.availability, headline.availability, atLeast(slo.availability), noRequests);
+  }
+  judge('errorRate', slo.errorRate, headline.errorRate, atMost(slo.errorRate), noRequests);
+  judge(
+    'p99LatencyMs',
+    slo.p99LatencyMs,
+    headline.p99,
+    atMost(slo.p99LatencyMs),
+    noRequests ?? (headline.p99 === null ? 'no request was answered, so there is no latency to judge' : null),
+  );
+
+  const degradations = exercised.map((w) => w.latencyDegradationMs).filter((d): d is number => d !== null);
+  judge(
+    'latencyDegradationMs',
+    slo.latencyDegradationMs,
+    degradations.length ? Math.max(...degradations) : null,
+    atMost(slo.latencyDegradationMs),
+    exercised.length === 0
+      ? 'no fault was active in the measured period'
+      : degradations.length === 0
+        ? 'no fault window had both an answered request and a baseline latency to compare it with'
+        : null,
+  );
+
+  // Recovery targets are measured over recovered windows and fail when any window did not recover.
+  const recoveryTarget = (target: 'mttrMs' | 'recoveryTimeMs', threshold: number | null, measured: number | null) => {
+    if (threshold === null) return;
+    if (impacted.length === 0) {
+      judge(target, threshold, measured, atMost(threshold), 'no fault caused enough failures to need recovering from');
+      return;
+    }
+    if (unrecovered.length > 0) {
+      verdicts[target] = {
+        target,
+        threshold,
+        measured,
+        status: 'fail',
+        reason: unrecovered.map(whyNotRecovered).join('; '),
+      };
+      return;
+    }
+    judge(target, threshold, measured, atMost(threshold), null);
+  };
+  recoveryTarget('mttrMs', slo.mttrMs, headline.mttrMs);
+  const recoveries = recovered.map((w) => w.recoveryTimeMs).filter((d): d is number => d !== null);
+  recoveryTarget('recoveryTimeMs', slo.recoveryTimeMs, recoveries.length ? Math.max(...recoveries) : null);
+
+  return { passed: Object.values(verdicts).every((v) => v.status !== 'fail'), verdicts };
 }
 
-/** Recovered windows over fault windows, graded A–F; no fault window, no grade. */
+/** (no-impact + recovered) over exercised windows, graded A–F; no exercised window, no grade. */
 export function scorecard(windows: FaultWindow[]): SimulationResult['scorecard'] {
-  if (windows.length === 0) return { recoveryRate: null, grade: null };
-  const rate = windows.filter((w) => w.recovered).length / windows.length;
+  const exercised = windows.filter((w) => w.state !== 'not-exercised');
+  if (exercised.length === 0) return { recoveryRate: null, grade: null };
+  const rate = exercised.filter((w) => w.state === 'no-impact' || w.state === 'recovered').length / exercised.length;
   const grade = rate >= 0.95 ? 'A' : rate >= 0.8 ? 'B' : rate >= 0.6 ? 'C' : rate >= 0.4 ? 'D' : 'F';
   return { recoveryRate: Math.round(rate * 10000) / 10000, grade };
 }

@@ -34,7 +34,10 @@ class AnswerCorruption extends Corruption implements AnswerFault {
 /** On a connection: the answer is spoiled on its way back, for a caller that waits for it. */
 class NetworkCorruption extends Corruption implements NetworkFault {
   cross(crossing: Crossing, _connection: unknown, async: boolean): boolean {
-    if (!async) crossing.corruption = this.detectable ? DETECTABLY : SILENTLY;
+    if (!async) {
+      crossing.corruption = this.detectable ? DETECTABLY : SILENTLY;
+      crossing.corruptedBy = this.bit;
+    }
     return false;
   }
 }

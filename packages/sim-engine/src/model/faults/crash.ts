@@ -30,7 +30,7 @@ class Crash extends InjectedFault {
     const count =
       this.instances === 'all' ? component.instances.length : Math.min(this.instances, component.instances.length);
     for (const instance of component.instances.slice(0, count)) {
-      if (on) crashInstance(sim, component, instance, this.hang, 'crash');
+      if (on) crashInstance(sim, component, instance, this.hang, 'crash', this.bit);
       else restartInstance(sim, component, instance);
     }
   }

@@ -5,6 +5,7 @@ import { InjectedFault, type FaultKind, type NetworkFault } from './injected-fau
 class DependencyDown extends InjectedFault implements NetworkFault {
   cross(crossing: Crossing): boolean {
     crossing.lost = REFUSED;
+    crossing.refusedBy = this.bit;
     return true;
   }
 }

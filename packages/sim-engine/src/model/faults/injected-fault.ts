@@ -33,6 +33,8 @@ export class InjectedFault {
   readonly random: RandomStream;
   /** Its position in the model's list of faults: the reference its own events carry. */
   index = -1;
+  /** Its bit in the requests' cause sets (0 past the tracked faults, see causes.ts). */
+  bit = 0;
 
   constructor(fault: Fault, { seed, runEnd }: FaultContext) {
     this.id = fault.id;

@@ -5,6 +5,7 @@ import { InjectedFault, type FaultKind, type NetworkFault } from './injected-fau
 class PacketLoss extends InjectedFault implements NetworkFault {
   cross(crossing: Crossing, _connection: unknown, async: boolean): boolean {
     crossing.lost = this.random.next() < 0.5 ? REQUEST_LOST : RESPONSE_LOST;
+    crossing.lostBy = this.bit;
     // A lost async message goes no further; a lost request still lets later faults act on the way.
     return async && crossing.lost === REQUEST_LOST;
   }

@@ -1,4 +1,5 @@
 import type { Fault } from '@faultline/schemas';
+import { bitOf } from '../causes.ts';
 import type { ComponentRuntime, ConnectionRuntime } from '../components.ts';
 import { bandwidth } from './bandwidth.ts';
 import { corruption } from './corruption.ts';
@@ -48,6 +49,7 @@ export function compileFaults(
     const placement = kind.compile(fault, place, context);
     file(placement, place);
     placement.fault.index = index;
+    placement.fault.bit = bitOf(index);
     return placement.fault;
   });
 }

@@ -55,7 +55,7 @@ class MemoryLeak extends InjectedFault {
   /** The OOM killer. */
   override timer(sim: Simulation): void {
     for (const instance of this.component.instances) {
-      if (instance.up) crashInstance(sim, this.component, instance, false, 'oom-kill');
+      if (instance.up) crashInstance(sim, this.component, instance, false, 'oom-kill', this.bit);
     }
   }
 }
@@ -78,6 +78,9 @@ class ConnectionExhaustion extends InjectedFault {
     component.effectiveConcurrency = on
       ? Math.max(1, Math.floor(component.concurrency * (1 - this.intensity)))
       : component.concurrency;
+    // The requests that queue for want of workers meanwhile carry this fault (see causes.ts).
+    if (on) component.faultsInFlight.state |= this.bit;
+    else component.faultsInFlight.state &= ~this.bit;
     if (!on) for (const instance of component.instances) startQueued(sim, instance);
   }
 }

@@ -39,6 +39,8 @@ export class CircuitBreaker implements AttemptGuard {
   private opened = 0;
   private openMs = 0;
   private openedAt = 0;
+  /** The causes of the failures it recorded since it last closed (see causes.ts). */
+  private causes = 0;
 
   readonly minimumCalls: number;
   readonly failureThreshold: number;
@@ -86,8 +88,14 @@ export class CircuitBreaker implements AttemptGuard {
   }
 
   attemptEnded(sim: Simulation, call: Call, error: ErrorCode): null {
+    if (error !== 0) this.causes |= call.responseCause;
     this.record(sim.now, error !== 0, sim.now - call.attemptStart);
     return null;
+  }
+
+  /** It refuses because of the failures that opened it. */
+  rejectionCause(): number {
+    return this.causes;
   }
 
   /** May a call go through now? Moves OPEN to HALF_OPEN when the wait is over. */
@@ -175,6 +183,7 @@ export class CircuitBreaker implements AttemptGuard {
   private transition(to: number, now: number): void {
     const from = this.state;
     if (from === OPEN) this.openMs += this.measuredSpan(this.openedAt, now);
+    if (to === CLOSED) this.causes = 0;
     if (to === OPEN) {
       this.openedAt = now;
       if (now >= this.measured.from && now < this.measured.to) this.opened++;
