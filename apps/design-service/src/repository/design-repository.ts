@@ -21,15 +21,13 @@ import type { DesignEdit } from '../design-parts.ts';
 import {
   componentRow,
   connectionRow,
+  DESIGN_WITH_CHILDREN,
   faultRow,
   resilienceRows,
   storedDesignFromRows,
-  type DesignWithChildren,
 } from './design-rows.ts';
 
 type Tx = Parameters<Parameters<PrismaDb['$transaction']>[0]>[0];
-
-const withChildren = { components: { include: { resilience: true } }, connections: true, faults: true } as const;
 
 /**
  * Designs in the database. Whatever the caller can get wrong (an unknown id, a stale version, a
@@ -70,8 +68,8 @@ export function createDesignRepository(
   }
 
   async function find(tx: Tx | PrismaDb, id: string): Promise<StoredDesign | null> {
-    const row = await tx.design.findUnique({ where: { id }, include: withChildren });
-    return row && storedDesignFromRows(row as unknown as DesignWithChildren);
+    const row = await tx.design.findUnique({ where: { id }, include: DESIGN_WITH_CHILDREN });
+    return row && storedDesignFromRows(row);
   }
 
   async function read(tx: Tx | PrismaDb, id: string): Promise<DesignResult<StoredDesign>> {

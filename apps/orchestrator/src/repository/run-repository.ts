@@ -3,7 +3,7 @@ import fp from 'fastify-plugin';
 import type { PrismaDb } from '@faultline/db';
 import type { Design, ListRunsQuery, Run, RunProgress, RunSettings } from '@faultline/schemas';
 import { runNotFound } from '../errors.ts';
-import { RUN_COLUMNS, toJob, toRun, type RunJob } from './run-rows.ts';
+import { JOB_COLUMNS, RUN_COLUMNS, toJob, toRun, type RunJob } from './run-rows.ts';
 
 export interface NewRun {
   designId: string;
@@ -27,8 +27,8 @@ export function runRepository(db: PrismaDb) {
         data: {
           ...run,
           id: randomUUID(),
-          design: run.design as object,
-          settings: run.settings as object,
+          design: run.design,
+          settings: run.settings,
           status: 'queued',
         },
         select: RUN_COLUMNS,
@@ -81,9 +81,7 @@ export function runRepository(db: PrismaDb) {
         },
       });
       if (count === 0) return null;
-      return toJob(
-        await db.run.findUniqueOrThrow({ where: { id }, select: { id: true, design: true, settings: true } }),
-      );
+      return toJob(await db.run.findUniqueOrThrow({ where: { id }, select: JOB_COLUMNS }));
     },
 
     async saveProgress(id: string, progress: RunProgress): Promise<void> {
