@@ -7,7 +7,13 @@ import { parse } from 'yaml';
 // everything it and its Dockerfiles name must exist in the repository.
 const root = join(import.meta.dirname, '..');
 const compose = parse(readFileSync(join(root, 'docker-compose.yml'), 'utf8'));
-const services = Object.entries(compose.services as Record<string, Record<string, any>>);
+/** The parts of a compose service these tests read. */
+interface ComposeService {
+  build?: { context: string; dockerfile: string };
+  healthcheck?: { test: unknown };
+  depends_on?: Record<string, unknown>;
+}
+const services = Object.entries(compose.services as Record<string, ComposeService>);
 const built = services.filter(([, s]) => s.build);
 
 describe('docker-compose.yml', () => {
@@ -20,8 +26,9 @@ describe('docker-compose.yml', () => {
   });
 
   it.each(built)('%s: its context, Dockerfile, copied paths and start script exist', (_name, service) => {
-    const context = join(root, service.build.context);
-    const dockerfile = join(context, service.build.dockerfile);
+    const { context: folder, dockerfile: file } = service.build!;
+    const context = join(root, folder);
+    const dockerfile = join(context, file);
     expect(existsSync(dockerfile)).toBe(true);
     const lines = readFileSync(dockerfile, 'utf8').split('\n');
     for (const line of lines.filter((l) => l.startsWith('COPY '))) {

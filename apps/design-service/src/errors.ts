@@ -1,7 +1,10 @@
-import { defineErrors } from '@faultline/service-kit';
-import type { FieldIssue } from '@faultline/schemas';
+import { defineErrors, valueOrProblemWith } from '@faultline/service-kit';
 
-/** This service's own error codes; the common ones (VALIDATION_FAILED, …) come from @faultline/service-kit. */
+/**
+ * This service's own error codes, each mapped to its status; the common ones (VALIDATION_FAILED,
+ * …) come from @faultline/service-kit. Repositories return failures with these codes and no
+ * status; routes answer them through this one table.
+ */
 export const appError = defineErrors({
   DESIGN_NOT_FOUND: { status: 404, title: 'No such design' },
   FAULT_NOT_FOUND: { status: 404, title: 'No such fault' },
@@ -10,6 +13,5 @@ export const appError = defineErrors({
   FAULT_ALREADY_EXISTS: { status: 409, title: 'A fault with that id exists' },
 });
 
-export const designNotFound = (id: string) => appError('DESIGN_NOT_FOUND', `Design "${id}" does not exist`);
-
-export const validationFailed = (detail: string, errors: FieldIssue[]) => appError('VALIDATION_FAILED', detail, errors);
+/** A domain result's value; a failure is thrown as its problem, answered by the one error handler. */
+export const valueOrProblem = valueOrProblemWith(appError);

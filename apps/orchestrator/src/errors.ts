@@ -1,6 +1,11 @@
-import { defineErrors } from '@faultline/service-kit';
+import type { Run } from '@faultline/schemas';
+import { defineErrors, valueOrProblemWith } from '@faultline/service-kit';
 
-/** This service's own error codes; the common ones (VALIDATION_FAILED, …) come from the service kit. */
+/**
+ * This service's own error codes, each mapped to its status; the common ones (VALIDATION_FAILED,
+ * …) come from the service kit. Repositories and checks return failures with these codes and no
+ * status; routes answer them through this one table.
+ */
 export const appError = defineErrors({
   RUN_NOT_FOUND: { status: 404, title: 'No such run' },
   PRESET_NOT_FOUND: { status: 404, title: 'No such scenario preset' },
@@ -13,4 +18,11 @@ export const appError = defineErrors({
   DESIGN_SERVICE_UNAVAILABLE: { status: 502, title: 'The design service cannot be reached' },
 });
 
-export const runNotFound = (id: string) => appError('RUN_NOT_FOUND', `Run "${id}" does not exist`);
+/** A domain result's value; a failure is thrown as its problem, answered by the one error handler. */
+export const valueOrProblem = valueOrProblemWith(appError);
+
+/** The run a route was asked about; none is the RUN_NOT_FOUND problem. */
+export function runOrProblem(id: string, run: Run | null): Run {
+  if (run) return run;
+  throw appError('RUN_NOT_FOUND', `Run "${id}" does not exist`);
+}

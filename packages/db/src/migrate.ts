@@ -133,7 +133,7 @@ async function migratePostgres(location: DatabaseLocation, all: Migration[]): Pr
         await client.query('COMMIT');
       } catch (error) {
         await client.query('ROLLBACK');
-        throw new Error(`Migration ${migration.name} failed: ${(error as Error).message}`);
+        throw new Error(`Migration ${migration.name} failed: ${(error as Error).message}`, { cause: error });
       }
     }
     return pending.map((m) => m.name);

@@ -1,4 +1,5 @@
 import type { FieldIssue } from '@faultline/schemas';
+import type { DomainFailure, Result } from './result.ts';
 
 export interface ErrorSpec {
   readonly status: number;
@@ -42,3 +43,18 @@ export function defineErrors<T extends Record<string, ErrorSpec>>(own: T) {
 }
 
 export const commonError = defineErrors({});
+
+/**
+ * The unwrapper a service's routes use on domain results: the value, or the failure thrown as the
+ * problem its code maps to in the service's table. Only failures whose codes the table knows
+ * type-check.
+ */
+export function valueOrProblemWith<Code extends string>(
+  appError: (code: Code, detail: string, errors?: FieldIssue[]) => AppError,
+) {
+  return <T>(result: Result<T, DomainFailure<Code>>): T => {
+    if (result.ok) return result.value;
+    const { code, detail, errors } = result.failure;
+    throw appError(code, detail, errors);
+  };
+}

@@ -1,4 +1,5 @@
-export { AppError, COMMON_ERRORS, commonError, defineErrors, type ErrorSpec } from './errors.ts';
+export { AppError, COMMON_ERRORS, commonError, defineErrors, valueOrProblemWith, type ErrorSpec } from './errors.ts';
+export { fail, ok, type DomainFailure, type Result } from './result.ts';
 export { default as problemHandler, sendProblem, toProblem } from './problem-handler.ts';
 export { default as zodValidation, RequestValidationError } from './zod-validation.ts';
 export { default as database } from './database.ts';

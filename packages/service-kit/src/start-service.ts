@@ -54,7 +54,7 @@ export async function startService(
     await waitForHealth(url, child, 60_000);
   } catch (error) {
     child.kill('SIGTERM');
-    throw new Error(`The ${name} did not start: ${(error as Error).message}`);
+    throw new Error(`The ${name} did not start: ${(error as Error).message}`, { cause: error });
   }
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import fp from 'fastify-plugin';
 import { containsIgnoringCase, type PrismaDb } from '@faultline/db';
+import { fail, ok } from '@faultline/service-kit';
 import {
   validateDesign,
   type Design,
@@ -9,35 +10,40 @@ import {
   type ListDesignsQuery,
   type StoredDesign,
 } from '@faultline/schemas';
-import { appError, designNotFound, validationFailed } from '../errors.ts';
+import {
+  designNotFound,
+  invalidDesign,
+  versionConflict,
+  type DesignFailure,
+  type DesignResult,
+} from '../design-failures.ts';
+import type { DesignEdit } from '../design-parts.ts';
 import {
   componentRow,
   connectionRow,
+  DESIGN_WITH_CHILDREN,
   faultRow,
   resilienceRows,
   storedDesignFromRows,
-  type DesignWithChildren,
 } from './design-rows.ts';
 
 type Tx = Parameters<Parameters<PrismaDb['$transaction']>[0]>[0];
 
-const withChildren = { components: { include: { resilience: true } }, connections: true, faults: true } as const;
-
 /**
- * A change to part of a design: the changed design, and where in it the submitted body went, so
- * problems inside the body are reported relative to it.
+ * Designs in the database. Whatever the caller can get wrong (an unknown id, a stale version, a
+ * change that breaks a rule) comes back as a DesignFailure, never as an HTTP error: the routes
+ * decide how to answer it. A failure is always decided before the first write, so returning one
+ * from inside a transaction commits nothing.
  */
-export type DesignChange = (design: Design) => { design: Design; bodyPath?: string };
-
 export interface DesignRepository {
   list(query: ListDesignsQuery): Promise<DesignPage>;
-  get(id: string): Promise<StoredDesign>;
+  get(id: string): Promise<DesignResult<StoredDesign>>;
   create(design: Design): Promise<StoredDesign>;
   /** Replaces a design if it is still at `expectedVersion`; else DESIGN_VERSION_CONFLICT. */
-  replace(id: string, design: Design, expectedVersion: number): Promise<StoredDesign>;
-  /** Changes part of a design; the whole result is validated before anything is written. */
-  change(id: string, change: DesignChange, expectedVersion?: number): Promise<StoredDesign>;
-  remove(id: string): Promise<void>;
+  replace(id: string, design: Design, expectedVersion: number): Promise<DesignResult<StoredDesign>>;
+  /** Edits part of a design; the whole result is validated before anything is written. */
+  change(id: string, edit: DesignEdit, expectedVersion?: number): Promise<DesignResult<StoredDesign>>;
+  remove(id: string): Promise<DesignResult<void>>;
 }
 
 declare module 'fastify' {
@@ -61,14 +67,26 @@ export function createDesignRepository(
       await tx.faultInjection.createMany({ data: design.faults.map((f, i) => faultRow(designId, f, i)) });
   }
 
-  async function read(tx: Tx | PrismaDb, id: string): Promise<StoredDesign> {
-    const row = await tx.design.findUnique({ where: { id }, include: withChildren });
-    if (!row) throw designNotFound(id);
-    return storedDesignFromRows(row as unknown as DesignWithChildren);
+  async function find(tx: Tx | PrismaDb, id: string): Promise<StoredDesign | null> {
+    const row = await tx.design.findUnique({ where: { id }, include: DESIGN_WITH_CHILDREN });
+    return row && storedDesignFromRows(row);
   }
 
-  /** The version check and the write happen in one statement, so a concurrent writer cannot slip in between. */
-  async function overwrite(tx: Tx, id: string, design: Design, expectedVersion: number): Promise<void> {
+  async function read(tx: Tx | PrismaDb, id: string): Promise<DesignResult<StoredDesign>> {
+    const design = await find(tx, id);
+    return design ? ok(design) : fail(designNotFound(id));
+  }
+
+  /**
+   * The version check and the write happen in one statement, so a concurrent writer cannot slip
+   * in between. Returns why nothing was written, or nothing.
+   */
+  async function overwrite(
+    tx: Tx,
+    id: string,
+    design: Design,
+    expectedVersion: number,
+  ): Promise<DesignFailure | undefined> {
     const { count } = await tx.design.updateMany({
       where: { id, version: expectedVersion },
       data: {
@@ -81,11 +99,7 @@ export function createDesignRepository(
     });
     if (count === 0) {
       const current = await tx.design.findUnique({ where: { id }, select: { version: true } });
-      if (!current) throw designNotFound(id);
-      throw appError(
-        'DESIGN_VERSION_CONFLICT',
-        `Design "${id}" is at version ${current.version}, not ${expectedVersion}: it was changed since you read it. Reload it and apply your change again.`,
-      );
+      return current ? versionConflict(id, current.version, expectedVersion) : designNotFound(id);
     }
     await tx.component.deleteMany({ where: { designId: id } });
     await tx.connection.deleteMany({ where: { designId: id } });
@@ -133,43 +147,42 @@ export function createDesignRepository(
           data: { id, name: design.name, description: design.description, workload: design.workload, slo: design.slo },
         });
         await insertChildren(tx, id, design);
-        return read(tx, id);
+        // Read back inside the transaction that wrote it, so it is there.
+        return (await find(tx, id))!;
       });
     },
 
     async replace(id, design, expectedVersion) {
       return db.$transaction(async (tx) => {
-        await overwrite(tx, id, design, expectedVersion);
-        return read(tx, id);
+        const refused = await overwrite(tx, id, design, expectedVersion);
+        return refused ? fail(refused) : read(tx, id);
       });
     },
 
-    async change(id, change, expectedVersion) {
-      return db.$transaction(async (tx) => {
+    async change(id, edit, expectedVersion) {
+      return db.$transaction(async (tx): Promise<DesignResult<StoredDesign>> => {
         const current = await read(tx, id);
-        if (expectedVersion !== undefined && expectedVersion !== current.version) {
-          throw appError(
-            'DESIGN_VERSION_CONFLICT',
-            `Design "${id}" is at version ${current.version}, not ${expectedVersion}: it was changed since you read it.`,
-          );
+        if (!current.ok) return current;
+        const { id: _id, version, createdAt: _c, updatedAt: _u, ...design } = current.value;
+        if (expectedVersion !== undefined && expectedVersion !== version) {
+          return fail(versionConflict(id, version, expectedVersion));
         }
-        const { id: _id, version, createdAt: _c, updatedAt: _u, ...design } = current;
-        const changed = change(design);
-        const result = validateDesign(changed.design);
+        const edited = edit(design);
+        if (!edited.ok) return edited;
+        const result = validateDesign(edited.value.design);
         if (!result.success) {
-          throw validationFailed(
-            'The change would make the design invalid',
-            relativeTo(changed.bodyPath, result.issues),
+          return fail(
+            invalidDesign('The change would make the design invalid', relativeTo(edited.value.bodyPath, result.issues)),
           );
         }
-        await overwrite(tx, id, result.design, version);
-        return read(tx, id);
+        const refused = await overwrite(tx, id, result.design, version);
+        return refused ? fail(refused) : read(tx, id);
       });
     },
 
     async remove(id) {
       const { count } = await db.design.deleteMany({ where: { id } });
-      if (count === 0) throw designNotFound(id);
+      return count === 0 ? fail(designNotFound(id)) : ok(undefined);
     },
   };
 }

@@ -16,7 +16,7 @@ import {
 type Json = Prisma.InputJsonValue;
 const json = (value: unknown): Json => value as Json;
 
-export function componentRow(designId: string, component: Component, ordinal: number) {
+export function componentRow(designId: string, component: Component, ordinal: number): Prisma.ComponentCreateManyInput {
   const { id, name, kind, position, calls } = component;
   const serving = component.kind === 'client' ? undefined : component;
   return {
@@ -50,7 +50,7 @@ function kindSettings(component: Component): Record<string, unknown> {
   }
 }
 
-export function resilienceRows(designId: string, component: Component) {
+export function resilienceRows(designId: string, component: Component): Prisma.ResilienceConfigCreateManyInput[] {
   const rows = (direction: 'outgoing' | 'inbound', policies: (OutgoingPolicy | InboundPolicy)[]) =>
     policies.map((policy, ordinal) => ({
       designId,
@@ -67,7 +67,11 @@ export function resilienceRows(designId: string, component: Component) {
   ];
 }
 
-export function connectionRow(designId: string, connection: Connection, ordinal: number) {
+export function connectionRow(
+  designId: string,
+  connection: Connection,
+  ordinal: number,
+): Prisma.ConnectionCreateManyInput {
   return {
     designId,
     slug: connection.id,
@@ -80,7 +84,7 @@ export function connectionRow(designId: string, connection: Connection, ordinal:
   };
 }
 
-export function faultRow(designId: string, fault: Fault, ordinal: number) {
+export function faultRow(designId: string, fault: Fault, ordinal: number): Prisma.FaultInjectionCreateManyInput {
   return {
     designId,
     slug: fault.id,
@@ -95,23 +99,15 @@ export function faultRow(designId: string, fault: Fault, ordinal: number) {
   };
 }
 
-/** Everything the design rows hold, as Prisma returns it with its children. */
-export interface DesignWithChildren {
-  id: string;
-  name: string;
-  description: string;
-  version: number;
-  workload: unknown;
-  slo: unknown;
-  createdAt: Date;
-  updatedAt: Date;
-  components: (ReturnType<typeof componentRow> & {
-    serviceTime: unknown;
-    resilience: ReturnType<typeof resilienceRows>;
-  })[];
-  connections: ReturnType<typeof connectionRow>[];
-  faults: ReturnType<typeof faultRow>[];
-}
+/** What a design is read with: every child row. */
+export const DESIGN_WITH_CHILDREN = {
+  components: { include: { resilience: true } },
+  connections: true,
+  faults: true,
+} as const satisfies Prisma.DesignInclude;
+
+/** A design row with its children, typed by Prisma from the include above. */
+export type DesignWithChildren = Prisma.DesignGetPayload<{ include: typeof DESIGN_WITH_CHILDREN }>;
 
 const byOrdinal = <T extends { ordinal: number }>(rows: T[]) => [...rows].sort((a, b) => a.ordinal - b.ordinal);
 const withoutNulls = (entries: Record<string, unknown>) =>
@@ -140,7 +136,8 @@ export function storedDesignFromRows(row: DesignWithChildren): StoredDesign {
       queueCapacity: c.queueCapacity,
       serviceTime: c.serviceTime,
       inbound,
-      ...(c.settings as object),
+      // Written by kindSettings, always an object.
+      ...(c.settings as Prisma.JsonObject),
     };
   });
   const design = {

@@ -2,8 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fp from 'fastify-plugin';
 import type { PrismaDb } from '@faultline/db';
 import type { Design, ListRunsQuery, Run, RunProgress, RunSettings } from '@faultline/schemas';
-import { runNotFound } from '../errors.ts';
-import { RUN_COLUMNS, toJob, toRun, type RunJob } from './run-rows.ts';
+import { JOB_COLUMNS, RUN_COLUMNS, toJob, toRun, type RunJob } from './run-rows.ts';
 
 export interface NewRun {
   designId: string;
@@ -17,7 +16,8 @@ export interface NewRun {
 
 /**
  * Runs and their results. Every change of status is conditional on the status it leaves, so a
- * cancel racing a worker's result, or two orchestrators, can never move a finished run.
+ * cancel racing a worker's result, or two orchestrators, can never move a finished run. Nothing
+ * here knows HTTP: a missing run is null, a change that did not happen is false.
  */
 export function runRepository(db: PrismaDb) {
   const now = () => new Date();
@@ -27,8 +27,8 @@ export function runRepository(db: PrismaDb) {
         data: {
           ...run,
           id: randomUUID(),
-          design: run.design as object,
-          settings: run.settings as object,
+          design: run.design,
+          settings: run.settings,
           status: 'queued',
         },
         select: RUN_COLUMNS,
@@ -36,10 +36,10 @@ export function runRepository(db: PrismaDb) {
       return toRun(row);
     },
 
-    async get(id: string): Promise<Run> {
+    /** The run; null if there is none with this id. */
+    async get(id: string): Promise<Run | null> {
       const row = await db.run.findUnique({ where: { id }, select: RUN_COLUMNS });
-      if (!row) throw runNotFound(id);
-      return toRun(row);
+      return row && toRun(row);
     },
 
     async list({ designId, limit }: ListRunsQuery): Promise<Run[]> {
@@ -81,9 +81,7 @@ export function runRepository(db: PrismaDb) {
         },
       });
       if (count === 0) return null;
-      return toJob(
-        await db.run.findUniqueOrThrow({ where: { id }, select: { id: true, design: true, settings: true } }),
-      );
+      return toJob(await db.run.findUniqueOrThrow({ where: { id }, select: JOB_COLUMNS }));
     },
 
     async saveProgress(id: string, progress: RunProgress): Promise<void> {

@@ -1,32 +1,14 @@
+import type { Prisma } from '@faultline/db';
 import {
   DesignSchema,
   RunSettingsSchema,
+  RunStatusSchema,
   type Design,
   type Run,
   type RunSettings,
-  type RunStatus,
 } from '@faultline/schemas';
 
-/** The columns of a Run row this service reads (everything but the design snapshot). */
-export interface RunRow {
-  id: string;
-  designId: string;
-  designName: string;
-  designVersion: number;
-  designHash: string;
-  settings: unknown;
-  status: string;
-  simulatedMs: number;
-  totalMs: number;
-  events: number;
-  percent: number;
-  error: string | null;
-  sloPassed: boolean | null;
-  createdAt: Date;
-  startedAt: Date | null;
-  finishedAt: Date | null;
-}
-
+/** The columns of a Run row this service reads for the API (everything but the design snapshot). */
 export const RUN_COLUMNS = {
   id: true,
   designId: true,
@@ -44,7 +26,10 @@ export const RUN_COLUMNS = {
   createdAt: true,
   startedAt: true,
   finishedAt: true,
-} as const;
+} as const satisfies Prisma.RunSelect;
+
+/** A Run row as read for the API, typed by Prisma from the columns above. */
+export type RunRow = Prisma.RunGetPayload<{ select: typeof RUN_COLUMNS }>;
 
 export function toRun(row: RunRow): Run {
   return {
@@ -54,7 +39,7 @@ export function toRun(row: RunRow): Run {
     designVersion: row.designVersion,
     designHash: row.designHash,
     settings: RunSettingsSchema.parse(row.settings),
-    status: row.status as RunStatus,
+    status: RunStatusSchema.parse(row.status),
     progress: { simulatedMs: row.simulatedMs, totalMs: row.totalMs, events: row.events, percent: row.percent },
     error: row.error,
     createdAt: row.createdAt.toISOString(),
@@ -71,7 +56,10 @@ export interface RunJob {
   settings: RunSettings;
 }
 
-export const toJob = (row: { id: string; design: unknown; settings: unknown }): RunJob => ({
+/** The columns a worker reads. */
+export const JOB_COLUMNS = { id: true, design: true, settings: true } as const satisfies Prisma.RunSelect;
+
+export const toJob = (row: Prisma.RunGetPayload<{ select: typeof JOB_COLUMNS }>): RunJob => ({
   id: row.id,
   design: DesignSchema.parse(row.design),
   settings: RunSettingsSchema.parse(row.settings),

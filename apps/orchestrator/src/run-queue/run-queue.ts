@@ -128,6 +128,7 @@ export class RunQueue {
 
   private async announce(runId: string): Promise<void> {
     if (this.news.listenerCount(runId) === 0) return;
-    this.news.emit(runId, { type: 'status', run: await this.runs.get(runId) } satisfies RunNews);
+    const run = await this.runs.get(runId);
+    if (run) this.news.emit(runId, { type: 'status', run } satisfies RunNews);
   }
 }

@@ -1,12 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { DesignFaultParamsSchema, DesignIdParamsSchema, FaultSchema, toJsonPointer } from '@faultline/schemas';
-import { appError } from '../../../errors.ts';
+import { DesignFaultParamsSchema, DesignIdParamsSchema, FaultSchema } from '@faultline/schemas';
 import { noContent, problems } from '@faultline/service-kit';
-import { expectedVersion } from './versioning.ts';
-
-const faultNotFound = (designId: string, faultId: string) =>
-  appError('FAULT_NOT_FOUND', `Design "${designId}" has no fault "${faultId}"`);
+import { addFault, removeFault, replaceFault, savedFault } from '../../../design-parts.ts';
+import { appError, valueOrProblem } from '../../../errors.ts';
+import { expectedVersion, withVersion } from './versioning.ts';
 
 /** Faults of a design. Each write bumps the design's version and returns the fault as saved. */
 const faults: FastifyPluginAsyncZod = async (app) => {
@@ -20,7 +18,7 @@ const faults: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.array(FaultSchema), ...problems(404) },
       },
     },
-    async (request) => (await app.designs.get(request.params.id)).faults,
+    async (request) => valueOrProblem(await app.designs.get(request.params.id)).faults,
   );
 
   app.post(
@@ -35,24 +33,9 @@ const faults: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const fault = request.body;
-      let index = -1;
-      const saved = await app.designs.change(
-        request.params.id,
-        (design) => {
-          if (design.faults.some((f) => f.id === fault.id)) {
-            throw appError('FAULT_ALREADY_EXISTS', `Design "${request.params.id}" already has a fault "${fault.id}"`);
-          }
-          index = design.faults.length;
-          return {
-            design: { ...design, faults: [...design.faults, fault] },
-            bodyPath: toJsonPointer(['faults', index]),
-          };
-        },
-        expectedVersion(request),
-      );
-      reply.header('etag', `"${saved.version}"`);
-      return reply.code(201).send(saved.faults[index]!);
+      const { id } = request.params;
+      const saved = await app.designs.change(id, addFault(id, request.body), expectedVersion(request));
+      return reply.code(201).send(savedFault(withVersion(reply, valueOrProblem(saved)), request.body.id));
     },
   );
 
@@ -74,21 +57,8 @@ const faults: FastifyPluginAsyncZod = async (app) => {
           { path: '/id', message: `must be "${faultId}", the fault being replaced` },
         ]);
       }
-      let index = -1;
-      const saved = await app.designs.change(
-        id,
-        (design) => {
-          index = design.faults.findIndex((f) => f.id === faultId);
-          if (index < 0) throw faultNotFound(id, faultId);
-          return {
-            design: { ...design, faults: design.faults.map((f, i) => (i === index ? request.body : f)) },
-            bodyPath: toJsonPointer(['faults', index]),
-          };
-        },
-        expectedVersion(request),
-      );
-      reply.header('etag', `"${saved.version}"`);
-      return saved.faults[index];
+      const saved = await app.designs.change(id, replaceFault(id, request.body), expectedVersion(request));
+      return savedFault(withVersion(reply, valueOrProblem(saved)), faultId);
     },
   );
 
@@ -104,15 +74,8 @@ const faults: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const { id, faultId } = request.params;
-      const saved = await app.designs.change(
-        id,
-        (design) => {
-          if (!design.faults.some((f) => f.id === faultId)) throw faultNotFound(id, faultId);
-          return { design: { ...design, faults: design.faults.filter((f) => f.id !== faultId) } };
-        },
-        expectedVersion(request),
-      );
-      reply.header('etag', `"${saved.version}"`);
+      const saved = await app.designs.change(id, removeFault(id, faultId), expectedVersion(request));
+      withVersion(reply, valueOrProblem(saved));
       return reply.code(204).send(null);
     },
   );

@@ -9,6 +9,7 @@ import {
   UpdateDesignBodySchema,
 } from '@faultline/schemas';
 import { noContent, problems } from '@faultline/service-kit';
+import { valueOrProblem } from '../../../errors.ts';
 import { withVersion } from './versioning.ts';
 
 const designs: FastifyPluginAsyncZod = async (app) => {
@@ -48,7 +49,7 @@ const designs: FastifyPluginAsyncZod = async (app) => {
         response: { 200: StoredDesignSchema, ...problems(404) },
       },
     },
-    async (request, reply) => withVersion(reply, await app.designs.get(request.params.id)),
+    async (request, reply) => withVersion(reply, valueOrProblem(await app.designs.get(request.params.id))),
   );
 
   app.put(
@@ -64,7 +65,7 @@ const designs: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const { version, id: _id, createdAt: _c, updatedAt: _u, ...design } = request.body;
-      return withVersion(reply, await app.designs.replace(request.params.id, design, version));
+      return withVersion(reply, valueOrProblem(await app.designs.replace(request.params.id, design, version)));
     },
   );
 
@@ -79,7 +80,7 @@ const designs: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      await app.designs.remove(request.params.id);
+      valueOrProblem(await app.designs.remove(request.params.id));
       return reply.code(204).send(null);
     },
   );
@@ -96,13 +97,8 @@ const designs: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const {
-        id: _id,
-        version: _v,
-        createdAt: _c,
-        updatedAt: _u,
-        ...design
-      } = await app.designs.get(request.params.id);
+      const original = valueOrProblem(await app.designs.get(request.params.id));
+      const { id: _id, version: _v, createdAt: _c, updatedAt: _u, ...design } = original;
       const name = request.body?.name ?? `${design.name} (copy)`.slice(0, 200);
       return withVersion(reply.code(201), await app.designs.create({ ...design, name }));
     },

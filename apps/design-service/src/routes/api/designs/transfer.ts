@@ -9,6 +9,7 @@ import {
   designOf,
 } from '@faultline/schemas';
 import { problems } from '@faultline/service-kit';
+import { valueOrProblem } from '../../../errors.ts';
 import { withVersion } from './versioning.ts';
 import { YAML_CONTENT_TYPES } from '../../../plugins/yaml-body.ts';
 
@@ -33,7 +34,7 @@ const transfer: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const design = designOf(await app.designs.get(request.params.id));
+      const design = designOf(valueOrProblem(await app.designs.get(request.params.id)));
       const { format } = request.query;
       const body = format === 'yaml' ? stringify(design) : JSON.stringify(design, null, 2) + '\n';
       return reply

@@ -18,7 +18,10 @@ export function expectedVersion(request: FastifyRequest): number | undefined {
   return Number(match[1]);
 }
 
-/** The version a client must send back when it next writes. */
+/**
+ * The one place the ETag is set: every answer that read or wrote a design carries its version, the
+ * one a client must send back (as `version` or `If-Match`) when it next writes.
+ */
 export function withVersion(reply: FastifyReply, design: StoredDesign): StoredDesign {
   reply.header('etag', `"${design.version}"`);
   return design;

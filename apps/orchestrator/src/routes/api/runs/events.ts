@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { RunIdParamsSchema, isFinished, type Run } from '@faultline/schemas';
 import { problems } from '@faultline/service-kit';
+import { runOrProblem } from '../../../errors.ts';
 import type { RunNews } from '../../../run-queue/run-queue.ts';
 
 /** Comments keep proxies from closing a quiet stream (a queued run may wait long). */
@@ -24,7 +25,7 @@ const events: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const { id } = request.params;
-      const run = await app.runs.get(id);
+      const run = runOrProblem(id, await app.runs.get(id));
       reply.hijack();
       const stream = reply.raw;
       stream.writeHead(200, {
@@ -52,7 +53,7 @@ const events: FastifyPluginAsyncZod = async (app) => {
         news.type === 'progress' ? send('progress', news.progress) : sendStatus(news.run),
       );
       // Read again after subscribing, so a change between the first read and now is not missed.
-      sendStatus(isFinished(run.status) ? run : await app.runs.get(id));
+      sendStatus(isFinished(run.status) ? run : ((await app.runs.get(id)) ?? run));
     },
   );
 };

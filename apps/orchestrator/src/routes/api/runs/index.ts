@@ -2,29 +2,27 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   CreateRunBodySchema,
-  DesignSchema,
   ListRunsQuerySchema,
   RunExportQuerySchema,
   RunIdParamsSchema,
   RunListSchema,
   RunResultSchema,
   RunSchema,
-  designOf,
   isFinished,
-  toFieldIssues,
   type RunResult,
 } from '@faultline/schemas';
-import { checkSweep, exportRun } from '@faultline/runs';
-import { designHash } from '@faultline/sim-engine';
+import { exportRun } from '@faultline/runs';
 import { problems } from '@faultline/service-kit';
-import type { Config } from '../../../config.ts';
-import { appError } from '../../../errors.ts';
-import { expectedArrivals, simulationsOf } from '../../../limits.ts';
-
-type Limits = Pick<Config, 'MAX_PENDING_RUNS' | 'MAX_RUN_DURATION_MS' | 'MAX_EVENTS_PER_RUN'>;
+import { appError, runOrProblem, valueOrProblem } from '../../../errors.ts';
+import { runLaunchChecks, type LaunchLimits } from '../../../run-launch-checks.ts';
 
 /** Launching runs, following them, and reading what they found. */
-const runs: FastifyPluginAsyncZod<{ limits: Limits }> = async (app, { limits }) => {
+const runs: FastifyPluginAsyncZod<{ limits: LaunchLimits }> = async (app, { limits }) => {
+  const checkLaunch = runLaunchChecks(limits, {
+    countPending: () => app.runs.countPending(),
+    findDesign: (id) => app.designClient.get(id),
+  });
+
   app.post(
     '/',
     {
@@ -36,49 +34,7 @@ const runs: FastifyPluginAsyncZod<{ limits: Limits }> = async (app, { limits }) 
       },
     },
     async (request, reply) => {
-      const { designId, settings } = request.body;
-      if (settings.durationMs > limits.MAX_RUN_DURATION_MS) {
-        throw appError('RUN_LIMIT_EXCEEDED', `A run may simulate at most ${limits.MAX_RUN_DURATION_MS} ms`, [
-          { path: '/settings/durationMs', message: `must be at most ${limits.MAX_RUN_DURATION_MS}` },
-        ]);
-      }
-      if ((await app.runs.countPending()) >= limits.MAX_PENDING_RUNS) {
-        throw appError(
-          'RUN_QUEUE_FULL',
-          `${limits.MAX_PENDING_RUNS} runs are already queued or running; wait for some to finish or cancel them`,
-        );
-      }
-      const stored = await app.designClient.get(designId);
-      if (!stored) {
-        throw appError('RUN_DESIGN_NOT_FOUND', `Design "${designId}" does not exist`, [
-          { path: '/designId', message: 'no design has this id' },
-        ]);
-      }
-      const parsed = DesignSchema.safeParse(designOf(stored));
-      if (!parsed.success)
-        throw appError('RUN_INVALID', `Design "${designId}" is not valid`, toFieldIssues(parsed.error));
-      const design = parsed.data;
-      if (settings.scenario.kind === 'sweep') {
-        const issues = checkSweep(design, settings.scenario);
-        if (issues.length) throw appError('RUN_INVALID', 'The sweep does not fit the design', issues);
-      }
-      const arrivals = expectedArrivals(design, settings);
-      if (arrivals > limits.MAX_EVENTS_PER_RUN) {
-        throw appError(
-          'RUN_LIMIT_EXCEEDED',
-          `The workload alone is expected to bring ${arrivals} requests, each at least one event, over the limit of ${limits.MAX_EVENTS_PER_RUN} events per run`,
-          [{ path: '/settings/durationMs', message: "too long for the workload's rate within the event limit" }],
-        );
-      }
-      const run = await app.runs.create({
-        designId,
-        designName: design.name,
-        designVersion: stored.version,
-        designHash: designHash(design),
-        design,
-        settings,
-        totalMs: settings.durationMs * simulationsOf(settings),
-      });
+      const run = await app.runs.create(valueOrProblem(await checkLaunch(request.body)));
       app.runQueue.enqueue(run.id);
       return reply.code(202).header('location', `/api/runs/${run.id}`).send(run);
     },
@@ -107,7 +63,7 @@ const runs: FastifyPluginAsyncZod<{ limits: Limits }> = async (app, { limits }) 
         response: { 200: RunSchema, ...problems(404) },
       },
     },
-    async (request) => app.runs.get(request.params.id),
+    async (request) => runOrProblem(request.params.id, await app.runs.get(request.params.id)),
   );
 
   app.post(
@@ -122,19 +78,19 @@ const runs: FastifyPluginAsyncZod<{ limits: Limits }> = async (app, { limits }) 
     },
     async (request) => {
       const { id } = request.params;
-      const run = await app.runs.get(id);
+      const run = runOrProblem(id, await app.runs.get(id));
       if (!(await app.runQueue.cancel(id))) {
         throw appError(
           'RUN_ALREADY_FINISHED',
           `Run "${id}" has already ${run.status === 'cancelled' ? 'been cancelled' : run.status}`,
         );
       }
-      return app.runs.get(id);
+      return runOrProblem(id, await app.runs.get(id));
     },
   );
 
   const finishedBody = async (id: string) => {
-    const run = await app.runs.get(id);
+    const run = runOrProblem(id, await app.runs.get(id));
     const body = run.status === 'succeeded' ? await app.runs.resultBody(id) : null;
     if (body === null) {
       const why = isFinished(run.status)

@@ -1,0 +1,89 @@
+// The checks a run passes before it is queued, cheapest first: the settings against this
+// orchestrator's limits, room in the queue, then the design as the design service holds it. Each
+// refusal names the field to fix; none of them knows HTTP (errors.ts maps the codes to statuses).
+import { checkSweep } from '@faultline/runs';
+import { designHash } from '@faultline/sim-engine';
+import { DesignSchema, designOf, toFieldIssues, type RunSettings, type StoredDesign } from '@faultline/schemas';
+import { fail, ok, type DomainFailure, type Result } from '@faultline/service-kit';
+import type { Config } from './config.ts';
+import { expectedArrivals, simulationsOf } from './limits.ts';
+import type { NewRun } from './repository/run-repository.ts';
+
+export type LaunchLimits = Pick<Config, 'MAX_PENDING_RUNS' | 'MAX_RUN_DURATION_MS' | 'MAX_EVENTS_PER_RUN'>;
+
+/** Why a run was not launched. */
+export type LaunchRefusal = DomainFailure<
+  'RUN_LIMIT_EXCEEDED' | 'RUN_QUEUE_FULL' | 'RUN_DESIGN_NOT_FOUND' | 'RUN_INVALID'
+>;
+
+/** What the checks look up: the runs already waiting, and the design to run. */
+export interface LaunchLookups {
+  countPending(): Promise<number>;
+  /** The design as the design service holds it now; null if it does not exist. */
+  findDesign(id: string): Promise<StoredDesign | null>;
+}
+
+export interface LaunchRequest {
+  designId: string;
+  settings: RunSettings;
+}
+
+/** A launch that passes every check becomes the run to create: the design snapshot and its hash. */
+export type LaunchCheck = (request: LaunchRequest) => Promise<Result<NewRun, LaunchRefusal>>;
+
+export function runLaunchChecks(limits: LaunchLimits, lookups: LaunchLookups): LaunchCheck {
+  return async ({ designId, settings }) => {
+    if (settings.durationMs > limits.MAX_RUN_DURATION_MS) {
+      return fail({
+        code: 'RUN_LIMIT_EXCEEDED',
+        detail: `A run may simulate at most ${limits.MAX_RUN_DURATION_MS} ms`,
+        errors: [{ path: '/settings/durationMs', message: `must be at most ${limits.MAX_RUN_DURATION_MS}` }],
+      });
+    }
+    if ((await lookups.countPending()) >= limits.MAX_PENDING_RUNS) {
+      return fail({
+        code: 'RUN_QUEUE_FULL',
+        detail: `${limits.MAX_PENDING_RUNS} runs are already queued or running; wait for some to finish or cancel them`,
+      });
+    }
+    const stored = await lookups.findDesign(designId);
+    if (!stored) {
+      return fail({
+        code: 'RUN_DESIGN_NOT_FOUND',
+        detail: `Design "${designId}" does not exist`,
+        errors: [{ path: '/designId', message: 'no design has this id' }],
+      });
+    }
+    const parsed = DesignSchema.safeParse(designOf(stored));
+    if (!parsed.success) {
+      return fail({
+        code: 'RUN_INVALID',
+        detail: `Design "${designId}" is not valid`,
+        errors: toFieldIssues(parsed.error),
+      });
+    }
+    const design = parsed.data;
+    if (settings.scenario.kind === 'sweep') {
+      const issues = checkSweep(design, settings.scenario);
+      if (issues.length)
+        return fail({ code: 'RUN_INVALID', detail: 'The sweep does not fit the design', errors: issues });
+    }
+    const arrivals = expectedArrivals(design, settings);
+    if (arrivals > limits.MAX_EVENTS_PER_RUN) {
+      return fail({
+        code: 'RUN_LIMIT_EXCEEDED',
+        detail: `The workload alone is expected to bring ${arrivals} requests, each at least one event, over the limit of ${limits.MAX_EVENTS_PER_RUN} events per run`,
+        errors: [{ path: '/settings/durationMs', message: "too long for the workload's rate within the event limit" }],
+      });
+    }
+    return ok({
+      designId,
+      designName: design.name,
+      designVersion: stored.version,
+      designHash: designHash(design),
+      design,
+      settings,
+      totalMs: settings.durationMs * simulationsOf(settings),
+    });
+  };
+}
