@@ -33,7 +33,7 @@ describe('fault schedule', () => {
   it('without a duration, lasts to the end of the run', () => {
     const result = simulate(errorsOnDb({ startMs: 5_000, durationMs: null }, 1), tenSeconds);
     expect(result.totals).toMatchObject({ requests: 9, failed: 5 });
-    expect(result.faultWindows[0]).toMatchObject({ startMs: 5_000, endMs: 10_000 });
+    expect(result.faultWindows[0]).toMatchObject({ startMs: 5_000, endMs: null, state: 'not-recovered' });
   });
 
   it('acts on each request with its probability', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { RetryPolicySchema } from '@faultline/schemas';
-import { RandomStream } from '../kernel/random.ts';
+import { RandomStream } from '../../kernel/random.ts';
 // The one import of the class under test: if it moves, only this line changes.
-import { RetryPolicy } from './policies.ts';
+import { RetryPolicy } from './retry.ts';
 
 // Retry backoff and its jitters (SPEC §3.4): `backoff(attempt, previous, random)` is the wait
 // after attempt `attempt` (from 1); `previous` is the last wait, which decorrelated jitter uses.

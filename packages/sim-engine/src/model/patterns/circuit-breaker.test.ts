@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { CircuitBreakerPolicySchema } from '@faultline/schemas';
-import type { Policy } from './tiny-models.test-fixture.ts';
+import type { Policy } from '../tiny-models.test-fixture.ts';
 // The one import of the class under test: if it moves, only this line changes.
-import { CircuitBreaker, CLOSED, HALF_OPEN, OPEN } from './circuit-breaker.ts';
+import { CLOSED, HALF_OPEN, OPEN } from '../../codes.ts';
+import { CircuitBreaker } from './circuit-breaker.ts';
 
 // Resilience4j's circuit breaker, driven call by call (SPEC §3.4).
 
