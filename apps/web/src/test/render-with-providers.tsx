@@ -9,6 +9,8 @@ import { editorActions, editorSlice, type EditorState } from '../editor/editor-s
 interface ProvidersOptions extends Omit<RenderOptions, 'wrapper'> {
   /** The state the store starts from (see `editing`), as the app's own `makeStore` takes it. */
   preloadedState?: Partial<RootState>;
+  /** A store prepared beforehand (server data already cached, say); by default a new one. */
+  store?: AppStore;
   /** The address the app is at, for components that read the route or link elsewhere. */
   route?: string;
 }
@@ -16,9 +18,8 @@ interface ProvidersOptions extends Omit<RenderOptions, 'wrapper'> {
 /** Renders `ui` as the app does: inside a store of its own and a router. */
 export function renderWithProviders(
   ui: ReactElement,
-  { preloadedState, route = '/', ...options }: ProvidersOptions = {},
+  { preloadedState, store = makeStore(preloadedState), route = '/', ...options }: ProvidersOptions = {},
 ) {
-  const store: AppStore = makeStore(preloadedState);
   const Wrapper = ({ children }: { children: ReactNode }) => (
     <Provider store={store}>
       <MemoryRouter initialEntries={[route]}>{children}</MemoryRouter>
