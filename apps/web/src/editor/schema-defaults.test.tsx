@@ -12,6 +12,7 @@ import {
   FaultSchema,
   InboundPolicySchema,
   OutgoingPolicySchema,
+  RunSettingsSchema,
   SloSchema,
   WorkloadSchema,
   type ComponentKind,
@@ -20,6 +21,7 @@ import {
   type OutgoingPolicyType,
 } from '@faultline/schemas';
 import { makeStore } from '../app/store.ts';
+import { LaunchDialog } from '../features/runs/LaunchDialog.tsx';
 import { renderWithProviders } from '../test/render-with-providers.tsx';
 import type { GuardType } from './draft.ts';
 import { editorActions } from './editor-slice.ts';
@@ -55,7 +57,8 @@ function expectDefaultsShown(prefix: string, defaults: Record<string, unknown>):
       .split('.')
       .reduce<unknown>((at, key) => (isRecord(at) ? at[key] : undefined), defaults);
     if (field instanceof HTMLSelectElement) {
-      if (expected !== undefined) expect(field.value, testId).toBe(String(expected));
+      // A choice of a whole object (the run dialog's scenario) starts where the dialog says why.
+      if (expected !== undefined && !isRecord(expected)) expect(field.value, testId).toBe(String(expected));
     } else if (field instanceof HTMLInputElement && field.type === 'checkbox') {
       if (typeof expected === 'boolean') expect(field.checked, testId).toBe(expected);
     } else if (field instanceof HTMLInputElement) {
@@ -151,6 +154,14 @@ describe('forms show the schemas’ defaults', () => {
     const given = { id: 'x', name: 'X', kind };
     expect(expectDefaultsShown('properties', filledIn(ComponentSchema.parse(given), given))).toBeGreaterThan(0);
     expect(expectDefaultsShown('call', CallSchema.parse({ connection: 'x-db' }))).toBe(2);
+  });
+
+  it("the run dialog's seed and replications", () => {
+    // jsdom has no modal dialogs; the dialog's fields are what is checked here.
+    HTMLDialogElement.prototype.showModal = () => {};
+    renderWithProviders(<LaunchDialog designId="d" design={bare('service')} onClose={() => {}} />);
+    const given = { durationMs: 60_000 };
+    expect(expectDefaultsShown('launch', filledIn(RunSettingsSchema.parse(given), given))).toBeGreaterThan(2);
   });
 
   it("a connection's properties", () => {
