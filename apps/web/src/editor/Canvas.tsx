@@ -88,11 +88,13 @@ export function Canvas() {
   );
   const onNodesChange = useCallback(
     (changes: NodeChange<Node<ComponentNodeData>>[]) => {
-      const sizes = changes.filter((c) => c.type === 'dimensions' && c.dimensions);
+      const sizes = changes.flatMap((c) =>
+        c.type === 'dimensions' && c.dimensions ? [[c.id, c.dimensions] as const] : [],
+      );
       if (sizes.length)
         setMeasured((previous) => {
           const next = new Map(previous);
-          for (const c of sizes) if (c.type === 'dimensions' && c.dimensions) next.set(c.id, { ...c.dimensions });
+          for (const [id, size] of sizes) next.set(id, { ...size });
           return next;
         });
       onChanges(changes);

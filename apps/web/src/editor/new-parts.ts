@@ -44,7 +44,6 @@ export function newComponent(draft: DesignInput, kind: ComponentKind, position: 
     kind,
     name: count ? `${NAMES[kind]} ${count + 1}` : NAMES[kind],
     position,
-    calls: [],
   };
 }
 

@@ -63,11 +63,8 @@ export const partReducers = {
     if (existing && caller.calls?.some((call) => call.connection === existing.id)) return;
     const draft = remember(state);
     const id = existing?.id ?? freshId(draft, `${source}-${target}`.slice(0, 64));
-    if (!existing)
-      draft.connections = [
-        ...(draft.connections ?? []),
-        { id, source, target, mode: 'sync', latency: { kind: 'constant', value: 1 } },
-      ];
+    // A new connection takes the schema's mode and latency, shown as such in its properties.
+    if (!existing) draft.connections = [...(draft.connections ?? []), { id, source, target }];
     caller.calls = [...(caller.calls ?? []), { connection: id }];
     state.selection = [id];
   },
