@@ -10,12 +10,15 @@ import type {
   ScenarioPreset,
   StoredDesign,
 } from '@faultline/schemas';
+import { followRunEvents } from './run-events.ts';
+
+const API_BASE = '/api';
 
 /** The design service and the orchestrator, both behind the one origin. */
 export const faultlineApi = createApi({
   reducerPath: 'faultlineApi',
-  baseQuery: fetchBaseQuery({ baseUrl: '/api' }),
-  tagTypes: ['Design', 'Run'],
+  baseQuery: fetchBaseQuery({ baseUrl: API_BASE }),
+  tagTypes: ['Design', 'Run', 'RunResult'],
   endpoints: (build) => ({
     listDesigns: build.query<DesignPage, { q?: string; sort?: string }>({
       query: ({ q, sort }) => ({
@@ -61,11 +64,24 @@ export const faultlineApi = createApi({
       query: (designId) => ({ url: '/runs', params: { designId } }),
       providesTags: [{ type: 'Run', id: 'LIST' }],
     }),
+    /** A run, kept current from its server-sent events until it finishes: one place for a run's state. */
     getRun: build.query<Run, string>({
       query: (id) => `/runs/${id}`,
       providesTags: (_r, _e, id) => [{ type: 'Run', id }],
+      onCacheEntryAdded: (id, entry) =>
+        followRunEvents(`${API_BASE}/runs/${id}/events`, entry, () =>
+          entry.dispatch(
+            faultlineApi.util.invalidateTags([
+              { type: 'Run', id: 'LIST' },
+              { type: 'RunResult', id },
+            ]),
+          ),
+        ),
     }),
-    getRunResult: build.query<RunResult, string>({ query: (id) => `/runs/${id}/result` }),
+    getRunResult: build.query<RunResult, string>({
+      query: (id) => `/runs/${id}/result`,
+      providesTags: (_r, _e, id) => [{ type: 'RunResult', id }],
+    }),
     launchRun: build.mutation<Run, { designId: string; settings: object }>({
       query: (body) => ({ url: '/runs', method: 'POST', body }),
       invalidatesTags: [{ type: 'Run', id: 'LIST' }],

@@ -4,18 +4,18 @@ import { useCancelRunMutation, useGetRunQuery, useGetRunResultQuery } from '../a
 import { pct } from './format.ts';
 import { SimulationView } from './SimulationView.tsx';
 import { SweepView } from './SweepView.tsx';
-import { useRunFollower } from './useRunFollower.ts';
 
 /** `/runs/:id`: live progress while the run goes, then its dashboard. */
 export function RunPage() {
   const { id = '' } = useParams();
-  const initial = useGetRunQuery(id);
-  const { run, progress } = useRunFollower(id, initial.data);
+  // The cached run follows the server's events until it finishes (see getRun).
+  const { data: run, isError } = useGetRunQuery(id);
+  const progress = run?.progress;
   const [cancel] = useCancelRunMutation();
   const succeeded = run?.status === 'succeeded';
   const { data: result } = useGetRunResultQuery(id, { skip: !succeeded });
 
-  if (initial.isError)
+  if (isError)
     return (
       <p role="alert">
         This run does not exist. <Link to="/">Back to the designs</Link>

@@ -1,33 +1,28 @@
-import type { FieldIssue } from '@faultline/schemas';
+import { CallSchema, defaultsOf } from '@faultline/schemas';
 import { useAppDispatch, useAppSelector } from '../app/hooks.ts';
+import type { CallChange, ComponentDraft } from './draft.ts';
 import { editorActions } from './editor-slice.ts';
 import { Field, numberOrText, shown } from './fields/Field.tsx';
 import { issuesAt } from './fields/issues.ts';
 import { selectDraft, selectIssues } from './selectors.ts';
 
+const DEFAULTS = defaultsOf(CallSchema);
+
 /**
  * The calls a component makes for each request, in order: calls sharing a parallel group run
  * together; each may be skipped by its probability and may be optional (its failure tolerated).
  */
-export function CallsEditor({ componentId }: { componentId: string }) {
+export function CallsEditor({ component, index }: { component: ComponentDraft; index: number }) {
   const dispatch = useAppDispatch();
   const draft = useAppSelector(selectDraft)!;
-  const issues: FieldIssue[] = useAppSelector(selectIssues);
-  const index = draft.components.findIndex((c) => c.id === componentId);
-  const component = draft.components[index]!;
+  const issues = useAppSelector(selectIssues);
   const calls = component.calls ?? [];
-  const update = (next: typeof calls) => dispatch(editorActions.callsChanged({ component: componentId, calls: next }));
-  const change = (i: number, patch: Partial<(typeof calls)[number]>) =>
-    update(calls.map((c, k) => (k === i ? { ...c, ...patch } : c)));
-  const move = (i: number, by: number) => {
-    const next = [...calls];
-    const [call] = next.splice(i, 1);
-    next.splice(i + by, 0, call!);
-    update(next);
-  };
+  const change = (i: number, edit: CallChange) =>
+    dispatch(editorActions.callChanged({ component: component.id, index: i, ...edit }));
+  const move = (from: number, to: number) => dispatch(editorActions.callMoved({ component: component.id, from, to }));
 
-  // Connecting without a pointer: the same action as dragging between handles.
-  const others = draft.components.filter((c) => c.id !== componentId && c.kind !== 'client');
+  // Connecting without a pointer: the same event as dragging between handles.
+  const others = draft.components.filter((c) => c.id !== component.id && c.kind !== 'client');
   const connectTo = (
     <label>
       Connect to
@@ -35,7 +30,7 @@ export function CallsEditor({ componentId }: { componentId: string }) {
         value=""
         data-testid="calls.connect"
         onChange={(e) =>
-          e.target.value && dispatch(editorActions.connected({ source: componentId, target: e.target.value }))
+          e.target.value && dispatch(editorActions.connected({ source: component.id, target: e.target.value }))
         }
       >
         <option value="">Choose a component…</option>
@@ -72,9 +67,10 @@ export function CallsEditor({ componentId }: { componentId: string }) {
             <Field
               label="Probability"
               unit="0–1"
-              value={shown(call.probability ?? 1)}
+              value={shown(call.probability ?? DEFAULTS.probability)}
               issues={at('probability')}
-              onCommit={(t) => change(i, { probability: numberOrText(t) as number })}
+              testId="call.probability"
+              onCommit={(t) => change(i, { field: 'probability', value: numberOrText(t) })}
             />
             <Field
               label="Parallel group"
@@ -82,13 +78,14 @@ export function CallsEditor({ componentId }: { componentId: string }) {
               unit="calls with the same group run together"
               value={call.parallelGroup ?? ''}
               issues={at('parallelGroup')}
-              onCommit={(t) => change(i, { parallelGroup: t.trim() === '' ? undefined : t.trim() })}
+              onCommit={(t) => change(i, { field: 'parallelGroup', value: t })}
             />
             <label className="inline">
               <input
                 type="checkbox"
-                checked={call.required !== false}
-                onChange={(e) => change(i, { required: e.target.checked })}
+                checked={call.required ?? DEFAULTS.required}
+                data-testid="call.required"
+                onChange={(e) => change(i, { field: 'required', value: e.target.checked })}
               />
               Required (its failure fails the request)
             </label>
@@ -97,7 +94,7 @@ export function CallsEditor({ componentId }: { componentId: string }) {
                 <input
                   type="checkbox"
                   checked={call.onMiss === true}
-                  onChange={(e) => change(i, { onMiss: e.target.checked || undefined })}
+                  onChange={(e) => change(i, { field: 'onMiss', value: e.target.checked })}
                 />
                 Only on a cache miss
               </label>
@@ -106,7 +103,7 @@ export function CallsEditor({ componentId }: { componentId: string }) {
               <button
                 type="button"
                 disabled={i === 0}
-                onClick={() => move(i, -1)}
+                onClick={() => move(i, i - 1)}
                 aria-label={`Move the call to ${target} up`}
               >
                 ↑
@@ -114,10 +111,18 @@ export function CallsEditor({ componentId }: { componentId: string }) {
               <button
                 type="button"
                 disabled={i === calls.length - 1}
-                onClick={() => move(i, 1)}
+                onClick={() => move(i, i + 1)}
                 aria-label={`Move the call to ${target} down`}
               >
                 ↓
+              </button>
+              <button
+                type="button"
+                className="danger"
+                onClick={() => dispatch(editorActions.callRemoved({ component: component.id, index: i }))}
+                aria-label={`Remove the call to ${target}`}
+              >
+                Remove
               </button>
             </div>
           </fieldset>

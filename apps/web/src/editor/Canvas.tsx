@@ -1,10 +1,9 @@
-import { useCallback, useEffect, useMemo, useState, type DragEvent } from 'react';
+import { useCallback, useMemo, useState, type DragEvent } from 'react';
 import {
   Background,
   Controls,
   MiniMap,
   ReactFlow,
-  applyNodeChanges,
   useReactFlow,
   type Edge,
   type EdgeChange,
@@ -12,7 +11,7 @@ import {
   type NodeChange,
   type OnConnect,
 } from '@xyflow/react';
-import type { ComponentKind } from '@faultline/schemas';
+import { COMPONENT_KINDS } from '@faultline/schemas';
 import { useAppDispatch, useAppSelector } from '../app/hooks.ts';
 import { ComponentNode, type ComponentNodeData } from './ComponentNode.tsx';
 import { editorActions } from './editor-slice.ts';
@@ -63,14 +62,10 @@ export function Canvas() {
   }, [draft, selection, issues]);
 
   // React Flow measures its nodes; the measurements live here, everything else comes from the draft.
-  const [nodes, setNodes] = useState(derivedNodes);
-  useEffect(
-    () =>
-      setNodes((previous) => {
-        const measured = new Map(previous.map((n) => [n.id, n.measured]));
-        return derivedNodes.map((n) => ({ ...n, measured: measured.get(n.id) }));
-      }),
-    [derivedNodes],
+  const [measured, setMeasured] = useState<ReadonlyMap<string, Node['measured']>>(new Map());
+  const nodes = useMemo(
+    () => derivedNodes.map((n) => ({ ...n, measured: measured.get(n.id) })),
+    [derivedNodes, measured],
   );
 
   /** Selection, moves and deletions become editor actions; the rest (measurements) stays local. */
@@ -93,12 +88,15 @@ export function Canvas() {
   );
   const onNodesChange = useCallback(
     (changes: NodeChange<Node<ComponentNodeData>>[]) => {
-      setNodes((current) =>
-        applyNodeChanges(
-          changes.filter((c) => c.type === 'dimensions'),
-          current,
-        ),
+      const sizes = changes.flatMap((c) =>
+        c.type === 'dimensions' && c.dimensions ? [[c.id, c.dimensions] as const] : [],
       );
+      if (sizes.length)
+        setMeasured((previous) => {
+          const next = new Map(previous);
+          for (const [id, size] of sizes) next.set(id, { ...size });
+          return next;
+        });
       onChanges(changes);
     },
     [onChanges],
@@ -109,7 +107,8 @@ export function Canvas() {
   );
   const onDrop = useCallback(
     (event: DragEvent) => {
-      const kind = event.dataTransfer.getData(PALETTE_MIME) as ComponentKind;
+      const dropped = event.dataTransfer.getData(PALETTE_MIME);
+      const kind = COMPONENT_KINDS.find((k) => k === dropped);
       if (!kind) return;
       event.preventDefault();
       dispatch(

@@ -1,42 +1,49 @@
-import { SLO_PRESETS, type DesignInput, type FieldIssue } from '@faultline/schemas';
+import {
+  ArrivalSchema,
+  defaultsOf,
+  discriminatorValues,
+  SLO_ENVIRONMENTS,
+  SloSchema,
+  WorkloadSchema,
+} from '@faultline/schemas';
 import { useAppDispatch, useAppSelector } from '../app/hooks.ts';
+import type { SloDraft } from './draft.ts';
 import { editorActions } from './editor-slice.ts';
 import { Field, numberOrText, shown } from './fields/Field.tsx';
 import { issuesAt } from './fields/issues.ts';
 import { SelectField } from './fields/SelectField.tsx';
 import { ProfileEditor } from './ProfileEditor.tsx';
-import { selectDraft, selectIssues } from './selectors.ts';
+import { selectDraft, selectIssues, selectWorkload } from './selectors.ts';
 
-type Workload = NonNullable<DesignInput['workload']>;
-type Arrival =
-  | { kind: 'poisson' | 'constant'; ratePerSecond: unknown }
-  | { kind: 'closed'; users: unknown; thinkTime: { kind: 'exponential'; mean: unknown } };
+const WORKLOAD = defaultsOf(WorkloadSchema);
+const SLO = defaultsOf(SloSchema);
+const ARRIVAL_KINDS = discriminatorValues(ArrivalSchema, 'kind');
+const ARRIVAL_LABELS = {
+  poisson: 'open, Poisson',
+  constant: 'open, evenly spaced',
+  closed: 'closed loop (users who think)',
+} as const;
 
-/** Each SLO target, its unit and the default that applies when it is not set (SPEC §3.6). */
-const SLO_TARGETS: [key: string, label: string, unit: string, fallback: number | null][] = [
-  ['availability', 'Availability', '0–1', 0.95],
-  ['errorRate', 'Error rate', '0–1', 0.05],
-  ['p99LatencyMs', 'p99 latency', 'ms', null],
-  ['latencyDegradationMs', 'Latency degradation', 'ms, p99 in a fault window over the baseline', 500],
-  ['mttrMs', 'MTTR', 'ms', 30_000],
-  ['recoveryTimeMs', 'Recovery time', 'ms', 10_000],
-];
+/** Each SLO target's words and unit (SPEC §3.6), shown in the schema's order. */
+const SLO_ORDER = SloSchema.keyof().options;
+const SLO_TARGETS: { [T in keyof SloDraft]-?: { label: string; unit: string } } = {
+  availability: { label: 'Availability', unit: '0–1' },
+  errorRate: { label: 'Error rate', unit: '0–1' },
+  p99LatencyMs: { label: 'p99 latency', unit: 'ms' },
+  latencyDegradationMs: { label: 'Latency degradation', unit: 'ms, p99 in a fault window over the baseline' },
+  mttrMs: { label: 'MTTR', unit: 'ms' },
+  recoveryTimeMs: { label: 'Recovery time', unit: 'ms' },
+};
 
 /** With nothing selected: the design's name, its workload and its SLO targets. */
 export function DesignSettings() {
   const dispatch = useAppDispatch();
   const draft = useAppSelector(selectDraft)!;
-  const issues: FieldIssue[] = useAppSelector(selectIssues);
+  const workload = useAppSelector(selectWorkload);
+  const issues = useAppSelector(selectIssues);
   const clients = draft.components.filter((c) => c.kind === 'client');
-  const workload = (draft.workload ?? {
-    entry: clients[0]?.id ?? '',
-    arrival: { kind: 'poisson', ratePerSecond: 100 },
-  }) as Workload;
-  const arrival = workload.arrival as Arrival;
-  const setWorkload = (patch: Partial<Workload>) =>
-    dispatch(editorActions.designChanged({ workload: { ...workload, ...patch } as Workload }));
-  const setArrival = (next: Arrival) => setWorkload({ arrival: next as Workload['arrival'] });
-  const slo = (draft.slo ?? {}) as Record<string, unknown>;
+  const { arrival } = workload;
+  const slo = draft.slo ?? {};
   const at = (path: string) => issuesAt(issues, path);
 
   return (
@@ -48,7 +55,7 @@ export function DesignSettings() {
         value={draft.name}
         issues={at('/name')}
         testId="design.name"
-        onCommit={(name) => dispatch(editorActions.designChanged({ name }))}
+        onCommit={(name) => dispatch(editorActions.designRenamed(name))}
       />
       <fieldset>
         <legend>Workload</legend>
@@ -57,7 +64,7 @@ export function DesignSettings() {
           value={workload.entry}
           options={clients.map((c) => c.id)}
           labels={Object.fromEntries(clients.map((c) => [c.id, c.name]))}
-          onChange={(entry) => setWorkload({ entry })}
+          onChange={(entry) => dispatch(editorActions.workloadChanged({ field: 'entry', value: entry }))}
         />
         {at('/workload/entry').map((i) => (
           <p key={i.message} className="field-error" role="alert">
@@ -67,19 +74,10 @@ export function DesignSettings() {
         <SelectField
           label="Arrivals"
           value={arrival.kind}
-          options={['poisson', 'constant', 'closed'] as const}
-          labels={{
-            poisson: 'open, Poisson',
-            constant: 'open, evenly spaced',
-            closed: 'closed loop (users who think)',
-          }}
-          onChange={(kind) =>
-            setArrival(
-              kind === 'closed'
-                ? { kind, users: 50, thinkTime: { kind: 'exponential', mean: 1000 } }
-                : { kind, ratePerSecond: 'ratePerSecond' in arrival ? arrival.ratePerSecond : 100 },
-            )
-          }
+          options={ARRIVAL_KINDS}
+          labels={ARRIVAL_LABELS}
+          testId="workload.arrival"
+          onChange={(kind) => dispatch(editorActions.arrivalKindChanged(kind))}
         />
         {arrival.kind === 'closed' ? (
           <>
@@ -87,69 +85,70 @@ export function DesignSettings() {
               label="Users"
               value={shown(arrival.users)}
               issues={at('/workload/arrival/users')}
-              onCommit={(t) => setArrival({ ...arrival, users: numberOrText(t) })}
+              testId="workload.users"
+              onCommit={(t) => dispatch(editorActions.arrivalChanged({ field: 'users', value: numberOrText(t) }))}
             />
             <Field
               label="Think time (mean)"
               unit="ms, exponential"
-              value={shown(arrival.thinkTime.mean)}
+              value={shown('mean' in arrival.thinkTime ? arrival.thinkTime.mean : undefined)}
               issues={at('/workload/arrival/thinkTime')}
-              onCommit={(t) => setArrival({ ...arrival, thinkTime: { kind: 'exponential', mean: numberOrText(t) } })}
+              onCommit={(t) =>
+                dispatch(editorActions.arrivalChanged({ field: 'meanThinkTimeMs', value: numberOrText(t) }))
+              }
             />
           </>
         ) : (
-          <Field
-            label="Arrival rate"
-            unit="requests per second"
-            value={shown(arrival.ratePerSecond)}
-            issues={at('/workload/arrival/ratePerSecond')}
-            testId="workload.rate"
-            onCommit={(t) => setArrival({ ...arrival, ratePerSecond: numberOrText(t) })}
-          />
-        )}
-        {arrival.kind !== 'closed' && (
-          <ProfileEditor
-            profile={(workload.profile ?? []) as never}
-            issues={issues}
-            onChange={(profile) => setWorkload({ profile: profile as Workload['profile'] })}
-          />
+          <>
+            <Field
+              label="Arrival rate"
+              unit="requests per second"
+              value={shown(arrival.ratePerSecond)}
+              issues={at('/workload/arrival/ratePerSecond')}
+              testId="workload.rate"
+              onCommit={(t) =>
+                dispatch(editorActions.arrivalChanged({ field: 'ratePerSecond', value: numberOrText(t) }))
+              }
+            />
+            <ProfileEditor profile={workload.profile ?? []} issues={issues} />
+          </>
         )}
         <Field
           label="Client timeout"
           unit="ms"
           value={shown(workload.clientTimeoutMs)}
-          placeholder="30000"
+          placeholder={shown(WORKLOAD.clientTimeoutMs)}
           issues={at('/workload/clientTimeoutMs')}
-          onCommit={(t) => setWorkload({ clientTimeoutMs: numberOrText(t) as number })}
+          testId="workload.clientTimeoutMs"
+          onCommit={(t) =>
+            dispatch(editorActions.workloadChanged({ field: 'clientTimeoutMs', value: numberOrText(t) }))
+          }
         />
       </fieldset>
       <fieldset>
         <legend>SLO</legend>
         <div className="presets" role="group" aria-label="Environment presets">
-          {Object.entries(SLO_PRESETS).map(([name, preset]) => (
+          {SLO_ENVIRONMENTS.map((environment) => (
             <button
-              key={name}
+              key={environment}
               type="button"
-              onClick={() => dispatch(editorActions.designChanged({ slo: { ...slo, ...preset } as never }))}
+              onClick={() => dispatch(editorActions.sloPresetApplied(environment))}
             >
-              {name}
+              {environment}
             </button>
           ))}
         </div>
-        {SLO_TARGETS.map(([key, label, unit, fallback]) => (
+        {SLO_ORDER.map((target) => (
           <Field
-            key={key}
-            label={label}
-            unit={`${unit}; empty switches it off`}
-            issues={at(`/slo/${key}`)}
-            testId={`slo.${key}`}
-            value={shown(key in slo ? slo[key] : fallback)}
+            key={target}
+            label={SLO_TARGETS[target].label}
+            unit={`${SLO_TARGETS[target].unit}; empty switches it off`}
+            issues={at(`/slo/${target}`)}
+            testId={`slo.${target}`}
+            // A target left out takes its default; null (an emptied field) switches it off.
+            value={shown(target in slo ? slo[target] : SLO[target])}
             onCommit={(t) =>
-              dispatch(
-                editorActions.designChanged({
-                  slo: { ...slo, [key]: t.trim() === '' ? null : numberOrText(t) } as never,
-                }),
-              )
+              dispatch(editorActions.sloTargetChanged({ target, value: t.trim() === '' ? null : numberOrText(t) }))
             }
           />
         ))}

@@ -9,11 +9,12 @@ import { RunHistory } from '../features/runs/RunHistory.tsx';
 import { Canvas } from './Canvas.tsx';
 import { ConflictDialog } from './ConflictDialog.tsx';
 import { editorActions } from './editor-slice.ts';
-import { FaultList, FaultsPanel } from './faults/FaultsPanel.tsx';
+import { FaultList } from './faults/FaultList.tsx';
+import { FaultsPanel } from './faults/FaultsPanel.tsx';
 import { Palette } from './Palette.tsx';
 import { PropertyPanel } from './PropertyPanel.tsx';
 import { ResiliencePanel } from './resilience/ResiliencePanel.tsx';
-import { selectCanRedo, selectCanUndo, selectEditor, selectIssues } from './selectors.ts';
+import { selectCanRedo, selectCanUndo, selectEditor, selectIssues, selectSelectedPart } from './selectors.ts';
 
 /** `/designs/:id`: the canvas, its panels, saving with the version, and launching runs. */
 export function EditorPage() {
@@ -24,17 +25,16 @@ export function EditorPage() {
   const issues = useAppSelector(selectIssues);
   const canUndo = useAppSelector(selectCanUndo);
   const canRedo = useAppSelector(selectCanRedo);
+  const selected = useAppSelector(selectSelectedPart);
   const [save, saving] = useSaveDesignMutation();
   const [conflict, setConflict] = useState(false);
   const [launching, setLaunching] = useState(false);
 
-  // Only a new copy from the server replaces the draft (a first load, another design, a newer
-  // version): edits to the draft must not re-run this, hence `data` alone as the dependency.
+  // Every copy read from the server goes to the slice, which keeps the draft unless the copy is
+  // another design or a newer version.
   useEffect(() => {
-    if (data && (editor.designId !== data.id || editor.version < data.version || !editor.draft)) {
-      dispatch(editorActions.designLoaded({ id: data.id, version: data.version, design: designOf(data) }));
-    }
-  }, [data]);
+    if (data) dispatch(editorActions.designFetched({ id: data.id, version: data.version, design: designOf(data) }));
+  }, [data, dispatch]);
 
   const onSave = useCallback(async () => {
     if (!editor.draft || !editor.designId) return;
@@ -90,9 +90,6 @@ export function EditorPage() {
     );
   if (!editor.draft || editor.designId !== id) return <p>Loading…</p>;
 
-  const selected = editor.selection.length === 1 ? editor.selection[0]! : null;
-  const selectedComponent = editor.draft.components.find((c) => c.id === selected);
-  const selectedConnection = editor.draft.connections?.find((c) => c.id === selected);
   const addInView = (kind: ComponentKind) =>
     dispatch(
       editorActions.componentAdded({
@@ -150,11 +147,16 @@ export function EditorPage() {
         </ReactFlowProvider>
         <div className="side">
           <PropertyPanel />
-          {selectedComponent && selectedComponent.kind !== 'client' && (
-            <FaultsPanel target={{ component: selectedComponent.id }} />
+          {/* Keyed by the part: each one's choices (a fault type, a pattern) start afresh. */}
+          {selected?.part === 'component' && selected.component.kind !== 'client' && (
+            <FaultsPanel key={`faults.${selected.component.id}`} target={{ component: selected.component.id }} />
           )}
-          {selectedComponent && <ResiliencePanel componentId={selectedComponent.id} />}
-          {selectedConnection && <FaultsPanel target={{ connection: selectedConnection.id }} />}
+          {selected?.part === 'component' && (
+            <ResiliencePanel key={`resilience.${selected.component.id}`} componentId={selected.component.id} />
+          )}
+          {selected?.part === 'connection' && (
+            <FaultsPanel key={`faults.${selected.connection.id}`} target={{ connection: selected.connection.id }} />
+          )}
           {!selected && <FaultList />}
           {!selected && <RunHistory designId={id} />}
         </div>

@@ -1,15 +1,16 @@
-import type { FieldIssue } from '@faultline/schemas';
+import { discriminatorValues, ProfilePhaseSchema, type FieldIssue } from '@faultline/schemas';
+import { useAppDispatch } from '../app/hooks.ts';
+import type { ProfilePhaseChange, ProfilePhaseDraft } from './draft.ts';
+import { editorActions } from './editor-slice.ts';
 import { Field, numberOrText, shown } from './fields/Field.tsx';
 import { issuesAt } from './fields/issues.ts';
 
-type Phase = Record<string, unknown> & { kind: 'constant' | 'ramp' | 'spike' };
+type PhaseField = ProfilePhaseChange['field'];
 
-const NEW_PHASE: Record<Phase['kind'], Phase> = {
-  constant: { kind: 'constant', ratePerSecond: 100, durationMs: 10_000 },
-  ramp: { kind: 'ramp', from: 50, to: 200, durationMs: 30_000 },
-  spike: { kind: 'spike', atMs: 20_000, durationMs: 5_000, multiplier: 3 },
-};
-const FIELDS: Record<Phase['kind'], [string, string][]> = {
+/** Each phase kind's fields and their units. */
+const FIELDS: {
+  [K in ProfilePhaseDraft['kind']]: [Exclude<keyof Extract<ProfilePhaseDraft, { kind: K }>, 'kind'>, string][];
+} = {
   constant: [
     ['ratePerSecond', 'requests per second'],
     ['durationMs', 'ms'],
@@ -25,48 +26,40 @@ const FIELDS: Record<Phase['kind'], [string, string][]> = {
     ['multiplier', '×'],
   ],
 };
+const PHASE_KINDS = discriminatorValues(ProfilePhaseSchema, 'kind');
+
+/** The value of one of a phase's fields (the fields listed for its kind). */
+const valueOf = (phase: ProfilePhaseDraft, field: PhaseField): unknown => Reflect.get(phase, field);
 
 /** The load over time: phases in order from 0 (then the base rate), spikes multiplying whatever holds. */
-export function ProfileEditor({
-  profile,
-  onChange,
-  issues,
-}: {
-  profile: Phase[];
-  onChange: (p: Phase[] | undefined) => void;
-  issues: FieldIssue[];
-}) {
-  const set = (i: number, phase: Phase) => onChange(profile.map((p, k) => (k === i ? phase : p)));
+export function ProfileEditor({ profile, issues }: { profile: ProfilePhaseDraft[]; issues: FieldIssue[] }) {
+  const dispatch = useAppDispatch();
   return (
     <fieldset aria-label="Load profile">
       <legend>Load profile</legend>
-      {profile.map((phase, i) => (
-        <fieldset key={i}>
+      {profile.map((phase, index) => (
+        <fieldset key={index}>
           <legend>
-            {i + 1}. {phase.kind}
+            {index + 1}. {phase.kind}
           </legend>
           {FIELDS[phase.kind].map(([field, unit]) => (
             <Field
               key={field}
               label={field}
               unit={unit}
-              value={shown(phase[field])}
-              issues={issuesAt(issues, `/workload/profile/${i}/${field}`)}
-              onCommit={(t) => set(i, { ...phase, [field]: numberOrText(t) })}
+              value={shown(valueOf(phase, field))}
+              issues={issuesAt(issues, `/workload/profile/${index}/${field}`)}
+              onCommit={(t) => dispatch(editorActions.profilePhaseChanged({ index, field, value: numberOrText(t) }))}
             />
           ))}
-          <button
-            type="button"
-            className="danger"
-            onClick={() => onChange(profile.length > 1 ? profile.filter((_, k) => k !== i) : undefined)}
-          >
+          <button type="button" className="danger" onClick={() => dispatch(editorActions.profilePhaseRemoved(index))}>
             Remove
           </button>
         </fieldset>
       ))}
       <div className="row-actions">
-        {(Object.keys(NEW_PHASE) as Phase['kind'][]).map((kind) => (
-          <button key={kind} type="button" onClick={() => onChange([...profile, NEW_PHASE[kind]])}>
+        {PHASE_KINDS.map((kind) => (
+          <button key={kind} type="button" onClick={() => dispatch(editorActions.profilePhaseAdded(kind))}>
             Add {kind}
           </button>
         ))}

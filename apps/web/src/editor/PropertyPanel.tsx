@@ -1,27 +1,47 @@
+import {
+  CacheComponentSchema,
+  defaultsOf,
+  GatewayComponentSchema,
+  optionsOf,
+  QueueComponentSchema,
+  ServiceComponentSchema,
+} from '@faultline/schemas';
 import { useAppDispatch, useAppSelector } from '../app/hooks.ts';
+import { CallsEditor } from './CallsEditor.tsx';
+import { ConnectionProperties } from './ConnectionProperties.tsx';
+import { DesignSettings } from './DesignSettings.tsx';
+import type { ComponentChange, Without } from './draft.ts';
 import { editorActions } from './editor-slice.ts';
+import { DistributionEditor } from './fields/DistributionEditor.tsx';
 import { Field, numberOrText, shown } from './fields/Field.tsx';
 import { issuesAt } from './fields/issues.ts';
-import { CallsEditor } from './CallsEditor.tsx';
-import { DesignSettings } from './DesignSettings.tsx';
-import { DistributionEditor } from './fields/DistributionEditor.tsx';
-import { selectDraft, selectIssues, selectSelection } from './selectors.ts';
+import { SelectField } from './fields/SelectField.tsx';
+import { selectIssues, selectSelectedPart, type ComponentEntry } from './selectors.ts';
 
-/** Every field of the selected component or connection, with units and the schema's verdict. */
+/** What a field becomes when left empty: the same for every kind that serves requests. */
+const SERVING = defaultsOf(ServiceComponentSchema);
+const CACHE = defaultsOf(CacheComponentSchema);
+const QUEUE = defaultsOf(QueueComponentSchema);
+const GATEWAY = defaultsOf(GatewayComponentSchema);
+const BALANCING = optionsOf(GatewayComponentSchema.shape.balancing);
+
+/** The selected component's or connection's fields; with nothing selected, the design's. */
 export function PropertyPanel() {
-  const dispatch = useAppDispatch();
-  const draft = useAppSelector(selectDraft)!;
-  const selection = useAppSelector(selectSelection);
-  const issues = useAppSelector(selectIssues);
+  const selected = useAppSelector(selectSelectedPart);
+  if (selected?.part === 'component') return <ComponentProperties entry={selected} />;
+  if (selected?.part === 'connection') return <ConnectionProperties entry={selected} />;
+  return <DesignSettings />;
+}
 
-  if (selection.length !== 1) return <DesignSettings />;
-  const index = draft.components.findIndex((c) => c.id === selection[0]);
-  if (index < 0) return <ConnectionProperties id={selection[0]!} />;
-  const component = draft.components[index]! as Record<string, unknown> & (typeof draft.components)[number];
+/** Every field of a component, with units, the schema's defaults and the schema's verdict. */
+function ComponentProperties({ entry: { component, index } }: { entry: ComponentEntry }) {
+  const dispatch = useAppDispatch();
+  const issues = useAppSelector(selectIssues);
   const at = (field: string) => issuesAt(issues, `/components/${index}/${field}`);
-  const change = (field: string) => (text: string) =>
-    dispatch(editorActions.componentChanged({ id: component.id, field, value: numberOrText(text) }));
-  const serviceTime = (component.serviceTime ?? { kind: 'exponential', mean: 10 }) as { kind: string };
+  const change = (edit: Without<ComponentChange, 'id'>) =>
+    dispatch(editorActions.componentChanged({ id: component.id, ...edit }));
+  /** An empty field means "unbounded" where the schema says so with null. */
+  const orUnbounded = (text: string) => (text.trim() === '' ? null : numberOrText(text));
 
   return (
     <aside className="panel" aria-label="Properties" data-testid="properties">
@@ -32,50 +52,41 @@ export function PropertyPanel() {
         value={component.name}
         issues={at('name')}
         testId="properties.name"
-        onCommit={(text) => dispatch(editorActions.componentChanged({ id: component.id, field: 'name', value: text }))}
+        onCommit={(name) => change({ field: 'name', value: name })}
       />
       {component.kind !== 'client' && (
         <>
           <Field
             label="Replicas"
             value={shown(component.replicas)}
-            placeholder="1"
+            placeholder={shown(SERVING.replicas)}
             issues={at('replicas')}
             testId="properties.replicas"
-            onCommit={change('replicas')}
+            onCommit={(text) => change({ field: 'replicas', value: numberOrText(text) })}
           />
           <Field
             label="Concurrency"
             unit="workers per replica"
             value={shown(component.concurrency)}
-            placeholder="10"
+            placeholder={shown(SERVING.concurrency)}
             issues={at('concurrency')}
             testId="properties.concurrency"
-            onCommit={change('concurrency')}
+            onCommit={(text) => change({ field: 'concurrency', value: numberOrText(text) })}
           />
           <Field
             label="Queue capacity"
             unit="requests per replica, empty for unbounded"
-            value={shown(component.queueCapacity)}
+            value={shown(component.queueCapacity ?? SERVING.queueCapacity)}
             issues={at('queueCapacity')}
-            onCommit={(text) =>
-              dispatch(
-                editorActions.componentChanged({
-                  id: component.id,
-                  field: 'queueCapacity',
-                  value: text.trim() === '' ? null : numberOrText(text),
-                }),
-              )
-            }
+            testId="properties.queueCapacity"
+            onCommit={(text) => change({ field: 'queueCapacity', value: orUnbounded(text) })}
           />
           <DistributionEditor
             legend="Service time"
-            value={serviceTime}
+            value={component.serviceTime ?? SERVING.serviceTime}
             path={`/components/${index}/serviceTime`}
             issues={issues}
-            onChange={(value) =>
-              dispatch(editorActions.componentChanged({ id: component.id, field: 'serviceTime', value }))
-            }
+            onChange={(value) => change({ field: 'serviceTime', value })}
           />
         </>
       )}
@@ -84,9 +95,10 @@ export function PropertyPanel() {
           label="Hit ratio"
           unit="0–1"
           value={shown(component.hitRatio)}
-          placeholder="0.9"
+          placeholder={shown(CACHE.hitRatio)}
           issues={at('hitRatio')}
-          onCommit={change('hitRatio')}
+          testId="properties.hitRatio"
+          onCommit={(text) => change({ field: 'hitRatio', value: numberOrText(text) })}
         />
       )}
       {component.kind === 'queue' && (
@@ -94,86 +106,31 @@ export function PropertyPanel() {
           <Field
             label="Consumers"
             value={shown(component.consumers)}
-            placeholder="1"
+            placeholder={shown(QUEUE.consumers)}
             issues={at('consumers')}
-            onCommit={change('consumers')}
+            testId="properties.consumers"
+            onCommit={(text) => change({ field: 'consumers', value: numberOrText(text) })}
           />
           <Field
             label="Maximum depth"
             unit="messages, empty for unbounded"
-            value={shown(component.maxDepth)}
+            value={shown(component.maxDepth ?? QUEUE.maxDepth)}
             issues={at('maxDepth')}
-            onCommit={(text) =>
-              dispatch(
-                editorActions.componentChanged({
-                  id: component.id,
-                  field: 'maxDepth',
-                  value: text.trim() === '' ? null : numberOrText(text),
-                }),
-              )
-            }
+            testId="properties.maxDepth"
+            onCommit={(text) => change({ field: 'maxDepth', value: orUnbounded(text) })}
           />
         </>
       )}
       {component.kind === 'gateway' && (
-        <label>
-          Balancing
-          <select
-            value={String(component.balancing ?? 'round-robin')}
-            onChange={(e) =>
-              dispatch(editorActions.componentChanged({ id: component.id, field: 'balancing', value: e.target.value }))
-            }
-          >
-            <option>round-robin</option>
-            <option>random</option>
-            <option>least-outstanding</option>
-          </select>
-        </label>
+        <SelectField
+          label="Balancing"
+          value={component.balancing ?? GATEWAY.balancing}
+          options={BALANCING}
+          testId="properties.balancing"
+          onChange={(balancing) => change({ field: 'balancing', value: balancing })}
+        />
       )}
-      <CallsEditor componentId={component.id} />
-    </aside>
-  );
-}
-
-function ConnectionProperties({ id }: { id: string }) {
-  const dispatch = useAppDispatch();
-  const draft = useAppSelector(selectDraft)!;
-  const issues = useAppSelector(selectIssues);
-  const index = (draft.connections ?? []).findIndex((c) => c.id === id);
-  const connection = draft.connections?.[index];
-  if (!connection) return <DesignSettings />;
-  const latency = (connection.latency ?? { kind: 'constant', value: 1 }) as { kind: string };
-  return (
-    <aside className="panel" aria-label="Properties" data-testid="properties">
-      <h2>
-        Connection {connection.source} → {connection.target}
-      </h2>
-      <label>
-        Mode
-        <select
-          value={connection.mode ?? 'sync'}
-          onChange={(e) => dispatch(editorActions.connectionChanged({ id, field: 'mode', value: e.target.value }))}
-        >
-          <option value="sync">sync (the caller waits)</option>
-          <option value="async">async (fire and forget)</option>
-        </select>
-      </label>
-      <Field
-        label="Payload"
-        unit="bytes per message, for bandwidth faults"
-        value={shown(connection.payloadBytes)}
-        issues={issuesAt(issues, `/connections/${index}/payloadBytes`)}
-        onCommit={(text) =>
-          dispatch(editorActions.connectionChanged({ id, field: 'payloadBytes', value: numberOrText(text) }))
-        }
-      />
-      <DistributionEditor
-        legend="Latency, half each way"
-        value={latency}
-        path={`/connections/${index}/latency`}
-        issues={issues}
-        onChange={(value) => dispatch(editorActions.connectionChanged({ id, field: 'latency', value }))}
-      />
+      <CallsEditor component={component} index={index} />
     </aside>
   );
 }

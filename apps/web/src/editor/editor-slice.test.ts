@@ -83,24 +83,46 @@ describe('the editor', () => {
     expect(editor()).toMatchObject({ version: 4, dirty: false });
   });
 
-  it('adds a crash fault and a retry with a circuit breaker that the design accepts', () => {
+  it('adds a crash fault and a circuit breaker that the design accepts', () => {
     const { store, draft } = editing();
-    store.dispatch(
-      a.faultAdded({
-        type: 'crash',
-        name: 'crash',
-        target: { component: 'api' },
-        params: { instances: 'all', mode: 'refuse' },
-        schedule: { startMs: 5000, durationMs: 5000 },
-      }),
-    );
-    store.dispatch(
-      a.policyAdded({
-        component: 'api',
-        policy: { type: 'circuit-breaker', connection: 'api-db', params: { minimumCalls: 20 } },
-      }),
-    );
+    store.dispatch(a.faultAdded({ type: 'crash', target: { component: 'api' } }));
+    store.dispatch(a.policyAdded({ component: 'api', type: 'circuit-breaker', connection: 'api-db' }));
     expect(draft().faults!.map((f) => f.id)).toEqual(['db-outage', 'crash-api']);
+    expect(draft().faults![1]).toMatchObject({
+      name: 'crash on api',
+      schedule: { startMs: 10_000, durationMs: 10_000 },
+    });
+    expect(draft().components[1]!.resilience!.at(-1)).toMatchObject({ type: 'circuit-breaker', connection: 'api-db' });
     expect(selectIssues(store.getState())).toEqual([]);
+  });
+});
+
+describe('undo and redo', () => {
+  it('a new edit after undo clears redo', () => {
+    const { store, draft, editor } = editing();
+    store.dispatch(a.designRenamed('first'));
+    store.dispatch(a.designRenamed('second'));
+    store.dispatch(a.undo());
+    expect(draft().name).toBe('first');
+    expect(editor().future).toHaveLength(1);
+
+    store.dispatch(a.componentChanged({ id: 'api', field: 'replicas', value: 3 }));
+    expect(editor().future).toEqual([]);
+    store.dispatch(a.redo());
+    // Redo has nothing to bring back: "second" no longer follows from this draft.
+    expect(draft().name).toBe('first');
+    expect(draft().components[1]).toMatchObject({ replicas: 3 });
+    store.dispatch(a.undo());
+    expect(draft().components[1]).toMatchObject({ replicas: 2 });
+    expect(draft().name).toBe('first');
+  });
+
+  it('a refetch of the version being edited keeps the edits; a newer version replaces them', () => {
+    const { store, draft } = editing();
+    store.dispatch(a.designRenamed('edited'));
+    store.dispatch(a.designFetched({ id: 'd1', version: 3, design: structuredClone(checkoutExample) }));
+    expect(draft().name).toBe('edited');
+    store.dispatch(a.designFetched({ id: 'd1', version: 4, design: structuredClone(checkoutExample) }));
+    expect(draft().name).toBe(checkoutExample.name);
   });
 });

@@ -1,15 +1,12 @@
-import type { FieldIssue } from '@faultline/schemas';
+import { defaultsOf, FaultScheduleSchema, type FieldIssue } from '@faultline/schemas';
+import type { ScheduleChange, ScheduleDraft } from '../draft.ts';
 import { Field, numberOrText, shown } from '../fields/Field.tsx';
 import { issuesAt } from '../fields/issues.ts';
 
-type Schedule = {
-  startMs?: number;
-  durationMs?: number | null;
-  probability?: number;
-  ramp?: { from: number; to: number };
-  intermittent?: { onMs: number; offMs: number };
-  maxTriggers?: number;
-};
+const DEFAULTS = defaultsOf(FaultScheduleSchema);
+// The schema has no default ramp or flapping (they are off unless set): where each starts when switched on.
+const NEW_RAMP = { from: 0, to: 1 };
+const NEW_INTERMITTENT = { onMs: 2000, offMs: 8000 };
 
 /** When a fault acts: its window, its probability, and optionally a ramp, flapping or a trigger cap. */
 export function ScheduleEditor({
@@ -17,95 +14,90 @@ export function ScheduleEditor({
   onChange,
   issues,
 }: {
-  schedule: Schedule;
-  onChange: (s: Schedule) => void;
+  schedule: ScheduleDraft;
+  onChange: (change: ScheduleChange) => void;
   issues: FieldIssue[];
 }) {
   const at = (field: string) => issuesAt(issues, `/schedule/${field}`);
-  const set = (field: keyof Schedule, value: unknown) => {
-    const next = { ...schedule } as Record<string, unknown>;
-    if (value === undefined) delete next[field];
-    else next[field] = value;
-    onChange(next as Schedule);
-  };
+  const { ramp, intermittent } = schedule;
   return (
     <fieldset className="schedule" aria-label="Schedule">
       <legend>Schedule</legend>
       <Field
         label="Start"
         unit="ms"
-        value={shown(schedule.startMs ?? 0)}
+        value={shown(schedule.startMs ?? DEFAULTS.startMs)}
         issues={at('startMs')}
-        testId="schedule.start"
-        onCommit={(t) => set('startMs', numberOrText(t))}
+        testId="schedule.startMs"
+        onCommit={(t) => onChange({ field: 'startMs', value: numberOrText(t) })}
       />
       <Field
         label="Duration"
         unit="ms, empty until the end"
-        value={shown(schedule.durationMs)}
+        value={shown(schedule.durationMs === undefined ? DEFAULTS.durationMs : schedule.durationMs)}
         issues={at('durationMs')}
-        testId="schedule.duration"
-        onCommit={(t) => set('durationMs', t.trim() === '' ? null : numberOrText(t))}
+        testId="schedule.durationMs"
+        onCommit={(t) => onChange({ field: 'durationMs', value: t.trim() === '' ? null : numberOrText(t) })}
       />
       <Field
         label="Probability"
         unit="0–1, per request"
-        value={shown(schedule.probability ?? 1)}
+        value={shown(schedule.probability ?? DEFAULTS.probability)}
         issues={at('probability')}
         testId="schedule.probability"
-        onCommit={(t) => set('probability', numberOrText(t))}
+        onCommit={(t) => onChange({ field: 'probability', value: numberOrText(t) })}
       />
       <label className="inline">
         <input
           type="checkbox"
-          checked={!!schedule.ramp}
-          onChange={(e) => set('ramp', e.target.checked ? { from: 0, to: 1 } : undefined)}
+          checked={!!ramp}
+          onChange={(e) => onChange({ field: 'ramp', value: e.target.checked ? NEW_RAMP : undefined })}
           data-testid="schedule.ramp"
         />
         Ramp the probability across the window
       </label>
-      {schedule.ramp && (
+      {ramp && (
         <div className="pair">
           <Field
             label="From"
             unit="0–1"
-            value={shown(schedule.ramp.from)}
+            value={shown(ramp.from)}
             issues={at('ramp/from')}
-            onCommit={(t) => set('ramp', { ...schedule.ramp, from: numberOrText(t) })}
+            onCommit={(t) => onChange({ field: 'ramp', value: { ...ramp, from: numberOrText(t) } })}
           />
           <Field
             label="To"
             unit="0–1"
-            value={shown(schedule.ramp.to)}
+            value={shown(ramp.to)}
             issues={at('ramp/to')}
-            onCommit={(t) => set('ramp', { ...schedule.ramp, to: numberOrText(t) })}
+            onCommit={(t) => onChange({ field: 'ramp', value: { ...ramp, to: numberOrText(t) } })}
           />
         </div>
       )}
       <label className="inline">
         <input
           type="checkbox"
-          checked={!!schedule.intermittent}
-          onChange={(e) => set('intermittent', e.target.checked ? { onMs: 2000, offMs: 8000 } : undefined)}
+          checked={!!intermittent}
+          onChange={(e) => onChange({ field: 'intermittent', value: e.target.checked ? NEW_INTERMITTENT : undefined })}
           data-testid="schedule.intermittent"
         />
         Intermittent (flapping)
       </label>
-      {schedule.intermittent && (
+      {intermittent && (
         <div className="pair">
           <Field
             label="On"
             unit="ms"
-            value={shown(schedule.intermittent.onMs)}
+            value={shown(intermittent.onMs)}
             issues={at('intermittent/onMs')}
-            onCommit={(t) => set('intermittent', { ...schedule.intermittent, onMs: numberOrText(t) })}
+            onCommit={(t) => onChange({ field: 'intermittent', value: { ...intermittent, onMs: numberOrText(t) } })}
           />
           <Field
             label="Off"
             unit="ms"
-            value={shown(schedule.intermittent.offMs)}
+            value={shown(intermittent.offMs)}
             issues={at('intermittent/offMs')}
-            onCommit={(t) => set('intermittent', { ...schedule.intermittent, offMs: numberOrText(t) })}
+            onCommit={(t) => onChange({ field: 'intermittent', value: { ...intermittent, offMs: numberOrText(t) } })}
           />
         </div>
       )}
@@ -114,7 +106,8 @@ export function ScheduleEditor({
         unit="requests, empty for no cap"
         value={shown(schedule.maxTriggers)}
         issues={at('maxTriggers')}
-        onCommit={(t) => set('maxTriggers', numberOrText(t))}
+        testId="schedule.maxTriggers"
+        onCommit={(t) => onChange({ field: 'maxTriggers', value: numberOrText(t) })}
       />
     </fieldset>
   );

@@ -2,17 +2,23 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { Provider } from 'react-redux';
 import { checkoutExample, SCENARIO_PRESETS } from '@faultline/schemas';
 import { faultlineApi } from '../../api/faultline-api.ts';
+import { useAppSelector } from '../../app/hooks.ts';
 import { makeStore } from '../../app/store.ts';
-import { editorActions } from '../editor-slice.ts';
+import { editing, renderWithProviders } from '../../test/render-with-providers.tsx';
 import { selectIssues } from '../selectors.ts';
 import { ComponentCrashForm, ErrorForm, NetworkLatencyForm } from './fault-forms.tsx';
+import { FaultEditor } from './FaultEditor.tsx';
 import { FaultsPanel } from './FaultsPanel.tsx';
-import { ScheduleEditor } from './ScheduleEditor.tsx';
 
 afterEach(cleanup);
+
+/** The design's first fault, edited as the faults panel shows it. */
+function FirstFault() {
+  const fault = useAppSelector((state) => state.editor.draft!.faults![0]!);
+  return <FaultEditor fault={fault} issues={[]} />;
+}
 
 describe('fault forms', () => {
   it('ComponentCrashForm takes a number of instances or "all", and a mode', async () => {
@@ -45,31 +51,24 @@ describe('fault forms', () => {
   });
 
   it('ScheduleEditor adds a ramp and runs a fault to the end when the duration is emptied', async () => {
-    const onChange = vi.fn();
-    render(<ScheduleEditor schedule={{ startMs: 1000, durationMs: 5000 }} onChange={onChange} issues={[]} />);
+    const { store } = renderWithProviders(<FirstFault />, { preloadedState: editing(checkoutExample) });
+    const schedule = () => store.getState().editor.draft!.faults![0]!.schedule;
     await userEvent.click(screen.getByLabelText(/Ramp the probability/));
-    expect(onChange).toHaveBeenLastCalledWith({ startMs: 1000, durationMs: 5000, ramp: { from: 0, to: 1 } });
+    expect(schedule()).toMatchObject({ startMs: 20_000, durationMs: 10_000, ramp: { from: 0, to: 1 } });
     await userEvent.clear(screen.getByLabelText(/Duration/));
     await userEvent.tab();
-    expect(onChange).toHaveBeenLastCalledWith({ startMs: 1000, durationMs: null });
+    expect(schedule()).toMatchObject({ startMs: 20_000, durationMs: null });
   });
 });
 
 describe('FaultsPanel', () => {
   it('adds a fault of the chosen type to the target, and shows an invalid probability next to its field', async () => {
-    const store = makeStore();
-    store.dispatch(
-      editorActions.designLoaded({ id: 'd', version: 1, design: structuredClone({ ...checkoutExample, faults: [] }) }),
-    );
+    const store = makeStore(editing({ ...checkoutExample, faults: [] }));
     // The presets as the orchestrator serves them, already loaded, so no request leaves the test.
     await store.dispatch(
       faultlineApi.util.upsertQueryData('listScenarioPresets', undefined, { items: SCENARIO_PRESETS }),
     );
-    render(
-      <Provider store={store}>
-        <FaultsPanel target={{ component: 'api' }} />
-      </Provider>,
-    );
+    renderWithProviders(<FaultsPanel target={{ component: 'api' }} />, { store });
     // A component takes only the fault types SPEC §3.3 allows on components.
     const types = [...screen.getByTestId('faults.type').querySelectorAll('option')].map((o) => o.value);
     expect(types).toEqual(['crash', 'latency', 'error', 'corruption', 'resource-exhaustion']);

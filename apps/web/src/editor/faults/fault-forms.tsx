@@ -1,24 +1,34 @@
 import type { ComponentType } from 'react';
-import { ERROR_KINDS, type FaultType, type FieldIssue } from '@faultline/schemas';
+import { defaultsOf, ERROR_KINDS, optionsOf, type FaultType, type FieldIssue } from '@faultline/schemas';
+import type { ParamsDraft } from '../draft.ts';
 import { Field, numberOrText, shown } from '../fields/Field.tsx';
-import { SelectField } from '../fields/SelectField.tsx';
 import { issuesAt } from '../fields/issues.ts';
+import { isRecord, oneOf } from '../fields/params.ts';
+import { SelectField } from '../fields/SelectField.tsx';
+import { faultSchemaOf } from './fault-schemas.ts';
 
-type Params = Record<string, unknown>;
 export interface ParamsFormProps {
-  params: Params;
-  onChange: (params: Params) => void;
+  params: ParamsDraft;
+  onChange: (params: ParamsDraft) => void;
   /** Issues relative to the fault (`/params/…`). */
   issues: FieldIssue[];
 }
 
+// What each parameter becomes when left empty, and the values a choice offers: from the schemas.
+const CRASH_DEFAULTS = defaultsOf(faultSchemaOf('crash').shape.params);
+const CRASH_MODES = optionsOf(faultSchemaOf('crash').shape.params.unwrap().shape.mode);
+const LATENCY_DEFAULTS = defaultsOf(faultSchemaOf('latency').shape.params);
+const CORRUPTION_DEFAULTS = defaultsOf(faultSchemaOf('corruption').shape.params);
+const RESOURCES = optionsOf(faultSchemaOf('resource-exhaustion').shape.params.shape.resource);
+
 const at = (issues: FieldIssue[], field: string) => issuesAt(issues, `/params/${field}`);
-const number = (props: ParamsFormProps, field: string, label: string, unit?: string, placeholder?: string) => (
+/** A number parameter; `fallback` is what the schema puts there when it is left empty. */
+const number = (props: ParamsFormProps, field: string, label: string, unit?: string, fallback?: number) => (
   <Field
     label={label}
     unit={unit}
     value={shown(props.params[field])}
-    placeholder={placeholder}
+    placeholder={fallback === undefined ? undefined : shown(fallback)}
     issues={at(props.issues, field)}
     testId={`fault.params.${field}`}
     onCommit={(t) => props.onChange({ ...props.params, [field]: numberOrText(t) })}
@@ -26,52 +36,49 @@ const number = (props: ParamsFormProps, field: string, label: string, unit?: str
 );
 
 export function ComponentCrashForm(props: ParamsFormProps) {
-  const instances = props.params.instances ?? 'all';
   return (
     <>
       <Field
         label="Instances"
         unit={'a number, or "all"'}
-        value={shown(instances)}
+        value={shown(props.params.instances ?? CRASH_DEFAULTS.instances)}
         issues={at(props.issues, 'instances')}
         testId="fault.params.instances"
         onCommit={(t) => props.onChange({ ...props.params, instances: t.trim() === 'all' ? 'all' : numberOrText(t) })}
       />
       <SelectField
         label="Mode"
-        value={String(props.params.mode ?? 'refuse') as 'refuse' | 'hang'}
-        options={['refuse', 'hang'] as const}
+        value={oneOf(CRASH_MODES, props.params.mode, CRASH_DEFAULTS.mode)}
+        options={CRASH_MODES}
         labels={{
           refuse: 'refuse: connections are refused at once',
           hang: 'hang: requests vanish and callers time out',
         }}
+        testId="fault.params.mode"
         onChange={(mode) => props.onChange({ ...props.params, mode })}
       />
     </>
   );
 }
 
+/** The added delay: a constant or an exponential one, edited by its amount (a subset of SPEC §3.5). */
+const ADDED_LATENCY_KINDS = ['constant', 'exponential'] as const;
+
 export function NetworkLatencyForm(props: ParamsFormProps) {
-  const addMs = (props.params.addMs ?? { kind: 'constant', value: 100 }) as {
-    kind: string;
-    value?: number;
-    mean?: number;
-  };
-  const kind = addMs.kind === 'exponential' ? 'exponential' : 'constant';
+  const addMs = isRecord(props.params.addMs) ? props.params.addMs : {};
+  const kind = oneOf(ADDED_LATENCY_KINDS, addMs.kind, 'constant');
   const amount = kind === 'exponential' ? addMs.mean : addMs.value;
+  const added = (k: (typeof ADDED_LATENCY_KINDS)[number], ms: unknown) =>
+    k === 'constant' ? { kind: k, value: ms } : { kind: k, mean: ms };
   return (
     <>
       <SelectField
         label="Added latency"
         value={kind}
-        options={['constant', 'exponential'] as const}
+        options={ADDED_LATENCY_KINDS}
         labels={{ constant: 'constant', exponential: 'exponential (mean)' }}
-        onChange={(k) =>
-          props.onChange({
-            ...props.params,
-            addMs: k === 'constant' ? { kind: k, value: amount ?? 100 } : { kind: k, mean: amount ?? 100 },
-          })
-        }
+        // The amount carries over, so switching the kind keeps what was typed.
+        onChange={(k) => props.onChange({ ...props.params, addMs: added(k, amount ?? 100) })}
       />
       <Field
         label={kind === 'constant' ? 'Milliseconds added' : 'Mean milliseconds added'}
@@ -79,21 +86,16 @@ export function NetworkLatencyForm(props: ParamsFormProps) {
         value={shown(amount)}
         issues={at(props.issues, 'addMs')}
         testId="fault.params.addMs"
-        onCommit={(t) =>
-          props.onChange({
-            ...props.params,
-            addMs: kind === 'constant' ? { kind, value: numberOrText(t) } : { kind, mean: numberOrText(t) },
-          })
-        }
+        onCommit={(t) => props.onChange({ ...props.params, addMs: added(kind, numberOrText(t)) })}
       />
-      {number(props, 'spikeProbability', 'Spike probability', '0–1', '0')}
-      {number(props, 'spikeMultiplier', 'Spike multiplier', '×', '1')}
+      {number(props, 'spikeProbability', 'Spike probability', '0–1', LATENCY_DEFAULTS.spikeProbability)}
+      {number(props, 'spikeMultiplier', 'Spike multiplier', '×', LATENCY_DEFAULTS.spikeMultiplier)}
     </>
   );
 }
 
 export function ErrorForm(props: ParamsFormProps) {
-  const kinds = (props.params.errorTypes as string[] | undefined) ?? [];
+  const kinds: unknown[] = Array.isArray(props.params.errorTypes) ? props.params.errorTypes : [];
   return (
     <fieldset aria-label="Error kinds">
       <legend>Error kinds (one drawn per failed request)</legend>
@@ -139,7 +141,10 @@ export function CorruptionForm(props: ParamsFormProps) {
     <label className="inline">
       <input
         type="checkbox"
-        checked={props.params.detectable !== false}
+        checked={
+          typeof props.params.detectable === 'boolean' ? props.params.detectable : CORRUPTION_DEFAULTS.detectable
+        }
+        data-testid="fault.params.detectable"
         onChange={(e) => props.onChange({ ...props.params, detectable: e.target.checked })}
       />
       Detectable (fails as invalid-data); otherwise a silent corruption
@@ -152,8 +157,10 @@ export function ResourceExhaustionForm(props: ParamsFormProps) {
     <>
       <SelectField
         label="Resource"
-        value={String(props.params.resource ?? 'cpu') as 'cpu' | 'memory' | 'disk-io' | 'connections'}
-        options={['cpu', 'memory', 'disk-io', 'connections'] as const}
+        // The schema has no default resource; a new fault names one (see new-parts).
+        value={oneOf(RESOURCES, props.params.resource, RESOURCES[0]!)}
+        options={RESOURCES}
+        testId="fault.params.resource"
         onChange={(resource) => props.onChange({ ...props.params, resource })}
       />
       {number(props, 'intensity', 'Intensity', '0–1')}
@@ -177,18 +184,4 @@ export const FAULT_FORMS: Record<FaultType, ComponentType<ParamsFormProps>> = {
   'resource-exhaustion': ResourceExhaustionForm,
   'dependency-down': DependencyDownForm,
   bandwidth: BandwidthForm,
-};
-
-/** The parameters a new fault of each type starts with. */
-export const DEFAULT_FAULT_PARAMS: Record<FaultType, Params> = {
-  crash: { instances: 'all', mode: 'refuse' },
-  latency: { addMs: { kind: 'constant', value: 200 } },
-  error: { errorTypes: ['internal-error'] },
-  'packet-loss': {},
-  duplicate: {},
-  reorder: { windowMs: 50 },
-  corruption: { detectable: true },
-  'resource-exhaustion': { resource: 'cpu', intensity: 0.6 },
-  'dependency-down': {},
-  bandwidth: { bytesPerSecond: 1_000_000 },
 };

@@ -1,12 +1,14 @@
-import type { FieldIssue } from '@faultline/schemas';
+import { discriminatorValues, DistributionSchema, type Distribution, type FieldIssue } from '@faultline/schemas';
+import type { DistributionDraft } from '../draft.ts';
 import { Field, numberOrText, shown } from './Field.tsx';
 import { issuesAt } from './issues.ts';
+import { recordOr } from './params.ts';
 import { SelectField } from './SelectField.tsx';
 
-type Distribution = Record<string, unknown> & { kind: string };
+const KINDS = discriminatorValues(DistributionSchema, 'kind');
 
-/** A new distribution of each kind (SPEC §3.5), centred near 10 ms. */
-const DEFAULTS: Record<string, Distribution> = {
+/** A new distribution of each kind (SPEC §3.5), centred near 10 ms: the schema requires every parameter. */
+const STARTING: { [K in Distribution['kind']]: Extract<Distribution, { kind: K }> } = {
   exponential: { kind: 'exponential', mean: 10 },
   constant: { kind: 'constant', value: 10 },
   uniform: { kind: 'uniform', min: 5, max: 15 },
@@ -24,7 +26,9 @@ const LABELS: Record<string, string> = { stdDev: 'standard deviation', p99: '99t
 
 /** "value:weight" pairs, one per line, for an empirical distribution. */
 const pointsText = (points: unknown) =>
-  ((points as { value: number; weight: number }[] | undefined) ?? []).map((p) => `${p.value}:${p.weight}`).join('\n');
+  (Array.isArray(points) ? points : [])
+    .map((p) => `${shown(recordOr(p).value)}:${shown(recordOr(p).weight)}`)
+    .join('\n');
 const parsePoints = (text: string) =>
   text
     .split(/[\n,]+/)
@@ -44,8 +48,8 @@ export function DistributionEditor({
   path,
 }: {
   legend: string;
-  value: Distribution;
-  onChange: (d: Distribution) => void;
+  value: DistributionDraft;
+  onChange: (d: DistributionDraft) => void;
   issues: FieldIssue[];
   path: string;
 }) {
@@ -55,8 +59,8 @@ export function DistributionEditor({
       <SelectField
         label="Distribution"
         value={value.kind}
-        options={Object.keys(DEFAULTS)}
-        onChange={(kind) => onChange(DEFAULTS[kind]!)}
+        options={KINDS}
+        onChange={(kind) => onChange(STARTING[kind])}
       />
       {value.kind === 'empirical' ? (
         <Field
@@ -68,7 +72,7 @@ export function DistributionEditor({
           onCommit={(t) => onChange({ ...value, points: parsePoints(t) })}
         />
       ) : (
-        Object.keys(DEFAULTS[value.kind] ?? {})
+        Object.keys(STARTING[value.kind])
           .filter((k) => k !== 'kind')
           .map((param) => (
             <Field

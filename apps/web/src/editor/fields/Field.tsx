@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import type { FieldIssue } from '@faultline/schemas';
 
 interface FieldProps {
@@ -18,7 +18,13 @@ interface FieldProps {
 export function Field({ label, unit, value, onCommit, issues = [], testId, type = 'number', placeholder }: FieldProps) {
   const id = useId();
   const [text, setText] = useState(value);
-  useEffect(() => setText(value), [value]);
+  // A new value from outside (undo, another field's edit) replaces the text, while rendering, as
+  // React advises for state that follows a prop; typing changes only the text until committed.
+  const [shownValue, setShownValue] = useState(value);
+  if (value !== shownValue) {
+    setShownValue(value);
+    setText(value);
+  }
   const commit = () => {
     if (text !== value) onCommit(text);
   };

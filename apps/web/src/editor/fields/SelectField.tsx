@@ -20,7 +20,15 @@ export function SelectField<T extends string>({
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <select id={id} value={value} data-testid={testId} onChange={(e) => onChange(e.target.value as T)}>
+      <select
+        id={id}
+        value={value}
+        data-testid={testId}
+        onChange={(e) => {
+          const chosen = options.find((o) => o === e.target.value);
+          if (chosen !== undefined) onChange(chosen);
+        }}
+      >
         {options.map((o) => (
           <option key={o} value={o}>
             {labels[o] ?? o}

@@ -1,82 +1,57 @@
 import { useState } from 'react';
-import type { FieldIssue } from '@faultline/schemas';
+import {
+  discriminatorValues,
+  InboundPolicySchema,
+  OutgoingPolicySchema,
+  type OutgoingPolicyType,
+} from '@faultline/schemas';
 import { useAppDispatch, useAppSelector } from '../../app/hooks.ts';
-import { editorActions, type PolicyDraft } from '../editor-slice.ts';
+import type { GuardType } from '../draft.ts';
+import { editorActions } from '../editor-slice.ts';
 import { relativeTo } from '../fields/issues.ts';
 import { SelectField } from '../fields/SelectField.tsx';
-import { selectDraft, selectIssues } from '../selectors.ts';
-import { INBOUND_FORMS, NEW_POLICY_PARAMS, OUTGOING_FORMS, type PolicyFormProps } from './policy-forms.tsx';
+import { selectComponentEntry, selectDraft, selectIssues } from '../selectors.ts';
+import { INBOUND_FORMS, OUTGOING_FORMS } from './policy-forms.tsx';
+import { PolicyEditor } from './PolicyEditor.tsx';
 
-type List = 'resilience' | 'inbound';
+const PATTERNS = discriminatorValues(OutgoingPolicySchema, 'type');
+const GUARDS = discriminatorValues(InboundPolicySchema, 'type');
 
 /** The selected component's outgoing policies (each on one connection or on every call) and its inbound guards. */
 export function ResiliencePanel({ componentId }: { componentId: string }) {
   const dispatch = useAppDispatch();
-  const draft = useAppSelector(selectDraft)!;
+  const entry = useAppSelector((state) => selectComponentEntry(state, componentId));
+  const connections = useAppSelector(selectDraft)?.connections;
   const issues = useAppSelector(selectIssues);
-  const index = draft.components.findIndex((c) => c.id === componentId);
-  const component = draft.components[index]! as (typeof draft.components)[number] & {
-    inbound?: { type: string; params?: unknown }[];
-  };
-  const outgoing = (draft.connections ?? []).filter((c) => c.source === componentId);
-  const [type, setType] = useState('retry');
+  const [pattern, setPattern] = useState<OutgoingPolicyType>('retry');
   const [connection, setConnection] = useState('');
-  const [guard, setGuard] = useState('rate-limiter');
-
-  const editor = (list: List, forms: Record<string, React.ComponentType<PolicyFormProps>>) =>
-    ((component[list] ?? []) as { type: string; connection?: string; params?: unknown }[]).map((policy, i) => {
-      const Form = forms[policy.type];
-      if (!Form) return null;
-      const own: FieldIssue[] = relativeTo(issues, `/components/${index}/${list}/${i}`);
-      return (
-        <fieldset key={`${list}-${i}`} data-testid={`policy.${policy.type}`}>
-          <legend>
-            {policy.type}
-            {list === 'inbound' ? ' (inbound)' : policy.connection ? ` on ${policy.connection}` : ' on every call'}
-          </legend>
-          <Form
-            params={(policy.params ?? {}) as Record<string, unknown>}
-            issues={own}
-            onChange={(params) =>
-              dispatch(
-                editorActions.policyChanged({
-                  component: componentId,
-                  index: i,
-                  list,
-                  policy: { ...policy, params } as PolicyDraft,
-                }),
-              )
-            }
-          />
-          {own
-            .filter((x) => !x.path.startsWith('/params'))
-            .map((x) => (
-              <p key={x.path} className="field-error" role="alert">
-                {x.message}
-              </p>
-            ))}
-          <button
-            type="button"
-            className="danger"
-            onClick={() => dispatch(editorActions.policyRemoved({ component: componentId, index: i, list }))}
-          >
-            Remove
-          </button>
-        </fieldset>
-      );
-    });
+  const [guard, setGuard] = useState<GuardType>('rate-limiter');
+  if (!entry) return null;
+  const { component, index } = entry;
+  const outgoing = (connections ?? []).filter((c) => c.source === componentId);
+  const issuesOf = (list: string, i: number) => relativeTo(issues, `/components/${index}/${list}/${i}`);
 
   return (
     <section className="subpanel" aria-label="Resilience" data-testid="resilience">
       <h3>Resilience</h3>
-      {editor('resilience', OUTGOING_FORMS)}
+      {(component.resilience ?? []).map((policy, i) => (
+        <PolicyEditor
+          key={`resilience-${i}`}
+          component={componentId}
+          list="resilience"
+          index={i}
+          policy={policy}
+          Form={OUTGOING_FORMS[policy.type]}
+          issues={issuesOf('resilience', i)}
+        />
+      ))}
       {outgoing.length > 0 && (
         <div className="add-row">
           <SelectField
             label="Pattern"
-            value={type}
-            options={Object.keys(OUTGOING_FORMS)}
-            onChange={setType}
+            value={pattern}
+            options={PATTERNS}
+            onChange={setPattern}
             testId="resilience.type"
           />
           <SelectField
@@ -94,11 +69,8 @@ export function ResiliencePanel({ componentId }: { componentId: string }) {
               dispatch(
                 editorActions.policyAdded({
                   component: componentId,
-                  policy: {
-                    type,
-                    ...(connection ? { connection } : {}),
-                    params: NEW_POLICY_PARAMS[type],
-                  } as PolicyDraft,
+                  type: pattern,
+                  ...(connection ? { connection } : {}),
                 }),
               )
             }
@@ -109,27 +81,29 @@ export function ResiliencePanel({ componentId }: { componentId: string }) {
       )}
       {component.kind !== 'client' && (
         <>
-          {editor('inbound', INBOUND_FORMS)}
+          {(component.inbound ?? []).map((policy, i) => (
+            <PolicyEditor
+              key={`inbound-${i}`}
+              component={componentId}
+              list="inbound"
+              index={i}
+              policy={policy}
+              Form={INBOUND_FORMS[policy.type]}
+              issues={issuesOf('inbound', i)}
+            />
+          ))}
           <div className="add-row">
             <SelectField
               label="Inbound guard"
               value={guard}
-              options={Object.keys(INBOUND_FORMS)}
+              options={GUARDS}
               onChange={setGuard}
               testId="resilience.inbound"
             />
             <button
               type="button"
               data-testid="resilience.addInbound"
-              onClick={() =>
-                dispatch(
-                  editorActions.policyAdded({
-                    component: componentId,
-                    list: 'inbound',
-                    policy: { type: guard, params: NEW_POLICY_PARAMS[guard] } as PolicyDraft,
-                  }),
-                )
-              }
+              onClick={() => dispatch(editorActions.guardAdded({ component: componentId, type: guard }))}
             >
               Add guard
             </button>

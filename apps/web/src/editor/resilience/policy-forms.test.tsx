@@ -2,10 +2,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { Provider } from 'react-redux';
 import { checkoutExample, validateDesign } from '@faultline/schemas';
-import { makeStore } from '../../app/store.ts';
-import { editorActions } from '../editor-slice.ts';
+import { editing, renderWithProviders } from '../../test/render-with-providers.tsx';
 import { CircuitBreakerForm, LoadSheddingForm, RetryForm } from './policy-forms.tsx';
 import { ResiliencePanel } from './ResiliencePanel.tsx';
 
@@ -45,22 +43,12 @@ describe('resilience forms', () => {
 
 describe('ResiliencePanel', () => {
   it('adds a retry and a circuit breaker on one connection and an inbound rate limiter; the design stays valid', async () => {
-    const store = makeStore();
-    store.dispatch(
-      editorActions.designLoaded({
-        id: 'd',
-        version: 1,
-        design: structuredClone({
-          ...checkoutExample,
-          components: checkoutExample.components.map((c) => ({ ...c, resilience: [] })),
-        }),
+    const { store } = renderWithProviders(<ResiliencePanel componentId="api" />, {
+      preloadedState: editing({
+        ...checkoutExample,
+        components: checkoutExample.components.map((c) => ({ ...c, resilience: [] })),
       }),
-    );
-    render(
-      <Provider store={store}>
-        <ResiliencePanel componentId="api" />
-      </Provider>,
-    );
+    });
     await userEvent.selectOptions(screen.getByTestId('resilience.connection'), 'api-db');
     await userEvent.click(screen.getByTestId('resilience.add'));
     await userEvent.selectOptions(screen.getByTestId('resilience.type'), 'circuit-breaker');

@@ -1,34 +1,64 @@
 import type { ComponentType } from 'react';
-import type { FieldIssue } from '@faultline/schemas';
+import {
+  BackoffSchema,
+  BulkheadPolicySchema,
+  CircuitBreakerPolicySchema,
+  defaultsOf,
+  FallbackPolicySchema,
+  optionsOf,
+  RateLimiterPolicySchema,
+  RetryPolicySchema,
+  type FieldIssue,
+  type OutgoingPolicyType,
+} from '@faultline/schemas';
+import type { GuardType, ParamsDraft } from '../draft.ts';
 import { Field, numberOrText, shown } from '../fields/Field.tsx';
-import { SelectField } from '../fields/SelectField.tsx';
 import { issuesAt } from '../fields/issues.ts';
+import { isRecord, oneOf, recordOr } from '../fields/params.ts';
+import { SelectField } from '../fields/SelectField.tsx';
 
-type Params = Record<string, unknown>;
 export interface PolicyFormProps {
-  params: Params;
-  onChange: (params: Params) => void;
+  params: ParamsDraft;
+  onChange: (params: ParamsDraft) => void;
   /** Issues relative to the policy (`/params/…`). */
   issues: FieldIssue[];
 }
 
-/** A number field bound to `params[path…]`; empty leaves Resilience4j's default (the placeholder). */
+// What each parameter becomes when left empty (Resilience4j's defaults, SPEC §3.4) and the values
+// each choice offers: read from the schemas, shown as placeholders and options.
+const RETRY = defaultsOf(RetryPolicySchema.shape.params);
+const BREAKER = defaultsOf(CircuitBreakerPolicySchema.shape.params);
+const BULKHEAD = defaultsOf(BulkheadPolicySchema.shape.params);
+const FALLBACK = defaultsOf(FallbackPolicySchema.shape.params);
+const RATE_LIMITER = defaultsOf(RateLimiterPolicySchema.shape.params);
+const BACKOFF_KINDS = optionsOf(BackoffSchema.shape.kind);
+const JITTERS = optionsOf(RetryPolicySchema.shape.params.shape.jitter);
+const WINDOW_TYPES = optionsOf(CircuitBreakerPolicySchema.shape.params.shape.slidingWindow.unwrap().shape.type);
+const FALLBACK_KINDS = optionsOf(FallbackPolicySchema.shape.params.shape.kind);
+
+/** The default at `path` in `defaults`, if the schema has one. */
+const defaultAt = (defaults: object, path: string[]): unknown =>
+  path.reduce<unknown>((at, key) => (isRecord(at) ? at[key] : undefined), defaults);
+
+/** A number field bound to `params[path…]`; empty leaves the schema's default, shown as the placeholder. */
 function NumberParam({
   props,
   path,
   label,
   unit,
-  placeholder,
+  defaults = {},
 }: {
   props: PolicyFormProps;
-  path: string[];
+  path: [string] | [string, string];
   label: string;
   unit?: string;
-  placeholder?: string;
+  /** The defaults of the form's policy; none where the parameter is required. */
+  defaults?: object;
 }) {
-  const [head, tail] = path as [string, string | undefined];
-  const nested = (props.params[head] ?? {}) as Params;
+  const [head, tail] = path;
+  const nested = recordOr(props.params[head]);
   const value = tail ? nested[tail] : props.params[head];
+  const fallback = defaultAt(defaults, path);
   const commit = (t: string) => {
     const v = numberOrText(t);
     props.onChange(tail ? { ...props.params, [head]: { ...nested, [tail]: v } } : { ...props.params, [head]: v });
@@ -38,7 +68,7 @@ function NumberParam({
       label={label}
       unit={unit}
       value={shown(value)}
-      placeholder={placeholder}
+      placeholder={fallback === undefined ? undefined : shown(fallback)}
       issues={issuesAt(props.issues, `/params/${path.join('/')}`)}
       testId={`policy.params.${path.join('.')}`}
       onCommit={commit}
@@ -51,23 +81,25 @@ export function TimeoutForm(props: PolicyFormProps) {
 }
 
 export function RetryForm(props: PolicyFormProps) {
-  const backoff = (props.params.backoff ?? {}) as Params;
+  const backoff = recordOr(props.params.backoff);
   return (
     <>
-      <NumberParam props={props} path={['maxAttempts']} label="Attempts" unit="including the first" placeholder="3" />
+      <NumberParam props={props} defaults={RETRY} path={['maxAttempts']} label="Attempts" unit="including the first" />
       <SelectField
         label="Backoff"
-        value={String(backoff.kind ?? 'exponential') as 'fixed' | 'exponential'}
-        options={['fixed', 'exponential'] as const}
+        value={oneOf(BACKOFF_KINDS, backoff.kind, RETRY.backoff.kind)}
+        options={BACKOFF_KINDS}
+        testId="policy.params.backoff.kind"
         onChange={(kind) => props.onChange({ ...props.params, backoff: { ...backoff, kind } })}
       />
-      <NumberParam props={props} path={['backoff', 'initialMs']} label="First wait" unit="ms" placeholder="500" />
-      <NumberParam props={props} path={['backoff', 'multiplier']} label="Multiplier" unit="×" placeholder="2" />
-      <NumberParam props={props} path={['backoff', 'maxMs']} label="Longest wait" unit="ms" placeholder="30000" />
+      <NumberParam props={props} defaults={RETRY} path={['backoff', 'initialMs']} label="First wait" unit="ms" />
+      <NumberParam props={props} defaults={RETRY} path={['backoff', 'multiplier']} label="Multiplier" unit="×" />
+      <NumberParam props={props} defaults={RETRY} path={['backoff', 'maxMs']} label="Longest wait" unit="ms" />
       <SelectField
         label="Jitter"
-        value={String(props.params.jitter ?? 'none') as 'none' | 'full' | 'equal' | 'decorrelated'}
-        options={['none', 'full', 'equal', 'decorrelated'] as const}
+        value={oneOf(JITTERS, props.params.jitter, RETRY.jitter)}
+        options={JITTERS}
+        testId="policy.params.jitter"
         onChange={(jitter) => props.onChange({ ...props.params, jitter })}
       />
     </>
@@ -75,13 +107,15 @@ export function RetryForm(props: PolicyFormProps) {
 }
 
 export function CircuitBreakerForm(props: PolicyFormProps) {
-  const window = (props.params.slidingWindow ?? {}) as Params;
+  const window = recordOr(props.params.slidingWindow);
+  const windowType = oneOf(WINDOW_TYPES, window.type, BREAKER.slidingWindow.type);
   return (
     <>
       <SelectField
         label="Sliding window"
-        value={String(window.type ?? 'count') as 'count' | 'time'}
-        options={['count', 'time'] as const}
+        value={windowType}
+        options={WINDOW_TYPES}
+        testId="policy.params.slidingWindow.type"
         labels={{ count: 'the last N calls', time: 'the calls of the last N ms' }}
         onChange={(type) => props.onChange({ ...props.params, slidingWindow: { ...window, type } })}
       />
@@ -89,31 +123,31 @@ export function CircuitBreakerForm(props: PolicyFormProps) {
         props={props}
         path={['slidingWindow', 'size']}
         label="Window size"
-        unit={window.type === 'time' ? 'ms' : 'calls'}
-        placeholder="100"
+        unit={windowType === 'time' ? 'ms' : 'calls'}
+        defaults={BREAKER}
       />
-      <NumberParam props={props} path={['minimumCalls']} label="Minimum calls" placeholder="100" />
+      <NumberParam props={props} path={['minimumCalls']} label="Minimum calls" defaults={BREAKER} />
       <NumberParam
         props={props}
         path={['failureRateThreshold']}
         label="Failure rate to open"
         unit="%"
-        placeholder="50"
+        defaults={BREAKER}
       />
-      <NumberParam props={props} path={['slowCallDurationMs']} label="Slow call" unit="ms" placeholder="60000" />
+      <NumberParam props={props} path={['slowCallDurationMs']} label="Slow call" unit="ms" defaults={BREAKER} />
       <NumberParam
         props={props}
         path={['slowCallRateThreshold']}
         label="Slow-call rate to open"
         unit="%"
-        placeholder="100"
+        defaults={BREAKER}
       />
-      <NumberParam props={props} path={['waitInOpenMs']} label="Open for" unit="ms" placeholder="60000" />
+      <NumberParam props={props} path={['waitInOpenMs']} label="Open for" unit="ms" defaults={BREAKER} />
       <NumberParam
         props={props}
         path={['permittedCallsInHalfOpen']}
         label="Probe calls when half-open"
-        placeholder="10"
+        defaults={BREAKER}
       />
     </>
   );
@@ -122,8 +156,8 @@ export function CircuitBreakerForm(props: PolicyFormProps) {
 export function BulkheadForm(props: PolicyFormProps) {
   return (
     <>
-      <NumberParam props={props} path={['maxConcurrentCalls']} label="Concurrent calls" placeholder="25" />
-      <NumberParam props={props} path={['maxWaitMs']} label="Wait for a slot" unit="ms" placeholder="0" />
+      <NumberParam props={props} path={['maxConcurrentCalls']} label="Concurrent calls" defaults={BULKHEAD} />
+      <NumberParam props={props} path={['maxWaitMs']} label="Wait for a slot" unit="ms" defaults={BULKHEAD} />
     </>
   );
 }
@@ -133,12 +167,13 @@ export function FallbackForm(props: PolicyFormProps) {
     <>
       <SelectField
         label="Answer"
-        value={String(props.params.kind ?? 'static') as 'static' | 'cached'}
-        options={['static', 'cached'] as const}
+        value={oneOf(FALLBACK_KINDS, props.params.kind, FALLBACK.kind)}
+        options={FALLBACK_KINDS}
+        testId="policy.params.kind"
         labels={{ static: 'a static default', cached: 'the last good answer' }}
         onChange={(kind) => props.onChange({ ...props.params, kind })}
       />
-      <NumberParam props={props} path={['latencyMs']} label="Fallback latency" unit="ms" placeholder="0" />
+      <NumberParam props={props} path={['latencyMs']} label="Fallback latency" unit="ms" defaults={FALLBACK} />
     </>
   );
 }
@@ -146,9 +181,9 @@ export function FallbackForm(props: PolicyFormProps) {
 export function RateLimiterForm(props: PolicyFormProps) {
   return (
     <>
-      <NumberParam props={props} path={['limitForPeriod']} label="Requests per period" placeholder="50" />
-      <NumberParam props={props} path={['refreshPeriodMs']} label="Period" unit="ms" placeholder="500" />
-      <NumberParam props={props} path={['timeoutMs']} label="Wait for a permit" unit="ms" placeholder="5000" />
+      <NumberParam props={props} path={['limitForPeriod']} label="Requests per period" defaults={RATE_LIMITER} />
+      <NumberParam props={props} path={['refreshPeriodMs']} label="Period" unit="ms" defaults={RATE_LIMITER} />
+      <NumberParam props={props} path={['timeoutMs']} label="Wait for a permit" unit="ms" defaults={RATE_LIMITER} />
     </>
   );
 }
@@ -157,26 +192,15 @@ export function LoadSheddingForm(props: PolicyFormProps) {
   return <NumberParam props={props} path={['maxInFlight']} label="Requests in flight at most" />;
 }
 
-/** Outgoing patterns, in the order they wrap a call (SPEC §3.4), and the inbound guards. */
-export const OUTGOING_FORMS: Record<string, ComponentType<PolicyFormProps>> = {
+/** One form per outgoing pattern and per inbound guard (SPEC §3.4): a new pattern needs its form. */
+export const OUTGOING_FORMS: Record<OutgoingPolicyType, ComponentType<PolicyFormProps>> = {
   fallback: FallbackForm,
   retry: RetryForm,
   'circuit-breaker': CircuitBreakerForm,
   bulkhead: BulkheadForm,
   timeout: TimeoutForm,
 };
-export const INBOUND_FORMS: Record<string, ComponentType<PolicyFormProps>> = {
+export const INBOUND_FORMS: Record<GuardType, ComponentType<PolicyFormProps>> = {
   'rate-limiter': RateLimiterForm,
   'load-shedding': LoadSheddingForm,
-};
-
-/** What a new policy starts with; the schema fills Resilience4j's defaults for the rest. */
-export const NEW_POLICY_PARAMS: Record<string, Params> = {
-  timeout: { timeoutMs: 1000 },
-  retry: { maxAttempts: 3 },
-  'circuit-breaker': { minimumCalls: 20, failureRateThreshold: 50, waitInOpenMs: 5000 },
-  bulkhead: {},
-  fallback: {},
-  'rate-limiter': {},
-  'load-shedding': { maxInFlight: 100 },
 };

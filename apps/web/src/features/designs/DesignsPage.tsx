@@ -6,6 +6,7 @@ import {
   useDuplicateDesignMutation,
   useListDesignsQuery,
 } from '../../api/faultline-api.ts';
+import { newWorkload } from '../../editor/new-parts.ts';
 import { ImportButton } from './ImportButton.tsx';
 import { RenameDesign } from './RenameDesign.tsx';
 
@@ -13,7 +14,7 @@ import { RenameDesign } from './RenameDesign.tsx';
 const NEW_DESIGN = {
   name: 'Untitled design',
   components: [{ id: 'clients', name: 'Clients', kind: 'client' as const, position: { x: 0, y: 120 } }],
-  workload: { entry: 'clients', arrival: { kind: 'poisson' as const, ratePerSecond: 100 } },
+  workload: newWorkload('clients'),
 };
 
 export function DesignsPage() {

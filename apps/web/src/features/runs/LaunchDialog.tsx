@@ -1,11 +1,25 @@
 import { useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
+import {
+  defaultsOf,
+  discriminatorValues,
+  RunSettingsSchema,
+  ScenarioSchema,
+  type DesignInput,
+  type Scenario,
+} from '@faultline/schemas';
 import { problemOf, useLaunchRunMutation } from '../../api/faultline-api.ts';
-import type { DesignInput } from '@faultline/schemas';
 import { Field, numberOrText } from '../../editor/fields/Field.tsx';
 import { issuesAt } from '../../editor/fields/issues.ts';
 
-/** Run settings (durations in seconds here, sent in ms) and the launch; the run page follows it live. */
+const SETTINGS = defaultsOf(RunSettingsSchema);
+const SCENARIOS = discriminatorValues(ScenarioSchema, 'kind');
+const SCENARIO_LABELS: Record<Scenario['kind'], string> = {
+  single: 'single run',
+  'baseline-vs-chaos': 'baseline vs chaos (faults off and on, same traffic)',
+  sweep: 'sweep a parameter (find the collapse point)',
+};
+
 /** The numbers of a design worth sweeping: each fault's probability and the arrival rate. */
 export function sweepableParameters(design: DesignInput): { pointer: string; label: string }[] {
   const faults = (design.faults ?? []).map((f, i) => ({
@@ -19,6 +33,7 @@ export function sweepableParameters(design: DesignInput): { pointer: string; lab
   return [...faults, ...rate];
 }
 
+/** Run settings (durations in seconds here, sent in ms) and the launch; the run page follows it live. */
 export function LaunchDialog({
   designId,
   design,
@@ -32,8 +47,15 @@ export function LaunchDialog({
   useEffect(() => dialog.current?.showModal(), []);
   const [launch, { isLoading, error }] = useLaunchRunMutation();
   const navigate = useNavigate();
-  const [values, setValues] = useState({ duration: '60', warmup: '5', seed: '1', replications: '1' });
-  const [scenario, setScenario] = useState('baseline-vs-chaos');
+  // A minute with five seconds of warm-up shows a fault's window whole (a duration is required,
+  // and the schema's warm-up of 0 would count the empty system's first requests).
+  const [values, setValues] = useState({
+    duration: '60',
+    warmup: '5',
+    seed: String(SETTINGS.seed),
+    replications: String(SETTINGS.replications),
+  });
+  const [scenario, setScenario] = useState<Scenario['kind']>('baseline-vs-chaos');
   const parameters = sweepableParameters(design);
   const [sweep, setSweep] = useState({ parameter: parameters[0]?.pointer ?? '', from: '0', to: '1', steps: '5' });
   const setSweepField = (field: keyof typeof sweep) => (text: string) => setSweep((v) => ({ ...v, [field]: text }));
@@ -88,19 +110,32 @@ export function LaunchDialog({
         onCommit={set('warmup')}
         issues={settingsIssues('warmupMs')}
       />
-      <Field label="Seed" value={values.seed} onCommit={set('seed')} issues={settingsIssues('seed')} />
+      <Field
+        label="Seed"
+        value={values.seed}
+        onCommit={set('seed')}
+        issues={settingsIssues('seed')}
+        testId="launch.seed"
+      />
       <Field
         label="Replications"
         value={values.replications}
         onCommit={set('replications')}
         issues={settingsIssues('replications')}
+        testId="launch.replications"
       />
       <label>
         Scenario
-        <select value={scenario} onChange={(e) => setScenario(e.target.value)} data-testid="launch.scenario">
-          <option value="single">single run</option>
-          <option value="baseline-vs-chaos">baseline vs chaos (faults off and on, same traffic)</option>
-          {parameters.length > 0 && <option value="sweep">sweep a parameter (find the collapse point)</option>}
+        <select
+          value={scenario}
+          onChange={(e) => setScenario(SCENARIOS.find((kind) => kind === e.target.value) ?? scenario)}
+          data-testid="launch.scenario"
+        >
+          {SCENARIOS.filter((kind) => kind !== 'sweep' || parameters.length > 0).map((kind) => (
+            <option key={kind} value={kind}>
+              {SCENARIO_LABELS[kind]}
+            </option>
+          ))}
         </select>
       </label>
       {scenario === 'sweep' && (

@@ -1,0 +1,112 @@
+import { current, type PayloadAction } from '@reduxjs/toolkit';
+import type { ComponentKind, DesignInput } from '@faultline/schemas';
+import type { CallChange, ComponentChange, ConnectionChange, Position } from '../draft.ts';
+import { assign, remember, type EditorState } from '../editor-state.ts';
+import { freshId, newComponent, newWorkload } from '../new-parts.ts';
+
+const componentIn = (draft: DesignInput | null, id: string) => draft?.components.find((c) => c.id === id);
+
+function removeParts(draft: DesignInput, componentIds: Set<string>, connectionIds: Set<string>): void {
+  const connections = draft.connections ?? [];
+  for (const c of connections) if (componentIds.has(c.source) || componentIds.has(c.target)) connectionIds.add(c.id);
+  draft.components = draft.components.filter((c) => !componentIds.has(c.id));
+  draft.connections = connections.filter((c) => !connectionIds.has(c.id));
+  for (const component of draft.components) {
+    component.calls = (component.calls ?? []).filter((call) => !connectionIds.has(call.connection));
+    if (component.resilience)
+      component.resilience = component.resilience.filter((p) => !p.connection || !connectionIds.has(p.connection));
+  }
+  draft.faults = (draft.faults ?? []).filter((f) =>
+    'component' in f.target ? !componentIds.has(f.target.component) : !connectionIds.has(f.target.connection),
+  );
+}
+
+/** Components, the connections between them, and the calls each makes over its connections. */
+export const partReducers = {
+  componentAdded(state: EditorState, action: PayloadAction<{ kind: ComponentKind; position: Position }>) {
+    const draft = remember(state);
+    const component = newComponent(draft, action.payload.kind, action.payload.position);
+    draft.components.push(component);
+    // The first client drives the workload until the user says otherwise.
+    if (component.kind === 'client' && !draft.workload) draft.workload = newWorkload(component.id);
+    state.selection = [component.id];
+  },
+  /** While dragging: the canvas follows, history waits for the drop. */
+  componentDragged(state: EditorState, action: PayloadAction<{ id: string; position: Position }>) {
+    state.dragOrigin ??= current(state.draft!);
+    const component = componentIn(state.draft, action.payload.id);
+    if (component) component.position = action.payload.position;
+  },
+  componentDropped(state: EditorState) {
+    if (!state.dragOrigin) return;
+    state.past.push(state.dragOrigin);
+    state.dragOrigin = null;
+    state.future = [];
+    state.dirty = true;
+  },
+  /** One field of a component, as entered; `undefined` removes it (its default applies). */
+  componentChanged(state: EditorState, action: PayloadAction<ComponentChange>) {
+    const component = componentIn(state.draft, action.payload.id);
+    if (!component) return;
+    remember(state);
+    assign(component, action.payload.field, action.payload.value);
+  },
+  /**
+   * The user connected `source` to `target`: a connection between them (once) and a call over it
+   * on the source (again, if its calls over it were removed).
+   */
+  connected(state: EditorState, action: PayloadAction<{ source: string; target: string }>) {
+    const { source, target } = action.payload;
+    const caller = componentIn(state.draft, source);
+    if (!caller || source === target || !componentIn(state.draft, target)) return;
+    const existing = state.draft!.connections?.find((c) => c.source === source && c.target === target);
+    if (existing && caller.calls?.some((call) => call.connection === existing.id)) return;
+    const draft = remember(state);
+    const id = existing?.id ?? freshId(draft, `${source}-${target}`.slice(0, 64));
+    // A new connection takes the schema's mode and latency, shown as such in its properties.
+    if (!existing) draft.connections = [...(draft.connections ?? []), { id, source, target }];
+    caller.calls = [...(caller.calls ?? []), { connection: id }];
+    state.selection = [id];
+  },
+  connectionChanged(state: EditorState, action: PayloadAction<ConnectionChange>) {
+    const connection = state.draft?.connections?.find((c) => c.id === action.payload.id);
+    if (!connection) return;
+    remember(state);
+    assign(connection, action.payload.field, action.payload.value);
+  },
+  callChanged(state: EditorState, action: PayloadAction<{ component: string; index: number } & CallChange>) {
+    const { component: id, index, field, value } = action.payload;
+    const call = componentIn(state.draft, id)?.calls?.[index];
+    if (!call) return;
+    remember(state);
+    // No group, and "not only on a miss", are what an absent field means: the field goes.
+    const entered =
+      field === 'parallelGroup' ? value.trim() || undefined : field === 'onMiss' ? value || undefined : value;
+    assign(call, field, entered);
+  },
+  /** A call moved to another place in its component's order. */
+  callMoved(state: EditorState, action: PayloadAction<{ component: string; from: number; to: number }>) {
+    const { component: id, from, to } = action.payload;
+    const calls = componentIn(state.draft, id)?.calls;
+    if (!calls || from === to || !calls[from] || to < 0 || to >= calls.length) return;
+    remember(state);
+    const [call] = calls.splice(from, 1);
+    calls.splice(to, 0, call!);
+  },
+  /** The component stops making the call; the connection stays, to call over again. */
+  callRemoved(state: EditorState, action: PayloadAction<{ component: string; index: number }>) {
+    const calls = componentIn(state.draft, action.payload.component)?.calls;
+    if (!calls?.[action.payload.index]) return;
+    remember(state);
+    calls.splice(action.payload.index, 1);
+  },
+  partsRemoved(state: EditorState, action: PayloadAction<string[]>) {
+    const ids = new Set(action.payload);
+    const draft = state.draft!;
+    const components = new Set(draft.components.filter((c) => ids.has(c.id)).map((c) => c.id));
+    const connections = new Set((draft.connections ?? []).filter((c) => ids.has(c.id)).map((c) => c.id));
+    if (!components.size && !connections.size) return;
+    removeParts(remember(state), components, connections);
+    state.selection = [];
+  },
+};
