@@ -194,4 +194,12 @@ describe('network faults on an async connection', () => {
     const base = simulate(fireAndForget([]), run).components.worker!.requests;
     expect(simulate(fireAndForget(duplicate), run).components.worker!.requests).toBe(2 * base);
   });
+
+  it('packet loss on an async connection loses the message itself: there is no answer to lose', () => {
+    const all = [fault({ type: 'packet-loss', target: { connection: 'api-worker' } })];
+    expect(simulate(fireAndForget(all), run).components.worker!.requests).toBe(0);
+    const some = [fault({ type: 'packet-loss', target: { connection: 'api-worker' }, schedule: { probability: 0.3 } })];
+    const base = simulate(fireAndForget([]), run).components.worker!.requests;
+    expectShare(base - simulate(fireAndForget(some), run).components.worker!.requests, base, 0.3);
+  });
 });
