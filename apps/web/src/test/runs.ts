@@ -59,6 +59,9 @@ export function singleResultOf(seed: number, failed = 0): RunResult {
       errorRate: [],
       p50: [],
       p99: [],
+      succeeded: [],
+      degraded: [],
+      failed: [],
       components: {},
     },
     events: { items: [], dropped: 0 },
@@ -66,6 +69,8 @@ export function singleResultOf(seed: number, failed = 0): RunResult {
     mttrMs: null,
     slo: { passed: true, verdicts: {} },
     scorecard: { recoveryRate: null, grade: null },
+    warnings: [],
+    policies: [],
   };
   return { scenario: 'single', result };
 }
