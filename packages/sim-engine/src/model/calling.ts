@@ -24,7 +24,7 @@ export function startCall(sim: Simulation, parent: Hop, def: CallDef): void {
   call.launched = false;
   call.admittedBy = 0;
   call.parked = false;
-  call.acted = call.spread = call.absorbed = call.fallbackFor = call.failedCauses = 0;
+  call.resetCauses();
   tryAttempt(sim, call);
 }
 

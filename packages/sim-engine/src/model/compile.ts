@@ -14,6 +14,7 @@ import {
   byInboundLayer,
   pick,
   type OutgoingPatternInstance,
+  type PatternContext,
 } from './patterns/registry.ts';
 
 /** A built policy as the results report it: every pattern class counts what it did. */
@@ -66,62 +67,83 @@ export function compileModel(
       ),
   );
   const connectionById = new Map(connections.map((c) => [c.id, c]));
-  // One instance per policy, shared by every call it applies to (a component-wide breaker sees
-  // all the component's calls); each is reported, even one no call uses.
   const patterns = new Map<OutgoingPolicy, OutgoingPatternInstance>();
   const breakers: CircuitBreaker[] = [];
   const policies: PolicyInstance[] = [];
   const measured = { from: warmupMs, to: runEnd };
-
   for (const component of components) {
-    const { spec } = component;
-    const { resilience } = spec;
-    const inbound = spec.kind === 'client' ? [] : spec.inbound;
     const context = { queue, component: component.id, onTransition, measured };
-    for (const policy of resilience) {
-      const built = buildOutgoing(policy, context);
-      patterns.set(policy, built);
-      policies.push(reported(component.id, policy, built.pattern));
-    }
-    const guards = new Map<InboundPolicy, InboundGuard>(inbound.map((policy) => [policy, buildInbound(policy)]));
-    for (const [policy, guard] of guards) policies.push(reported(component.id, policy, guard));
-    component.inbound.push(...[...guards.keys()].sort(byInboundLayer).map((policy) => guards.get(policy)!));
-    const groups = new Map<string, CallDef[]>();
-    for (const call of component.spec.calls) {
-      const connection = connectionById.get(call.connection)!;
-      const def: CallDef = {
-        connection,
-        probability: call.probability,
-        required: call.required,
-        onMiss: call.onMiss === true,
-        guards: [],
-        handlers: [],
-      };
-      for (const type of OUTGOING_ORDER) {
-        const policy = pick(resilience, type, connection.id);
-        if (!policy) continue;
-        const built = patterns.get(policy)!;
-        // The time series shows the breakers that guard some call, in the order calls meet them.
-        if (built.pattern instanceof CircuitBreaker && !breakers.includes(built.pattern)) breakers.push(built.pattern);
-        if (built.role === 'guard') def.guards.push(built.pattern);
-        else def.handlers.unshift(built.pattern); // innermost first
-      }
-      component.calls.push(def);
-      if (call.parallelGroup === undefined) {
-        component.steps.push([def]);
-      } else if (groups.has(call.parallelGroup)) {
-        groups.get(call.parallelGroup)!.push(def);
-      } else {
-        const step = [def];
-        groups.set(call.parallelGroup, step);
-        component.steps.push(step);
-      }
-    }
+    policies.push(...compilePolicies(component, context, patterns));
+    compileCalls(component, connectionById, patterns, breakers);
   }
 
   const enabled = faultsEnabled ? design.faults.filter((f) => f.enabled) : [];
   const faults = compileFaults(enabled, { seed, runEnd }, byId, connectionById);
   return { components, byId, connections, faults, breakers, policies, entry: byId.get(design.workload.entry)! };
+}
+
+/**
+ * Builds each of the component's policies once: an outgoing one is shared by every call it applies
+ * to (a component-wide breaker sees all the component's calls), inbound guards are asked in their
+ * layer order. Every policy is reported, even one no call uses.
+ */
+function compilePolicies(
+  component: ComponentRuntime,
+  context: PatternContext,
+  patterns: Map<OutgoingPolicy, OutgoingPatternInstance>,
+): PolicyInstance[] {
+  const { spec } = component;
+  const reports: PolicyInstance[] = [];
+  for (const policy of spec.resilience) {
+    const built = buildOutgoing(policy, context);
+    patterns.set(policy, built);
+    reports.push(reported(component.id, policy, built.pattern));
+  }
+  const inbound = spec.kind === 'client' ? [] : spec.inbound;
+  const guards = new Map<InboundPolicy, InboundGuard>(inbound.map((policy) => [policy, buildInbound(policy)]));
+  for (const [policy, guard] of guards) reports.push(reported(component.id, policy, guard));
+  component.inbound.push(...[...guards.keys()].sort(byInboundLayer).map((policy) => guards.get(policy)!));
+  return reports;
+}
+
+/** The component's calls, each with the patterns that apply to it in the SPEC's order, grouped into steps. */
+function compileCalls(
+  component: ComponentRuntime,
+  connections: ReadonlyMap<string, ConnectionRuntime>,
+  patterns: ReadonlyMap<OutgoingPolicy, OutgoingPatternInstance>,
+  breakers: CircuitBreaker[],
+): void {
+  const groups = new Map<string, CallDef[]>();
+  for (const call of component.spec.calls) {
+    const connection = connections.get(call.connection)!;
+    const def: CallDef = {
+      connection,
+      probability: call.probability,
+      required: call.required,
+      onMiss: call.onMiss === true,
+      guards: [],
+      handlers: [],
+    };
+    for (const type of OUTGOING_ORDER) {
+      const policy = pick(component.spec.resilience, type, connection.id);
+      if (!policy) continue;
+      const built = patterns.get(policy)!;
+      // The time series shows the breakers that guard some call, in the order calls meet them.
+      if (built.pattern instanceof CircuitBreaker && !breakers.includes(built.pattern)) breakers.push(built.pattern);
+      if (built.role === 'guard') def.guards.push(built.pattern);
+      else def.handlers.unshift(built.pattern); // innermost first
+    }
+    component.calls.push(def);
+    if (call.parallelGroup === undefined) {
+      component.steps.push([def]);
+    } else if (groups.has(call.parallelGroup)) {
+      groups.get(call.parallelGroup)!.push(def);
+    } else {
+      const step = [def];
+      groups.set(call.parallelGroup, step);
+      component.steps.push(step);
+    }
+  }
 }
 
 function reported(component: string, policy: OutgoingPolicy | InboundPolicy, pattern: CountingPattern): PolicyInstance {

@@ -4,6 +4,26 @@ import type { CallDef, ComponentRuntime, Instance } from './components.ts';
 // pooled and reused (an event names one by index and generation), so memory follows the requests
 // in flight, not the requests simulated.
 
+/**
+ * The causes a request carries (SPEC §4.2), as bit sets of fault indices (see causes.ts). Marks
+ * made below a hop or call reach it while it waits, so a failure can be charged without looking
+ * down.
+ */
+class CauseMarks {
+  /** Faults that acted on this request here or below. */
+  acted = 0;
+  /** Faults carried by the requests this one queued behind, here or below (indirect). */
+  spread = 0;
+  /** Faults whose effect a defence absorbed, here or below: charged nothing from then on. */
+  absorbed = 0;
+  /** Faults a fallback answered for, here or below. */
+  fallbackFor = 0;
+
+  protected clearCauses(): void {
+    this.acted = this.spread = this.absorbed = this.fallbackFor = 0;
+  }
+}
+
 /** What a hop answers to: the entry request, a waiting call, or nobody (queue, async, duplicate). */
 export const ROOT = 0;
 export const CALLEE = 1;
@@ -16,7 +36,7 @@ export const DETACHED = 2;
  * The hop at the workload's client (ROOT) is the entry request itself. It ends exactly once,
  * answered or timed out; the hop lives on until its calls have ended.
  */
-export class Hop {
+export class Hop extends CauseMarks {
   gen = 0;
   role = ROOT;
   /** ROOT: the entry request has ended (a client timeout may end it before its calls do). */
@@ -50,21 +70,13 @@ export class Hop {
   responseLost = false;
   /** Queue messages: how many times this one has been handed to a consumer. */
   deliveries = 1;
-  // Causes (SPEC §4.2), as bit sets of fault indices (see causes.ts). Marks made below a hop
-  // reach it while it waits, so a failure here can be charged without looking down.
-  /** Faults that acted on this request here or below. */
-  acted = 0;
-  /** Faults carried by the requests this one queued behind, here or below (indirect). */
-  spread = 0;
-  /** Faults whose effect a defence absorbed, here or below: charged nothing from then on. */
-  absorbed = 0;
-  /** Faults a fallback answered for, here or below. */
-  fallbackFor = 0;
   /** The cause of `failure`, and whether a fault's own action produced it. */
   failureCause = 0;
   failureDirect = false;
   nextFree: Hop | null = null;
-  constructor(readonly id: number) {}
+  constructor(readonly id: number) {
+    super();
+  }
 
   /** Ready for a new request at `component` (pooled hops keep the fields of their last use). */
   reset(role: number, component: ComponentRuntime, arrivedAt: number): void {
@@ -85,17 +97,14 @@ export class Hop {
     this.returnMs = 0;
     this.responseLost = false;
     this.deliveries = 1;
-    this.acted = 0;
-    this.spread = 0;
-    this.absorbed = 0;
-    this.fallbackFor = 0;
+    this.clearCauses();
     this.failureCause = 0;
     this.failureDirect = false;
   }
 }
 
 /** A downstream call from a hop, across its retries: fallback(retry(breaker(bulkhead(timeout(attempt))))). */
-export class Call {
+export class Call extends CauseMarks {
   gen = 0;
   parent: Hop | null = null;
   parentGen = 0;
@@ -118,11 +127,6 @@ export class Call {
   /** The cause of `responseError` (see Hop), and whether a fault's own action produced it. */
   responseCause = 0;
   responseDirect = false;
-  // Causes across the call's attempts, as on Hop.
-  acted = 0;
-  spread = 0;
-  absorbed = 0;
-  fallbackFor = 0;
   /** A fault that lost this attempt's request or answer, or hung its callee: its timeout is that fault's doing. */
   lostBy = 0;
   /** The connection fault that corrupts this attempt's answer. */
@@ -130,5 +134,13 @@ export class Call {
   /** Causes of the attempts that failed before this one: absorbed if a later one succeeds. */
   failedCauses = 0;
   nextFree: Call | null = null;
-  constructor(readonly id: number) {}
+  constructor(readonly id: number) {
+    super();
+  }
+
+  /** Ready for a new call: its causes start empty (its marks span all its attempts). */
+  resetCauses(): void {
+    this.clearCauses();
+    this.failedCauses = 0;
+  }
 }
