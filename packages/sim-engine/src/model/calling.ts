@@ -6,7 +6,16 @@ import { CONNECTION_REFUSED, TIMEOUT, type ErrorCode } from '../codes.ts';
 import type { CallDef } from './components.ts';
 import { E_ATTEMPT_REJECTED } from './events.ts';
 import { REFUSED, REQUEST_LOST, RESPONSE_LOST, crossNetwork, sendHop } from './network.ts';
-import { cause, markAbsorbed, markActed, markCallActed, systemCause } from './causes.ts';
+import {
+  cause,
+  direct,
+  markAbsorbed,
+  markActed,
+  markCallActed,
+  markCallLost,
+  systemCause,
+  timeoutCause,
+} from './causes.ts';
 import { ADMITTED, PARKED, type AttemptGuard } from './patterns/guards.ts';
 import { CALLEE, DETACHED, type Call, type Hop } from './requests.ts';
 // eslint-disable-next-line import-x/no-cycle -- the caller/callee pair: see serving.ts
@@ -47,14 +56,19 @@ function passGuards(sim: Simulation, call: Call): void {
   launch(sim, call);
 }
 
-/**
- * A guard refused the attempt: a failure the system produced, charged as causes.ts says; with
- * nothing else to charge, to the faults behind the guard's own state (an open breaker's failures).
- */
+/** A guard refused the attempt: a failure the system produced, charged as causes.ts says. */
 function refuseAttempt(sim: Simulation, call: Call, error: ErrorCode, guard: AttemptGuard): void {
-  systemCause(call, call.def.connection.target);
-  if (cause.mask === 0 && guard.rejectionCause) cause.mask = guard.rejectionCause() & ~call.absorbed;
+  refusalCause(call, guard);
   reject(sim, call, error, cause.mask, cause.direct);
+}
+
+/**
+ * What a guard's refusal is charged to: the faults the request carries, else those behind the
+ * guard's own state (an open breaker's failures, the calls holding a bulkhead), else nothing.
+ */
+function refusalCause(call: Call, guard: AttemptGuard): void {
+  systemCause(call, null);
+  if (cause.mask === 0) cause.mask = guard.rejectionCause(call) & ~call.absorbed;
 }
 
 function reject(sim: Simulation, call: Call, error: ErrorCode, causeMask: number, direct: boolean): void {
@@ -71,8 +85,9 @@ export function handleAttemptRejected(sim: Simulation, call: Call, gen: number):
 /** A parked attempt's wait (a bulkhead's `maxWaitMs`) is over without a slot. */
 export function handleBulkheadExpire(sim: Simulation, call: Call, gen: number): void {
   if (call.gen !== gen || !call.parked) return;
-  const error = call.def.guards[call.admittedBy]!.parkExpired!(sim, call);
-  systemCause(call, call.def.connection.target);
+  const guard = call.def.guards[call.admittedBy]!;
+  const error = guard.parkExpired!(sim, call);
+  refusalCause(call, guard);
   call.responseCause = cause.mask;
   call.responseDirect = cause.direct;
   attemptDone(sim, call, error, false, false);
@@ -91,7 +106,10 @@ function launch(sim: Simulation, call: Call): void {
   if (crossing.acted !== 0) {
     markCallActed(call, crossing.acted);
     if (crossing.lost === REFUSED) return reject(sim, call, CONNECTION_REFUSED, crossing.refusedBy, true);
-    call.lostBy = crossing.lostBy;
+    if (crossing.lostBy !== 0) {
+      call.lostBy = crossing.lostBy;
+      markCallLost(call, crossing.lostBy);
+    }
     call.corruptedBy = crossing.corruptedBy;
   }
   call.corruption = crossing.corruption;
@@ -136,14 +154,13 @@ export function handleCallTimeout(sim: Simulation, call: Call, gen: number): voi
   const guards = call.def.guards;
   for (let i = 0; i < call.admittedBy; i++) guards[i]!.attemptTimedOut?.(sim);
   if (call.lostBy !== 0) {
-    // The request or its answer was lost, or the callee hung: that fault's doing.
-    call.responseCause = call.lostBy;
-    call.responseDirect = true;
+    // This attempt's request or answer was lost, or its callee hung: that fault's doing.
+    direct(call.lostBy);
   } else {
-    systemCause(call, call.def.connection.target);
-    call.responseCause = cause.mask;
-    call.responseDirect = cause.direct;
+    timeoutCause(call, call.def.connection.target);
   }
+  call.responseCause = cause.mask;
+  call.responseDirect = cause.direct;
   attemptDone(sim, call, TIMEOUT, false, false);
 }
 

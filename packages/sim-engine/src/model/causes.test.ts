@@ -124,4 +124,127 @@ describe('causes', () => {
     expect(outage.failuresCaused).toBe(result.totals.failed);
     expect(outage.failuresCausedDirectly).toBe(result.totals.failed);
   });
+
+  it('a hung database with no timeout anywhere is charged every failure it causes, and never recovers', () => {
+    const hang: Fault = {
+      id: 'hang',
+      name: 'DB hangs',
+      type: 'crash',
+      target: { component: 'db' },
+      schedule: { startMs: 5000, durationMs: 5000 },
+      params: { mode: 'hang' },
+    };
+    const design = apiAndDb([hang]);
+    design.workload.clientTimeoutMs = 1000;
+    const result = run(design);
+    const w = window(result, 'hang');
+    // The requests it swallowed time out at the client (its doing); the api's workers stay held
+    // by them, so every later request queues behind them and times out too.
+    expect(w.failuresCaused).toBe(result.totals.failed);
+    expect(w.failuresCausedDirectly).toBeGreaterThan(0);
+    expect(w).toMatchObject({ impact: 'full-outage', state: 'not-recovered' });
+  });
+
+  it("an open breaker's refusals are charged to the failures that opened it, not to older ones", () => {
+    const breaker = {
+      type: 'circuit-breaker' as const,
+      params: { slidingWindow: { type: 'count' as const, size: 10 }, minimumCalls: 10, waitInOpenMs: 5000 },
+    };
+    const blips: Fault = {
+      ...dbErrors(0.05),
+      id: 'blips',
+      name: 'Early blips',
+      schedule: { startMs: 2000, durationMs: 1000, probability: 0.05 },
+    };
+    const crash: Fault = {
+      id: 'crash',
+      name: 'DB crash',
+      type: 'crash',
+      target: { component: 'db' },
+      schedule: { startMs: 10_000, durationMs: 5000 },
+    };
+    const result = run(apiAndDb([blips, crash], { resilience: [breaker] }));
+    expect(result.totals.failedByKind['circuit-open']).toBeGreaterThan(100);
+    expect(window(result, 'crash').failuresCaused).toBe(result.totals.failed - window(result, 'blips').failuresCaused);
+    expect(window(result, 'blips').failuresCaused).toBeLessThan(20);
+  });
+
+  it('a fault a retry absorbs stays without impact while another fault makes requests queue', () => {
+    const retry = {
+      type: 'retry' as const,
+      params: { maxAttempts: 3, backoff: { kind: 'fixed' as const, initialMs: 1, multiplier: 1, maxMs: 1 } },
+    };
+    const slowApi: Fault = {
+      id: 'slow-api',
+      name: 'Slow api',
+      type: 'latency',
+      target: { component: 'api' },
+      schedule: { startMs: 8000, durationMs: 4000 },
+      params: { addMs: { kind: 'constant', value: 200 } },
+    };
+    const errors: Fault = { ...dbErrors(0.2), schedule: { startMs: 5000, durationMs: 10_000, probability: 0.2 } };
+    const design = apiAndDb([errors, slowApi], { concurrency: 5, resilience: [retry] });
+    design.workload.clientTimeoutMs = 1000;
+    const result = run(design);
+    expect(window(result, 'slow-api')).toMatchObject({ impact: 'partial-outage' });
+    // Its own failures (three errors in a row) stay far below the 5 % the SLO allows.
+    expect(window(result, 'db-errors')).toMatchObject({ state: 'no-impact', impact: 'none' });
+    expect(window(result, 'db-errors').failuresCaused).toBeLessThan(20);
+  });
+
+  it('a rate limiter refusing a burst is not charged to a fault that merely acts on the requests in flight', () => {
+    const slowDb: Fault = {
+      id: 'slow-db',
+      name: 'Slow db',
+      type: 'latency',
+      target: { component: 'db' },
+      schedule: { startMs: 0, durationMs: null },
+      params: { addMs: { kind: 'constant', value: 5 } },
+    };
+    const limiter = {
+      type: 'rate-limiter' as const,
+      params: { limitForPeriod: 5, refreshPeriodMs: 100, timeoutMs: 0 },
+    };
+    const result = run(apiAndDb([slowDb], { inbound: [limiter] }));
+    expect(result.totals.failedByKind['rate-limited']).toBeGreaterThan(100);
+    expect(window(result, 'slow-db')).toMatchObject({ failuresCaused: 0, state: 'no-impact' });
+  });
+
+  it("a queue's producer is not affected by what slows its consumers", () => {
+    const design = DesignSchema.parse({
+      name: 'queue',
+      components: [
+        { ...client, calls: [{ connection: 'users-api' }] },
+        server('api', { serviceTime: { kind: 'constant', value: 1 }, calls: [{ connection: 'api-q' }] }),
+        {
+          id: 'q',
+          name: 'Q',
+          kind: 'queue',
+          consumers: 2,
+          serviceTime: { kind: 'constant', value: 1 },
+          calls: [{ connection: 'q-worker' }],
+        },
+        server('worker', { concurrency: 50, serviceTime: { kind: 'constant', value: 5 } }),
+      ],
+      connections: [
+        { id: 'users-api', source: 'users', target: 'api' },
+        { id: 'api-q', source: 'api', target: 'q' },
+        { id: 'q-worker', source: 'q', target: 'worker' },
+      ],
+      faults: [
+        {
+          id: 'slow-worker',
+          name: 'Slow worker',
+          type: 'latency',
+          target: { component: 'worker' },
+          schedule: { startMs: 5000, durationMs: 5000 },
+          params: { addMs: { kind: 'constant', value: 50 } },
+        },
+      ],
+      workload: { entry: 'users', arrival: { kind: 'poisson', ratePerSecond: 100 } },
+    });
+    const result = run(design);
+    expect(result.components.q!.meanQueueLength).toBeGreaterThan(1);
+    expect(window(result, 'slow-worker')).toMatchObject({ affectedRequests: 0, failuresCaused: 0 });
+  });
 });

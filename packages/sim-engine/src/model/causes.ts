@@ -37,11 +37,26 @@ export function markActed(hop: Hop, mask: number): void {
     const added = mask & ~h.acted;
     if (added === 0) return;
     h.acted |= added;
-    // The tally counts acted and spread marks once each.
-    if (h.linked) h.component.faultsInFlight.add(added & ~h.spread);
+    // The tally counts the unabsorbed faults that acted on the requests in flight.
+    if (h.linked) h.component.faultsInFlight.add(added & ~h.absorbed);
     const call = waitingCall(h);
     if (call === null) return;
     call.acted |= added;
+    h = waitingParent(call);
+  }
+}
+
+/**
+ * Fault `bit` lost the request at `hop` or hung its callee: nobody will answer. A timeout that
+ * fires because of it, anywhere up the chain, is that fault's own doing.
+ */
+export function markLost(hop: Hop, bit: number): void {
+  markActed(hop, bit);
+  for (let h: Hop | null = hop; h !== null;) {
+    h.lost |= bit;
+    const call = waitingCall(h);
+    if (call === null) return;
+    call.lost |= bit;
     h = waitingParent(call);
   }
 }
@@ -52,7 +67,6 @@ export function markSpread(hop: Hop, mask: number): void {
     const added = mask & ~h.spread & ~h.acted;
     if (added === 0) return;
     h.spread |= added;
-    if (h.linked) h.component.faultsInFlight.add(added);
     const call = waitingCall(h);
     if (call === null) return;
     call.spread |= added;
@@ -67,9 +81,18 @@ export function markCallActed(call: Call, mask: number): void {
   if (parent !== null) markActed(parent, mask);
 }
 
+/** A call's request or answer was lost by fault `bit`: as markLost, from the call up. */
+export function markCallLost(call: Call, bit: number): void {
+  call.lost |= bit;
+  const parent = waitingParent(call);
+  if (parent !== null) markLost(parent, bit);
+}
+
 /** A defence absorbed the effect of `mask` at `hop` (a fallback too when `fallback`): up the chain. */
 export function markAbsorbed(hop: Hop, mask: number, fallback: boolean): void {
   for (let h: Hop | null = hop; h !== null;) {
+    // An absorbed fault no longer counts as carried by the requests in flight.
+    if (h.linked) h.component.faultsInFlight.remove(mask & h.acted & ~h.absorbed);
     h.absorbed |= mask;
     if (fallback) h.fallbackFor |= mask;
     const call = waitingCall(h);
@@ -86,10 +109,17 @@ export function direct(mask: number): void {
   cause.direct = true;
 }
 
+/** A timeout: the fault that lost or hung what it waited for (direct), else as systemCause. */
+export function timeoutCause(carrier: Hop | Call, component: ComponentRuntime | null): void {
+  const lost = carrier.lost & ~carrier.absorbed;
+  if (lost !== 0) direct(lost);
+  else systemCause(carrier, component);
+}
+
 /**
  * A failure the system produced, of a request carrying `carrier`'s marks, arising at `component`:
- * the faults it carries, else those spread to it, else those carried by the requests in flight
- * where the failure arose, else nothing.
+ * the faults it carries, else those spread to it, else the unabsorbed faults carried by the
+ * requests in flight where the failure arose, else nothing.
  */
 export function systemCause(carrier: Hop | Call, component: ComponentRuntime | null): void {
   cause.direct = false;

@@ -1,10 +1,11 @@
 import { TRACKED_FAULTS } from '../codes.ts';
 
 /**
- * Which faults the requests in flight at a component carry (acted or spread), counted per fault
- * so a request leaving takes its marks with it; plus the faults acting on the component as a
- * whole (connection exhaustion). A request that queues here, or is refused for want of room,
- * carries these onwards (SPEC §4.2's indirect causes).
+ * Which unabsorbed faults acted on the requests in flight at a component (queued or holding a
+ * worker), counted per fault so a request leaving takes its marks with it; plus the faults acting
+ * on the component as a whole (connection exhaustion). A request that queues here, or is refused
+ * for want of room, carries these onwards (SPEC §4.2's indirect causes). Marks a request only
+ * picked up by queueing are not counted: they would outlive the fault in a standing queue.
  */
 export class FaultTally {
   private readonly counts = new Int32Array(TRACKED_FAULTS);

@@ -18,9 +18,11 @@ class CauseMarks {
   absorbed = 0;
   /** Faults a fallback answered for, here or below. */
   fallbackFor = 0;
+  /** Faults that lost a message or hung a callee this request waits on, here or below. */
+  lost = 0;
 
   protected clearCauses(): void {
-    this.acted = this.spread = this.absorbed = this.fallbackFor = 0;
+    this.acted = this.spread = this.absorbed = this.fallbackFor = this.lost = 0;
   }
 }
 

@@ -4,7 +4,7 @@
 // serving.ts and calling.ts import each other on purpose: a hop makes calls (startCall) and a
 // call's end resumes its hop (callFinished). They are the two halves of one request's life; the
 // mutual import is the caller/callee pair, kept apart only to keep each file about one side.
-import { CONNECTION_REFUSED, OVERLOADED, TIMEOUT } from '../codes.ts';
+import { CONNECTION_REFUSED, OVERLOADED, RATE_LIMITED, TIMEOUT } from '../codes.ts';
 // eslint-disable-next-line import-x/no-cycle -- the caller/callee pair, see above
 import { sendAsync, startCall } from './calling.ts';
 import {
@@ -16,7 +16,7 @@ import {
 } from './components.ts';
 import { E_SERVICE_DONE } from './events.ts';
 import { deliverResponse, sendHop } from './network.ts';
-import { cause, markAbsorbed, markActed, markSpread, systemCause } from './causes.ts';
+import { cause, markAbsorbed, markActed, markLost, markSpread, systemCause } from './causes.ts';
 import { ADMITTED, PARKED } from './patterns/guards.ts';
 import { CALLEE, DETACHED, ROOT, type Hop } from './requests.ts';
 import type { Simulation } from './simulation.ts';
@@ -70,18 +70,23 @@ function admit(sim: Simulation, hop: Hop, instance: Instance): void {
   }
   const admitted = instance.workers.admit(sim, hop);
   if (admitted === FULL) return refuse(sim, hop, OVERLOADED);
+  // A queue's producer is answered first: its consumers' faults are not the producer's.
+  if (component.isQueue) acknowledgeProducer(sim, hop);
   if (admitted === QUEUED) {
     // Waiting behind requests that carry faults spreads those faults to this one.
     const carried = component.faultsInFlight.mask();
     if (carried !== 0) markSpread(hop, carried);
   }
-  if (component.isQueue) acknowledgeProducer(sim, hop);
   if (admitted === STARTS) startWork(sim, hop, instance);
 }
 
-/** The component refuses the request for want of room or permits: a failure the system produced. */
+/**
+ * The component refuses the request: a failure the system produced. For want of room (a full
+ * queue, load shedding) it is charged to what fills the component when the request carries
+ * nothing; a rate limiter's bucket empties whatever is in flight, so it looks no further.
+ */
 function refuse(sim: Simulation, hop: Hop, error: number): void {
-  systemCause(hop, hop.component);
+  systemCause(hop, error === RATE_LIMITED ? null : hop.component);
   finishHop(sim, hop, error, cause.mask, cause.direct);
 }
 
@@ -194,7 +199,7 @@ export function callFinished(
  * The hop answers: frees its worker, counts, and sends the answer back to whoever waits. A
  * failure's cause is `causeMask` (`direct`: a fault's own action produced it, see causes.ts).
  */
-export function finishHop(sim: Simulation, hop: Hop, error: number, causeMask = 0, direct = false): void {
+export function finishHop(sim: Simulation, hop: Hop, error: number, causeMask: number, direct: boolean): void {
   const component = hop.component;
   if (error === 0) {
     const faults = component.answerFaults;
@@ -240,6 +245,7 @@ export function finishHop(sim: Simulation, hop: Hop, error: number, causeMask = 
 /** The request vanishes here (hung by fault `hungBy`): nobody is answered; the caller's timeout is that fault's doing. */
 export function dropHop(sim: Simulation, hop: Hop, hungBy: number): void {
   if (hop.role === CALLEE && hop.call!.gen === hop.callGen) hop.call!.lostBy = hungBy;
+  markLost(hop, hungBy);
   if (hop.arrivedAt >= sim.warmupMs) {
     hop.component.stats.failed++;
     hop.component.stats.failedByKind[TIMEOUT - 1]!++;

@@ -13,7 +13,7 @@ import * as E from './events.ts';
 import type { ComponentRuntime } from './components.ts';
 import { compileModel, type Model } from './compile.ts';
 import { ArrivalRate } from './workload.ts';
-import { cause, systemCause } from './causes.ts';
+import { cause, timeoutCause } from './causes.ts';
 import { handleHopArrive, handleServiceDone, handlePermit, runSteps } from './serving.ts';
 import {
   handleAttemptRejected,
@@ -232,7 +232,7 @@ export class Simulation {
   /** The client gives up; the request's calls go on until they end, answering nobody. */
   private clientTimeout(request: Hop, gen: number): void {
     if (request.gen !== gen || request.ended) return;
-    systemCause(request, null);
+    timeoutCause(request, null);
     this.finishRequest(request, TIMEOUT, false, false, cause.mask, cause.direct);
   }
 

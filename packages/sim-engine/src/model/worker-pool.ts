@@ -101,7 +101,7 @@ export class WorkerPool {
   }
 
   private link(hop: Hop): void {
-    const marks = hop.acted | hop.spread;
+    const marks = hop.acted & ~hop.absorbed;
     if (marks !== 0) this.component.faultsInFlight.add(marks);
     hop.linked = true;
     hop.prev = null;
@@ -111,7 +111,7 @@ export class WorkerPool {
   }
 
   private unlink(hop: Hop): void {
-    const marks = hop.acted | hop.spread;
+    const marks = hop.acted & ~hop.absorbed;
     if (marks !== 0) this.component.faultsInFlight.remove(marks);
     hop.linked = false;
     if (hop.prev) hop.prev.next = hop.next;

@@ -89,7 +89,9 @@ export class Collector {
     this.fineOk = new Float64Array(fine);
     this.fineAttributed = new Float64Array(windows.length > 0 ? fine : 0);
     this.windows = windows.map((w, i) => new WindowStats(w.fault, w.start, w.end, i < TRACKED_FAULTS ? fine : 0));
-    this.baselineUntil = windows.length > 0 ? Math.min(...windows.map((w) => w.start)) : -Infinity;
+    // The baseline ends where the first fault that is active in the measured period starts.
+    const exercised = windows.filter((w) => w.start < w.end && w.start < end && w.end > start);
+    this.baselineUntil = exercised.length > 0 ? Math.min(...exercised.map((w) => w.start)) : -Infinity;
   }
 
   /** Answers to the requests that arrived in time bucket `b`: the latencies it recorded. */

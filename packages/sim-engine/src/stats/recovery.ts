@@ -87,9 +87,7 @@ export function analyseWindows(collector: Collector, facts: FaultFacts[], contex
     }
     const recoveryTimeMs = openEnded ? null : recoveryTime(collector, w, context.sloAvailability, context.durationMs);
     if (recoveryTimeMs === null) {
-      reasons.unshift(
-        openEnded ? 'still active at the end of the run' : 'availability stayed below the SLO until the end of the run',
-      );
+      reasons.unshift(notRecoveredBecause(w, openEnded, context.durationMs));
       return {
         ...measured,
         state: 'not-recovered',
@@ -114,6 +112,16 @@ function notExercisedBecause(w: WindowStats, { warmupMs, durationMs }: WindowCon
   if (w.end <= warmupMs) return `it ends at ${seconds(w.end)}, before the warm-up ends at ${seconds(warmupMs)}`;
   if (w.end <= w.start) return 'its window is empty';
   return null;
+}
+
+/** Why an impacted window did not recover; the first clause of its reason (the verdicts quote it). */
+function notRecoveredBecause(w: WindowStats, openEnded: boolean, durationMs: number): string {
+  if (openEnded) return 'still active at the end of the run';
+  const left = durationMs - w.end;
+  if (left < RECOVERY_SECONDS * 1000) {
+    return `the run ended ${seconds(left)} after the fault did, too soon to see ${RECOVERY_SECONDS} seconds back at the SLO`;
+  }
+  return `availability was not back at the SLO for ${RECOVERY_SECONDS} seconds in a row before the run ended`;
 }
 
 function impactOf(availability: number | null, slo: number): FaultWindow['impact'] {

@@ -10,8 +10,8 @@ export interface Headline {
   mttrMs: number | null;
 }
 
-const whyNotRecovered = (w: FaultWindow) =>
-  `"${w.name}" did not recover: ${w.endMs === null ? 'still active at the end of the run' : 'availability stayed below the SLO until the end of the run'}`;
+/** A not-recovered window's reason starts with why it did not recover (stats/recovery.ts). */
+const whyNotRecovered = (w: FaultWindow) => `"${w.name}" did not recover: ${w.reason!.split('; ')[0]}`;
 
 /**
  * One verdict per target that is set (SPEC §4.2). A verdict agrees with its measured value; where

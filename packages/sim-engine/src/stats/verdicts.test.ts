@@ -126,4 +126,19 @@ describe('fault windows and verdicts', () => {
       expect(result.slo.passed).toBe(Object.values(result.slo.verdicts).every((v) => v.status !== 'fail'));
     }
   });
+
+  it('a fault that ends too near the end of the run to see recovery says so, not that availability stayed low', () => {
+    const [w] = run([dbDown(30_000, 12_000)]).faultWindows;
+    expect(w).toMatchObject({ state: 'not-recovered', endMs: 42_000 });
+    expect(w!.reason).toContain('the run ended 3 s after the fault did, too soon to see 5 seconds back at the SLO');
+  });
+
+  it('a fault active only in the warm-up leaves the latency baseline to the faults that follow', () => {
+    const result = simulate(
+      design([slowDb('warm-up', 0, 2000), slowDb('slow', 20_000, 5000, 100)]),
+      settings({ durationMs: 45_000, warmupMs: 5000, seed: 7 }),
+    );
+    expect(result.faultWindows.map((w) => w.state)).toEqual(['not-exercised', 'no-impact']);
+    expect(result.faultWindows[1]!.latencyDegradationMs).toBeGreaterThan(98);
+  });
 });

@@ -46,4 +46,13 @@ describe('bulkhead', () => {
     expect(b.release(calls)).toBeNull();
     expect(b.inUse).toBe(0);
   });
+
+  it('drops the calls whose wait expired from the head of its line, so the line never outgrows the waiting', () => {
+    const b = bulkhead(1);
+    b.tryAcquire();
+    const calls = waitingCalls(b, 3);
+    for (const call of calls) b.expire(call, calls);
+    expect(b.waitingCount).toBe(0);
+    expect(b.release(calls)).toBeNull();
+  });
 });

@@ -29,6 +29,11 @@ export class Bulkhead implements AttemptGuard {
     this.maxWaitMs = policy.params.maxWaitMs;
   }
 
+  /** Entries in the waiting line, stale ones included. */
+  get waitingCount(): number {
+    return (this.waiting.length - this.waitingHead) / 2;
+  }
+
   /** Takes a slot when one is free. */
   tryAcquire(): boolean {
     if (this.inUse >= this.max) return false;
@@ -76,13 +81,36 @@ export class Bulkhead implements AttemptGuard {
     return admitted;
   }
 
-  /** A waiting call's `maxWaitMs` is over: it stops waiting (its entry in the line goes stale). */
-  expire(call: Call): void {
+  /** A waiting call's `maxWaitMs` is over: it stops waiting, and the line drops what no longer waits at its head. */
+  expire(call: Call, calls?: readonly Call[]): void {
     call.parked = false;
+    if (calls) this.dropStale(calls);
+  }
+
+  /** Entries at the head of the line whose call gave up: removed so the line never outgrows the calls waiting. */
+  private dropStale(calls: readonly Call[]): void {
+    const waiting = this.waiting;
+    while (this.waitingHead < waiting.length) {
+      const call = calls[waiting[this.waitingHead]!]!;
+      if (call.gen === waiting[this.waitingHead + 1]! && call.parked) break;
+      this.waitingHead += 2;
+    }
+    if (this.waitingHead === waiting.length) {
+      waiting.length = 0;
+      this.waitingHead = 0;
+    } else if (this.waitingHead > 1024 && this.waitingHead * 2 > waiting.length) {
+      waiting.splice(0, this.waitingHead);
+      this.waitingHead = 0;
+    }
+  }
+
+  /** It is full because of the calls holding it: the faults the calling component's requests carry. */
+  rejectionCause(call: Call): number {
+    return call.parent!.component.faultsInFlight.mask();
   }
 
   parkExpired(sim: Simulation, call: Call): ErrorCode {
-    this.expire(call);
+    this.expire(call, sim.calls.all);
     if (sim.measuring) this.rejected++;
     return BULKHEAD_FULL;
   }

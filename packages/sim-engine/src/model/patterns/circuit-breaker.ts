@@ -1,5 +1,6 @@
 import type { OutgoingPolicy, PolicyCounters } from '@faultline/schemas';
 import { CIRCUIT_OPEN, CLOSED, HALF_OPEN, OPEN, type ErrorCode } from '../../codes.ts';
+import { round } from '../../stats/rounding.ts';
 import type { Call } from '../requests.ts';
 import type { Simulation } from '../simulation.ts';
 import { ADMITTED, type AttemptGuard } from './guards.ts';
@@ -39,8 +40,12 @@ export class CircuitBreaker implements AttemptGuard {
   private opened = 0;
   private openMs = 0;
   private openedAt = 0;
-  /** The causes of the failures it recorded since it last closed (see causes.ts). */
-  private causes = 0;
+  // Causes (see causes.ts) of the failures in the window, per slot, and of those in half-open; when
+  // it opens, the ones that opened it are what its refusals are charged to.
+  private readonly ringCauses: Int32Array;
+  private readonly bucketCauses = new Int32Array(TIME_BUCKETS);
+  private halfOpenCauses = 0;
+  private openCauses = 0;
 
   readonly minimumCalls: number;
   readonly failureThreshold: number;
@@ -61,6 +66,7 @@ export class CircuitBreaker implements AttemptGuard {
     this.countWindow = p.slidingWindow.type === 'count';
     this.size = Math.max(1, Math.round(p.slidingWindow.size));
     this.ring = new Uint8Array(this.countWindow ? this.size : 0);
+    this.ringCauses = new Int32Array(this.countWindow ? this.size : 0);
     this.bucketMs = this.countWindow ? 1 : p.slidingWindow.size / TIME_BUCKETS;
     this.minimumCalls = p.minimumCalls;
     this.failureThreshold = p.failureRateThreshold;
@@ -79,7 +85,7 @@ export class CircuitBreaker implements AttemptGuard {
   /** `now`: the end of the run, for a breaker still open then. */
   counters(now: number): PolicyCounters<'circuit-breaker'> {
     const openMs = this.openMs + (this.state === OPEN ? this.measuredSpan(this.openedAt, now) : 0);
-    return { shortCircuited: this.shortCircuited, opened: this.opened, openMs };
+    return { shortCircuited: this.shortCircuited, opened: this.opened, openMs: round(openMs) };
   }
 
   /** The part of [from, to) inside the measured period. */
@@ -88,14 +94,13 @@ export class CircuitBreaker implements AttemptGuard {
   }
 
   attemptEnded(sim: Simulation, call: Call, error: ErrorCode): null {
-    if (error !== 0) this.causes |= call.responseCause;
-    this.record(sim.now, error !== 0, sim.now - call.attemptStart);
+    this.record(sim.now, error !== 0, sim.now - call.attemptStart, error !== 0 ? call.responseCause : 0);
     return null;
   }
 
   /** It refuses because of the failures that opened it. */
   rejectionCause(): number {
-    return this.causes;
+    return this.openCauses;
   }
 
   /** May a call go through now? Moves OPEN to HALF_OPEN when the wait is over. */
@@ -111,16 +116,17 @@ export class CircuitBreaker implements AttemptGuard {
     return true;
   }
 
-  /** Records the outcome of a call that was let through. */
-  record(now: number, failed: boolean, durationMs: number): void {
+  /** Records the outcome of a call that was let through (`cause`: a failure's, see causes.ts). */
+  record(now: number, failed: boolean, durationMs: number, cause = 0): void {
     const slow = durationMs >= this.slowCallMs;
     if (this.state === OPEN) return; // a call let through before the breaker opened
     if (this.state === HALF_OPEN) {
-      this.add(now, failed, slow);
+      this.halfOpenCauses |= cause;
+      this.add(now, failed, slow, cause);
       if (this.calls >= this.permittedInHalfOpen) this.transition(this.tripped() ? OPEN : CLOSED, now);
       return;
     }
-    this.add(now, failed, slow);
+    this.add(now, failed, slow, cause);
     if (this.calls >= this.minimumCalls && this.tripped()) this.transition(OPEN, now);
   }
 
@@ -131,7 +137,7 @@ export class CircuitBreaker implements AttemptGuard {
     );
   }
 
-  private add(now: number, failed: boolean, slow: boolean): void {
+  private add(now: number, failed: boolean, slow: boolean, cause: number): void {
     if (this.countWindow && this.state === CLOSED) {
       if (this.calls === this.size) {
         const old = this.ring[this.ringNext]!;
@@ -140,6 +146,7 @@ export class CircuitBreaker implements AttemptGuard {
         this.calls--;
       }
       this.ring[this.ringNext] = (failed ? 1 : 0) | (slow ? 2 : 0);
+      this.ringCauses[this.ringNext] = cause;
       this.ringNext = (this.ringNext + 1) % this.size;
     } else if (this.state === CLOSED) {
       this.advanceBuckets(now);
@@ -147,6 +154,7 @@ export class CircuitBreaker implements AttemptGuard {
       this.bucketCalls[b]!++;
       if (failed) this.bucketFailures[b]!++;
       if (slow) this.bucketSlow[b]!++;
+      this.bucketCauses[b]! |= cause;
     }
     this.calls++;
     if (failed) this.failures++;
@@ -165,7 +173,7 @@ export class CircuitBreaker implements AttemptGuard {
         this.calls -= this.bucketCalls[b]!;
         this.failures -= this.bucketFailures[b]!;
         this.slow -= this.bucketSlow[b]!;
-        this.bucketCalls[b] = this.bucketFailures[b] = this.bucketSlow[b] = 0;
+        this.bucketCalls[b] = this.bucketFailures[b] = this.bucketSlow[b] = this.bucketCauses[b] = 0;
       }
     }
     this.bucketEpoch = epoch;
@@ -178,13 +186,24 @@ export class CircuitBreaker implements AttemptGuard {
     this.bucketCalls.fill(0);
     this.bucketFailures.fill(0);
     this.bucketSlow.fill(0);
+    this.ringCauses.fill(0);
+    this.bucketCauses.fill(0);
+    this.halfOpenCauses = 0;
+  }
+
+  /** The causes of the failures in the window now. */
+  private windowCauses(): number {
+    if (this.state === HALF_OPEN) return this.halfOpenCauses;
+    let causes = 0;
+    for (const c of this.countWindow ? this.ringCauses : this.bucketCauses) causes |= c;
+    return causes;
   }
 
   private transition(to: number, now: number): void {
     const from = this.state;
     if (from === OPEN) this.openMs += this.measuredSpan(this.openedAt, now);
-    if (to === CLOSED) this.causes = 0;
     if (to === OPEN) {
+      this.openCauses = this.windowCauses();
       this.openedAt = now;
       if (now >= this.measured.from && now < this.measured.to) this.opened++;
     }

@@ -32,8 +32,8 @@ export interface AttemptGuard extends CountingPattern {
   parkExpired?(sim: Simulation, call: Call): ErrorCode;
   /** An attempt this guard admitted timed out. */
   attemptTimedOut?(sim: Simulation): void;
-  /** The faults behind the guard's refusals when the attempt carries none (an open breaker's failures). */
-  rejectionCause?(): number;
+  /** The faults behind the guard's refusals when the attempt carries none (see causes.ts). */
+  rejectionCause(call: Call): number;
 }
 
 /**

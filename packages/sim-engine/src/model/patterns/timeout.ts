@@ -29,6 +29,11 @@ export class Timeout implements AttemptGuard {
     return null;
   }
 
+  /** It refuses nothing. */
+  rejectionCause(): number {
+    return 0;
+  }
+
   attemptTimedOut(sim: Simulation): void {
     if (sim.measuring) this.timedOut++;
   }
