@@ -100,6 +100,7 @@ function failures(run: RunResult): string[] {
     case 'single':
       return of(run.result);
     case 'baseline-vs-chaos':
+    case 'defence-analysis':
       return of(run.chaos);
     case 'sweep':
       return run.points.filter((p) => !p.sloPassed).map((p) => `step ${p.step} (${run.parameter} = ${p.value})`);

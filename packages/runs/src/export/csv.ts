@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import type { RunResult, SimulationResult } from '@faultline/schemas';
+import type { DefenceFigures, RunResult, SimulationResult } from '@faultline/schemas';
 
 type Cell = string | number | null;
 
@@ -33,7 +33,8 @@ function timeSeriesRows(result: SimulationResult, leading: Cell[] = []): { heade
 
 /**
  * The time series as CSV. Baseline-vs-chaos puts both runs in one table with a `variant`
- * column; a sweep has no time series worth a table per step, so its CSV is the curve.
+ * column; a sweep has no time series worth a table per step, so its CSV is the curve; a defence
+ * analysis's is its verdicts.
  */
 export function toCsv(run: RunResult): string {
   switch (run.scenario) {
@@ -73,5 +74,36 @@ export function toCsv(run: RunResult): string {
       ]);
       return stringify([header, ...rows]);
     }
+    case 'defence-analysis':
+      return defencesCsv(run);
   }
+}
+
+/** A defence analysis is its verdicts, one row per policy, as a sweep is its curve. */
+function defencesCsv(run: Extract<RunResult, { scenario: 'defence-analysis' }>): string {
+  const figures = ['availability', 'error_rate', 'p99_ms', 'amplification'];
+  const header = [
+    'component',
+    'type',
+    'connection',
+    'verdict',
+    ...figures.map((f) => `without_${f}`),
+    ...figures.map((f) => `effect_${f}`),
+    'effect_availability_low',
+    'effect_availability_high',
+    'reason',
+  ];
+  const values = (f: DefenceFigures) => [f.availability, f.errorRate, f.p99LatencyMs, f.amplification];
+  const rows = run.defences.map((d) => [
+    d.policy.component,
+    d.policy.type,
+    d.policy.connection,
+    d.verdict,
+    ...values(d.without),
+    ...values(d.effect),
+    d.availabilityInterval?.low ?? null,
+    d.availabilityInterval?.high ?? null,
+    d.reason,
+  ]);
+  return stringify([header, ...rows]);
 }

@@ -1,4 +1,4 @@
-import type { Headline, RunResult, SimulationResult } from '@faultline/schemas';
+import type { Defence, Headline, RunResult, SimulationResult } from '@faultline/schemas';
 import { headlineMetrics as headline } from '@faultline/sim-engine';
 import type { ExportContext } from './context.ts';
 
@@ -107,7 +107,7 @@ function headlineRows(before: Headline, after: Headline, difference: Headline): 
 
 /** A report a person reads: verdicts first, then the figures behind them. */
 export function toMarkdown(run: RunResult, context: ExportContext): string {
-  const first = run.scenario === 'single' ? run.result : run.scenario === 'baseline-vs-chaos' ? run.chaos : null;
+  const first = run.scenario === 'single' ? run.result : run.scenario === 'sweep' ? null : run.chaos;
   const title = `# Faultline run ${context.runId}: ${context.designName}`;
   const settings = first
     ? `Design \`${context.designId}\` (hash ${first.designHash.slice(0, 12)}), engine ${first.engineVersion}, seed ${first.seed}, ` +
@@ -153,5 +153,36 @@ export function toMarkdown(run: RunResult, context: ExportContext): string {
           ),
         ].join('\n\n') + '\n'
       );
+    case 'defence-analysis':
+      return (
+        [title, settings, defencesSection(run), simulationSection(run.chaos, 'The design as it is')].join('\n\n') + '\n'
+      );
   }
 }
+
+const signed = (format: (v: number) => string) => (value: number | null) =>
+  value === null ? '–' : `${value > 0 ? '+' : value < 0 ? '−' : '±'}${format(Math.abs(value))}`;
+const points = signed((v) => `${(v * 100).toFixed(2)} pt`);
+const signedMs = signed((v) => `${Number(v.toFixed(1))} ms`);
+
+/** Which defence helped: each policy by name, its verdict, the size of its effect and why. */
+function defencesSection(run: Extract<RunResult, { scenario: 'defence-analysis' }>): string {
+  if (run.defences.length === 0) return '## Defences\n\nThe design has no resilience policy to analyse.';
+  return [
+    '## Defences',
+    'Each policy removed in turn, same seed and traffic; effect = with it − without it.',
+    table(
+      ['Policy', 'Verdict', 'Availability effect', 'p99 effect', 'Why'],
+      run.defences.map((d) => [
+        policyName(d.policy),
+        d.verdict === 'hurt' ? '**hurt**' : d.verdict,
+        points(d.effect.availability),
+        signedMs(d.effect.p99LatencyMs),
+        d.reason,
+      ]),
+    ),
+  ].join('\n\n');
+}
+
+const policyName = ({ component, type, connection }: Defence['policy']) =>
+  `${type} on ${component}${connection ? ` → ${connection}` : ''}`;

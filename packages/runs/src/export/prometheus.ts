@@ -126,6 +126,9 @@ export function toPrometheus(run: RunResult, context: ExportContext): string {
       }
       out.add('chaos_sweep_collapse_value', { ...labels, parameter: run.parameter }, run.collapse?.value);
       break;
+    case 'defence-analysis':
+      addSimulation(out, run.chaos, labels);
+      break;
   }
   return out.toString();
 }
