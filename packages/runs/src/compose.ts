@@ -4,6 +4,7 @@ import {
   type RunResult,
   type RunSettings,
   type SimulationResult,
+  type SloTarget,
 } from '@faultline/schemas';
 import { headlineMetrics } from '@faultline/sim-engine';
 import { composeDefenceAnalysis } from './defence/defence-analysis.ts';
@@ -41,16 +42,25 @@ export function compose(design: Design, settings: RunSettings, results: Simulati
           grade: result.scorecard.grade,
         };
       });
+      const broken = results.findIndex((r) => failedTargets(r).length > 0);
       const collapsed = points.find((p) => p.successRate !== null && p.successRate < COLLAPSE_SUCCESS_RATE);
       return {
         scenario: 'sweep',
         parameter: scenario.parameter,
         points,
         collapse: collapsed ? { step: collapsed.step, value: collapsed.value } : null,
-        breakingPoint: null,
+        breakingPoint:
+          broken < 0 ? null : { step: broken, value: values[broken]!, failedTargets: failedTargets(results[broken]!) },
       };
     }
     case 'defence-analysis':
       return composeDefenceAnalysis(design, settings, results);
   }
+}
+
+/** The SLO targets whose status is `fail`, in the order the verdicts list them. */
+function failedTargets(result: SimulationResult): SloTarget[] {
+  return Object.values(result.slo.verdicts)
+    .filter((v) => v.status === 'fail')
+    .map((v) => v.target);
 }

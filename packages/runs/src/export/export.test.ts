@@ -79,6 +79,16 @@ describe('Markdown export', () => {
     expect(text).toContain('| db |');
   });
 
+  it('says where a sweep broke its SLO', () => {
+    const sweep = { kind: 'sweep', parameter: '/faults/0/schedule/durationMs', from: 0, to: 10_000, steps: 2 } as const;
+    const run = runScenario(checkout, settings({ scenario: sweep }));
+    if (run.scenario !== 'sweep') throw new Error(run.scenario);
+    expect(run.breakingPoint?.step).toBe(1);
+    expect(exportRun(run, 'md', context).body).toMatch(
+      /\*\*Breaking point\*\* at step 1: `\/faults\/0\/schedule\/durationMs` = 10000 fails Availability/,
+    );
+  });
+
   it('compares baseline and chaos side by side', () => {
     expect(exportRun(versus, 'md', context).body).toContain(
       '| Figure | Baseline (faults off) | Chaos (faults on) | Difference |',

@@ -138,6 +138,9 @@ export function toMarkdown(run: RunResult, context: ExportContext): string {
           run.collapse
             ? `**Collapse** at step ${run.collapse.step}: \`${run.parameter}\` = ${run.collapse.value} (success rate below 10 %).`
             : 'No collapse: the success rate stayed at or above 10 % at every step.',
+          run.breakingPoint
+            ? `**Breaking point** at step ${run.breakingPoint.step}: \`${run.parameter}\` = ${run.breakingPoint.value} fails ${run.breakingPoint.failedTargets.map((t) => SLO_LABELS[t]![0]).join(', ')}.`
+            : 'No breaking point: every SLO target held at every step.',
           table(
             ['Step', 'Value', 'Requests', 'Success rate', 'p99', 'MTTR', 'SLO', 'Grade'],
             run.points.map((p) => [
