@@ -1,5 +1,6 @@
 import type { Design, RunSettings } from '@faultline/schemas';
 import { defenceLegs } from './defence/defence-analysis.ts';
+import { policyVariants } from './defence/policies.ts';
 import { sweepValues, withParameter } from './sweep.ts';
 
 /**
@@ -33,4 +34,18 @@ export function legsOf(design: Design, settings: RunSettings): Leg[] {
     case 'defence-analysis':
       return defenceLegs(design, settings);
   }
+}
+
+/** How many engine simulations the scenario needs, replications included, without building them. */
+export function simulationCount(design: Design, settings: RunSettings): number {
+  const { scenario } = settings;
+  const legs =
+    scenario.kind === 'baseline-vs-chaos'
+      ? 2
+      : scenario.kind === 'sweep'
+        ? scenario.steps
+        : scenario.kind === 'defence-analysis'
+          ? 1 + policyVariants(design).length
+          : 1;
+  return legs * settings.replications;
 }

@@ -1,11 +1,10 @@
+import { z } from 'zod';
 import type { Design } from './design.ts';
 import type { RunSettings } from './run.ts';
 
 /** Something a person should know before launching a run (SPEC §5), about one fault. */
-export interface LaunchWarning {
-  faultId: string;
-  message: string;
-}
+export const LaunchWarningSchema = z.object({ faultId: z.string(), message: z.string() });
+export type LaunchWarning = z.infer<typeof LaunchWarningSchema>;
 
 const seconds = (ms: number) => `${Math.round(ms) / 1000} s`;
 
