@@ -116,6 +116,7 @@ export function run(path: string, options: RunOptions, out: NodeJS.WriteStream, 
     runId: 'local',
     designId: designLabel(path),
     designName: check.design.name,
+    design: check.design,
   });
   if (options.out) writeFileSync(options.out, exported.body);
   else out.write(exported.body);

@@ -7,7 +7,18 @@ type Cell = string | number | null;
 function timeSeriesRows(result: SimulationResult, leading: Cell[] = []): { header: string[]; rows: Cell[][] } {
   const series = result.timeSeries;
   const components = Object.entries(series.components);
-  const header = ['bucket_start_ms', 'throughput_rps', 'success_rate', 'error_rate', 'p50_ms', 'p99_ms'];
+  // Goodput beside throughput: what became of the requests that arrived in the bucket (SPEC §4.2).
+  const header = [
+    'bucket_start_ms',
+    'throughput_rps',
+    'succeeded',
+    'degraded',
+    'failed',
+    'success_rate',
+    'error_rate',
+    'p50_ms',
+    'p99_ms',
+  ];
   for (const [id, c] of components) {
     header.push(`${id}_utilisation`, `${id}_queue_length`);
     for (const connection of Object.keys(c.circuitState ?? {})) header.push(`${id}_${connection}_circuit`);
@@ -17,6 +28,9 @@ function timeSeriesRows(result: SimulationResult, leading: Cell[] = []): { heade
       ...leading,
       series.startMs + i * series.bucketMs,
       throughput,
+      series.succeeded[i] ?? null,
+      series.degraded[i] ?? null,
+      series.failed[i] ?? null,
       series.successRate[i] ?? null,
       series.errorRate[i] ?? null,
       series.p50[i] ?? null,

@@ -1,6 +1,7 @@
 import type { Defence, Headline, RunResult, SimulationResult } from '@faultline/schemas';
 import { headlineMetrics as headline } from '@faultline/sim-engine';
-import type { ExportContext } from './context.ts';
+import { componentName, connectionName, type ExportContext } from './context.ts';
+import { verdictSection } from './verdict-lines.ts';
 
 const table = (header: string[], rows: (string | number)[][]) =>
   [
@@ -25,7 +26,7 @@ const SLO_LABELS: Record<string, [string, (v: number | null) => string]> = {
   recoveryTimeMs: ['Recovery time', secs],
 };
 
-function simulationSection(result: SimulationResult, heading: string): string {
+function simulationSection(result: SimulationResult, heading: string, context: ExportContext): string {
   const { totals, latency } = result;
   const failedKinds =
     Object.entries(totals.failedByKind)
@@ -82,7 +83,7 @@ function simulationSection(result: SimulationResult, heading: string): string {
     table(
       ['Component', 'Requests', 'Failed', 'Utilisation', 'Mean queue', 'p99'],
       Object.entries(result.components).map(([id, c]) => [
-        id,
+        componentName(context, id),
         c.requests,
         c.failed,
         pct(c.utilisation),
@@ -115,19 +116,23 @@ export function toMarkdown(run: RunResult, context: ExportContext): string {
     : `Design \`${context.designId}\`, scenario sweep of \`${run.scenario === 'sweep' ? run.parameter : ''}\`.`;
   switch (run.scenario) {
     case 'single':
-      return [title, settings, simulationSection(run.result, 'Result')].join('\n\n') + '\n';
+      return (
+        [title, settings, verdictSection(run.result), simulationSection(run.result, 'Result', context)].join('\n\n') +
+        '\n'
+      );
     case 'baseline-vs-chaos':
       return (
         [
           title,
           settings,
+          verdictSection(run.chaos),
           '## Baseline against chaos',
           table(
             ['Figure', 'Baseline (faults off)', 'Chaos (faults on)', 'Difference'],
             headlineRows(headline(run.baseline), headline(run.chaos), run.difference),
           ),
-          simulationSection(run.chaos, 'Chaos'),
-          simulationSection(run.baseline, 'Baseline'),
+          simulationSection(run.chaos, 'Chaos', context),
+          simulationSection(run.baseline, 'Baseline', context),
         ].join('\n\n') + '\n'
       );
     case 'sweep':
@@ -158,7 +163,13 @@ export function toMarkdown(run: RunResult, context: ExportContext): string {
       );
     case 'defence-analysis':
       return (
-        [title, settings, defencesSection(run), simulationSection(run.chaos, 'The design as it is')].join('\n\n') + '\n'
+        [
+          title,
+          settings,
+          verdictSection(run.chaos),
+          defencesSection(run, context),
+          simulationSection(run.chaos, 'The design as it is', context),
+        ].join('\n\n') + '\n'
       );
   }
 }
@@ -169,7 +180,7 @@ const points = signed((v) => `${(v * 100).toFixed(2)} pt`);
 const signedMs = signed((v) => `${Number(v.toFixed(1))} ms`);
 
 /** Which defence helped: each policy by name, its verdict, the size of its effect and why. */
-function defencesSection(run: Extract<RunResult, { scenario: 'defence-analysis' }>): string {
+function defencesSection(run: Extract<RunResult, { scenario: 'defence-analysis' }>, context: ExportContext): string {
   if (run.defences.length === 0) return '## Defences\n\nThe design has no resilience policy to analyse.';
   return [
     '## Defences',
@@ -177,7 +188,7 @@ function defencesSection(run: Extract<RunResult, { scenario: 'defence-analysis' 
     table(
       ['Policy', 'Verdict', 'Availability effect', 'p99 effect', 'Why'],
       run.defences.map((d) => [
-        policyName(d.policy),
+        policyName(d.policy, context),
         d.verdict === 'hurt' ? '**hurt**' : d.verdict,
         points(d.effect.availability),
         signedMs(d.effect.p99LatencyMs),
@@ -187,5 +198,21 @@ function defencesSection(run: Extract<RunResult, { scenario: 'defence-analysis' 
   ].join('\n\n');
 }
 
-const policyName = ({ component, type, connection }: Defence['policy']) =>
-  `${type} on ${component}${connection ? ` → ${connection}` : ''}`;
+const POLICY_LABELS: Record<Defence['policy']['type'], string> = {
+  timeout: 'Timeout',
+  retry: 'Retry',
+  'circuit-breaker': 'Circuit breaker',
+  bulkhead: 'Bulkhead',
+  fallback: 'Fallback',
+  'rate-limiter': 'Rate limiter',
+  'load-shedding': 'Load shedding',
+};
+
+/** "Fallback on Checkout API → Price service", "Retry on Orders API (all calls)". */
+function policyName({ component, type, connection }: Defence['policy'], context: ExportContext): string {
+  const inbound = type === 'rate-limiter' || type === 'load-shedding';
+  const where = connection
+    ? connectionName(context, connection)
+    : `${componentName(context, component)}${inbound ? ' (inbound)' : ' (all calls)'}`;
+  return `${POLICY_LABELS[type]} on ${where}`;
+}

@@ -143,10 +143,13 @@ const runs: FastifyPluginAsyncZod<{ limits: LaunchLimits }> = async (app, { limi
     },
     async (request, reply) => {
       const { run, body } = await finishedBody(request.params.id);
+      // Reports name components by the design the run ran, not the design as it is now.
+      const design = await app.runs.design(run.id);
       const exported = exportRun(RunResultSchema.parse(JSON.parse(body)), request.query.format, {
         runId: run.id,
         designId: run.designId,
         designName: run.designName,
+        ...(design ? { design } : {}),
       });
       return reply
         .type(exported.contentType)
