@@ -7,7 +7,8 @@ import { validate } from './commands/validate.ts';
 const USAGE = `usage:
   faultline validate <design.json|yaml>
   faultline run <design.json|yaml> [--seed N] [--duration 60s] [--warmup 5s] [--replications N]
-                [--scenario single|baseline-vs-chaos|sweep] [--format json|md|prom|csv] [--out FILE] [--fail-on-slo]
+                [--scenario single|baseline-vs-chaos|sweep|defence-analysis]
+                [--format json|md|prom|csv] [--out FILE] [--fail-on-slo]
                 a sweep also takes --parameter POINTER --from N --to N --steps N
                 (e.g. --parameter /faults/0/schedule/probability --from 0 --to 1 --steps 11)
   faultline bench [--quick]

@@ -83,7 +83,13 @@ describe('faultline run', () => {
   it('with --fail-on-slo exits 1 when an SLO fails and says which, 0 when all hold', async () => {
     const failing = await faultline('run', checkoutJson, '--duration', '40s', '--fail-on-slo', '--out', 'result.json');
     expect(failing.code).toBe(1);
-    expect(failing.stderr).toMatch(/^SLO failed: availability measured 0\.\d+ against 0\.99/);
+    // One line per failing target: measured, threshold and why.
+    expect(failing.stderr).toMatch(
+      /^SLO failed:\n {2}availability: measured \d+\.\d\d %, threshold at least 99\.00 %: below the threshold\n/,
+    );
+    expect(failing.stderr).toMatch(
+      /\n {2}error rate: measured \d+\.\d\d %, threshold at most 1\.00 %: above the threshold\n/,
+    );
     expect(JSON.parse(readFileSync(join(dir, 'result.json'), 'utf8')).result.slo.passed).toBe(false);
     const passing = await faultline('run', healthy, '--duration', '40s', '--fail-on-slo', '--out', 'healthy.json');
     expect(passing).toMatchObject({ code: 0, stdout: '', stderr: '' });
@@ -156,6 +162,86 @@ describe('faultline run', () => {
   });
 });
 
+describe('faultline run --scenario defence-analysis', () => {
+  it("gives the engine's defence analysis, and tells which defence helped in Markdown", async () => {
+    const { code, stdout, stderr } = await faultline(
+      'run',
+      checkoutJson,
+      '--duration',
+      '30s',
+      '--scenario',
+      'defence-analysis',
+    );
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+    const settings = { durationMs: 30_000, scenario: { kind: 'defence-analysis' } };
+    const expected = runScenario(DesignSchema.parse(checkoutExample), RunSettingsSchema.parse(settings));
+    expect(JSON.parse(stdout)).toEqual(expected);
+    if (expected.scenario !== 'defence-analysis') throw new Error(expected.scenario);
+    expect(expected.defences).toHaveLength(2);
+
+    const md = await faultline(
+      'run',
+      checkoutJson,
+      '--duration',
+      '30s',
+      '--scenario',
+      'defence-analysis',
+      '--format',
+      'md',
+    );
+    expect(md.stdout).toContain('## Defences');
+    expect(md.stdout).toContain(expected.defences[0]!.reason);
+  });
+
+  it('prints the launch warnings before running: a fault the run will never see', async () => {
+    const { code, stderr } = await faultline('run', checkoutJson, '--duration', '15s', '--out', 'short.json');
+    expect(code).toBe(0);
+    expect(stderr).toBe(
+      'warning: "Database brief outage" starts at 20 s, after the run ends at 15 s: it will never be active.\n',
+    );
+  });
+
+  it('with --fail-on-slo names a target that failed for a reason beyond its figure', async () => {
+    // The outage runs to the end: MTTR has no figure to fail on, the reason says why it failed.
+    const endless = file(
+      'endless.json',
+      JSON.stringify({
+        ...checkoutExample,
+        faults: [{ ...checkoutExample.faults![0]!, schedule: { startMs: 20_000, durationMs: null } }],
+      }),
+    );
+    const { code, stderr } = await faultline(
+      'run',
+      endless,
+      '--duration',
+      '30s',
+      '--scenario',
+      'defence-analysis',
+      '--fail-on-slo',
+      '--out',
+      'endless.json.out',
+    );
+    expect(code).toBe(1);
+    expect(stderr).toContain(
+      '\n  MTTR: nothing measured, threshold at most 30.0 s: "Database brief outage" did not recover: still active at the end of the run\n',
+    );
+  });
+
+  it('exits 2 on sweep options or an unknown scenario', async () => {
+    expect(await faultline('run', checkoutJson, '--scenario', 'defence-analysis', '--steps', '3')).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--steps: only with --scenario sweep'),
+    });
+    expect(await faultline('run', checkoutJson, '--scenario', 'defences')).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining(
+        "--scenario: Invalid discriminator value. Expected 'single' | 'baseline-vs-chaos' | 'sweep' | 'defence-analysis'",
+      ),
+    });
+  });
+});
+
 describe('faultline run --scenario sweep', () => {
   // The checkout design with its outage replaced by errors on the API, at a probability the
   // sweep steps through.
@@ -197,8 +283,8 @@ describe('faultline run --scenario sweep', () => {
       runScenario(DesignSchema.parse(errorsOnApi(tenSeconds)), RunSettingsSchema.parse(settings)),
     );
     expect(code).toBe(1);
-    expect(stderr).toBe(
-      'SLO failed: step 1 (/faults/0/schedule/probability = 0.5); step 2 (/faults/0/schedule/probability = 1)\n',
+    expect(stderr).toMatch(
+      /^SLO failed:\n {2}step 1 \(\/faults\/0\/schedule\/probability = 0\.5\): the breaking point, fails availability, error rate.*\n {2}step 2 \(\/faults\/0\/schedule\/probability = 1\)\n$/,
     );
   });
 

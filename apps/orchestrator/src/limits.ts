@@ -1,11 +1,5 @@
+import { simulationCount } from '@faultline/runs';
 import type { Design, RunSettings } from '@faultline/schemas';
-
-/** How many engine simulations a run needs: each scenario leg, each replication. */
-export function simulationsOf(settings: RunSettings): number {
-  const { scenario } = settings;
-  const legs = scenario.kind === 'baseline-vs-chaos' ? 2 : scenario.kind === 'sweep' ? scenario.steps : 1;
-  return legs * settings.replications;
-}
 
 /**
  * Entry requests the run is expected to simulate at the workload's base rate. Every request is
@@ -16,5 +10,5 @@ export function simulationsOf(settings: RunSettings): number {
 export function expectedArrivals(design: Design, settings: RunSettings): number {
   const { arrival } = design.workload;
   if (arrival.kind === 'closed') return 0;
-  return Math.round((arrival.ratePerSecond * settings.durationMs) / 1000) * simulationsOf(settings);
+  return Math.round((arrival.ratePerSecond * settings.durationMs) / 1000) * simulationCount(design, settings);
 }

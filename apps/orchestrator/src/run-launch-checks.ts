@@ -1,12 +1,12 @@
 // The checks a run passes before it is queued, cheapest first: the settings against this
 // orchestrator's limits, room in the queue, then the design as the design service holds it. Each
 // refusal names the field to fix; none of them knows HTTP (errors.ts maps the codes to statuses).
-import { checkSweep } from '@faultline/runs';
+import { checkSweep, simulationCount } from '@faultline/runs';
 import { designHash } from '@faultline/sim-engine';
 import { DesignSchema, designOf, toFieldIssues, type RunSettings, type StoredDesign } from '@faultline/schemas';
 import { fail, ok, type DomainFailure, type Result } from '@faultline/service-kit';
 import type { Config } from './config.ts';
-import { expectedArrivals, simulationsOf } from './limits.ts';
+import { expectedArrivals } from './limits.ts';
 import type { NewRun } from './repository/run-repository.ts';
 
 export type LaunchLimits = Pick<Config, 'MAX_PENDING_RUNS' | 'MAX_RUN_DURATION_MS' | 'MAX_EVENTS_PER_RUN'>;
@@ -83,7 +83,7 @@ export function runLaunchChecks(limits: LaunchLimits, lookups: LaunchLookups): L
       designHash: designHash(design),
       design,
       settings,
-      totalMs: settings.durationMs * simulationsOf(settings),
+      totalMs: settings.durationMs * simulationCount(design, settings),
     });
   };
 }

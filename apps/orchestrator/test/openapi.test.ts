@@ -21,7 +21,12 @@ describe('service surface', () => {
     );
     // The request body is the real settings schema, down to the scenarios.
     const body = JSON.stringify(doc.paths['/api/runs/'].post.requestBody);
-    for (const kind of ['baseline-vs-chaos', 'sweep', 'replications']) expect(body).toContain(kind);
+    for (const kind of ['baseline-vs-chaos', 'sweep', 'defence-analysis', 'replications']) expect(body).toContain(kind);
+    // The launch answer carries the warnings; the result, the defence analysis and the breaking point.
+    const launched = doc.paths['/api/runs/'].post.responses['202'];
+    expect(JSON.stringify(launched)).toMatch(/"warnings":\{"type":"array"/);
+    const result = JSON.stringify(doc.paths['/api/runs/{id}/result'].get.responses['200']);
+    for (const field of ['defences', 'availabilityInterval', 'breakingPoint']) expect(result).toContain(field);
   });
 
   it('answers an unknown route as problem+json', async () => {

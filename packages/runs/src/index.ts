@@ -1,3 +1,4 @@
 export { createScenarioRun, runScenario, sloPassed, type ScenarioRun } from './scenario-run.ts';
+export { simulationCount } from './legs.ts';
 export { checkSweep, sweepValues, withParameter } from './sweep.ts';
 export { exportRun, type ExportContext, type RunExport } from './export/index.ts';

@@ -56,6 +56,44 @@ describe('scenarios', () => {
     expect(run.points.every((p) => p.requests === run.points[0]!.requests)).toBe(true);
   });
 
+  it('finds the breaking point: the first step of an error sweep that fails the availability target', () => {
+    const sweep = { kind: 'sweep', parameter: '/faults/0/schedule/probability', from: 0, to: 0.4, steps: 5 } as const;
+    const design = DesignSchema.parse({
+      ...checkout,
+      faults: [
+        {
+          id: 'db-errors',
+          name: 'DB errors',
+          type: 'error',
+          target: { component: 'db' },
+          params: { errorTypes: ['internal-error'] },
+        },
+      ],
+    });
+    const run = runScenario(design, settings({ scenario: sweep }));
+    if (run.scenario !== 'sweep') throw new Error(run.scenario);
+    // The API retries three times: a few database errors are absorbed, more are not.
+    const availability = run.points.map((p) => p.headline.availability!);
+    const crossing = availability.findIndex((a) => a < checkout.slo.availability!);
+    expect(crossing).toBeGreaterThan(0);
+    expect(run.breakingPoint).toEqual({
+      step: crossing,
+      value: run.points[crossing]!.value,
+      failedTargets: expect.arrayContaining(['availability', 'errorRate']),
+    });
+    // Nothing reached the collapse: the breaking point is what tells the user where it broke.
+    expect(run.collapse).toBeNull();
+  });
+
+  it('has no breaking point when every step holds its SLO', () => {
+    const sweep = { kind: 'sweep', parameter: '/workload/arrival/ratePerSecond', from: 50, to: 100, steps: 2 } as const;
+    const calm = { ...checkout, faults: [] };
+    const run = runScenario(calm, settings({ durationMs: 10_000, scenario: sweep }));
+    if (run.scenario !== 'sweep') throw new Error(run.scenario);
+    expect(run.points.every((p) => p.sloPassed)).toBe(true);
+    expect(run.breakingPoint).toBeNull();
+  });
+
   it('reports progress across every simulation of the scenario, ending at 100 %', () => {
     const run = createScenarioRun(checkout, settings({ scenario: { kind: 'baseline-vs-chaos' }, replications: 2 }));
     const seen: number[] = [];

@@ -15,5 +15,6 @@ export * from './examples.ts';
 export * from './invalid-examples.ts';
 export * from './environment.ts';
 export * from './run-result.ts';
+export * from './launch-warnings.ts';
 export * from './api/runs.ts';
 export * from './scenario-presets.ts';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ERROR_KINDS, ErrorKindSchema } from './errors.ts';
+import type { InboundPolicy, OutgoingPolicy } from './resilience.ts';
 import { RunSettingsSchema } from './run.ts';
 
 // The result document (SPEC §4.1). Top-level names are binding; the inner detail is documented
@@ -182,6 +183,15 @@ export const PolicyReportSchema = z.discriminatedUnion('type', [
   policyOf('load-shedding', { shed: count }),
 ]);
 export type PolicyReport = z.infer<typeof PolicyReportSchema>;
+
+/** Every resilience pattern's type, outgoing and inbound. */
+export const PolicyTypeSchema = z.enum(
+  PolicyReportSchema.options.map((o) => o.shape.type.value) as [PolicyReport['type'], ...PolicyReport['type'][]],
+);
+type Covered<T extends never> = T;
+export type EveryPolicyTypeIsReported = Covered<
+  Exclude<OutgoingPolicy['type'] | InboundPolicy['type'], PolicyReport['type']>
+>;
 export type PolicyCounters<T extends PolicyReport['type']> = Extract<PolicyReport, { type: T }>['counters'];
 
 export const ConfidenceIntervalSchema = z.object({ mean: z.number(), low: z.number(), high: z.number() });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { GradeSchema, SimulationResultSchema } from './result.ts';
+import { GradeSchema, PolicyTypeSchema, SimulationResultSchema, SloTargetSchema } from './result.ts';
 
 /**
  * The figures a person compares between runs: availability and error rate are ratios of the
@@ -29,6 +29,38 @@ export const SweepPointSchema = z.object({
 });
 export type SweepPoint = z.infer<typeof SweepPointSchema>;
 
+/** The figures a defence analysis compares (SPEC §5); null where there is nothing to measure. */
+export const DefenceFiguresSchema = z.object({
+  availability: z.number().nullable(),
+  errorRate: z.number().nullable(),
+  p99LatencyMs: z.number().nullable(),
+  amplification: z.number().nullable(),
+});
+export type DefenceFigures = z.infer<typeof DefenceFiguresSchema>;
+
+/**
+ * One resilience policy's part in a defence analysis: the run without it, the effect of having
+ * it (with − without) and the verdict. `no-effect` when availability moves less than 0.1 point
+ * and p99 less than 5 %; with replications, when the 95 % confidence interval of the availability
+ * difference contains 0.
+ */
+export const DefenceSchema = z.object({
+  policy: z.object({
+    component: z.string(),
+    type: PolicyTypeSchema,
+    /** null: all the component's calls, or an inbound guard. */
+    connection: z.string().nullable(),
+  }),
+  without: DefenceFiguresSchema,
+  effect: DefenceFiguresSchema,
+  /** With replications: the 95 % confidence interval of the availability effect. */
+  availabilityInterval: z.object({ low: z.number(), high: z.number() }).nullable(),
+  verdict: z.enum(['helped', 'hurt', 'no-effect']),
+  /** Why the verdict, in words a person reads. */
+  reason: z.string(),
+});
+export type Defence = z.infer<typeof DefenceSchema>;
+
 /** Below this success rate a sweep step counts as collapsed (SPEC §5). */
 export const COLLAPSE_SUCCESS_RATE = 0.1;
 
@@ -49,6 +81,18 @@ export const RunResultSchema = z.discriminatedUnion('scenario', [
     points: z.array(SweepPointSchema),
     /** The first step whose success rate fell below 10 %; null if none did. */
     collapse: z.object({ step: z.int().min(0), value: z.number() }).nullable(),
+    /** The first step where any SLO target failed, with those targets; null if none did (SPEC §5). */
+    breakingPoint: z
+      .object({ step: z.int().min(0), value: z.number(), failedTargets: z.array(SloTargetSchema) })
+      .nullable()
+      .default(null),
+  }),
+  z.object({
+    scenario: z.literal('defence-analysis'),
+    /** The design as it is, faults on. */
+    chaos: SimulationResultSchema,
+    /** One per resilience policy (outgoing and inbound), sorted by the size of the availability effect. */
+    defences: z.array(DefenceSchema),
   }),
 ]);
 export type RunResult = z.infer<typeof RunResultSchema>;

@@ -19,6 +19,8 @@ export const ScenarioSchema = z.discriminatedUnion('kind', [
     to: z.number().finite(),
     steps: z.int().min(2).max(100),
   }),
+  /** Which defence helped: the design as it is, then once per resilience policy with it removed (SPEC §5). */
+  z.strictObject({ kind: z.literal('defence-analysis') }),
 ]);
 export type Scenario = z.infer<typeof ScenarioSchema>;
 

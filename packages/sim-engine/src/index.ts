@@ -2,4 +2,4 @@ export { simulate, createSimulation, type RunningSimulation, type SimulationOpti
 export { ENGINE_VERSION } from './result.ts';
 export { designHash } from './hash.ts';
 export type { Progress } from './model/simulation.ts';
-export { headlineMetrics } from './stats/replications.ts';
+export { headlineMetrics, meanInterval, summariseReplications } from './stats/replications.ts';

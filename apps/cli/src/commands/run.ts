@@ -1,16 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import { checkSweep, createScenarioRun, exportRun, sloPassed } from '@faultline/runs';
-import {
-  ExportFormatSchema,
-  RunSettingsSchema,
-  type FieldIssue,
-  type RunResult,
-  type SimulationResult,
-} from '@faultline/schemas';
+import { ExportFormatSchema, RunSettingsSchema, launchWarnings, type FieldIssue } from '@faultline/schemas';
 import { CliError, EXIT } from '../cli-error.ts';
 import { designLabel, formatIssues, readDesignFile } from '../design-file.ts';
 import { parseDuration } from '../durations.ts';
 import { progressBar } from '../progress-bar.ts';
+import { sloFailures } from '../slo-report.ts';
 
 export interface RunOptions {
   seed?: string;
@@ -87,25 +82,6 @@ function optionErrors(issues: FieldIssue[]): CliError {
   return new CliError(issues.map((issue) => `${OPTION_OF[issue.path] ?? issue.path}: ${issue.message}`).join('\n'));
 }
 
-/** The verdicts that failed, for the line a CI log shows. */
-function failures(run: RunResult): string[] {
-  const of = (result: SimulationResult, prefix = '') =>
-    Object.entries(result.slo.verdicts)
-      .filter(([, v]) => v.status === 'fail')
-      .map(
-        ([target, v]) =>
-          `${prefix}${target} measured ${v.measured ?? 'nothing'} against ${v.threshold}${v.reason ? `: ${v.reason}` : ''}`,
-      );
-  switch (run.scenario) {
-    case 'single':
-      return of(run.result);
-    case 'baseline-vs-chaos':
-      return of(run.chaos);
-    case 'sweep':
-      return run.points.filter((p) => !p.sloPassed).map((p) => `step ${p.step} (${run.parameter} = ${p.value})`);
-  }
-}
-
 /**
  * `faultline run <design>`: simulates on this machine with the same engine and scenarios as the
  * orchestrator, writes the result in the chosen format, and with --fail-on-slo exits 1 when an
@@ -123,6 +99,10 @@ export function run(path: string, options: RunOptions, out: NodeJS.WriteStream, 
     if (issues.length > 0) throw optionErrors(issues);
   }
 
+  // Said before the run, as the orchestrator's launch answer does: a fault the run will not see
+  // makes its verdicts mislead, and the run takes a while.
+  for (const warning of launchWarnings(check.design, settings)) err.write(`warning: ${warning.message}\n`);
+
   const simulation = createScenarioRun(check.design, settings);
   const bar = err.isTTY ? progressBar(err) : null;
   while (!simulation.done) {
@@ -136,13 +116,20 @@ export function run(path: string, options: RunOptions, out: NodeJS.WriteStream, 
     runId: 'local',
     designId: designLabel(path),
     designName: check.design.name,
+    design: check.design,
   });
   if (options.out) writeFileSync(options.out, exported.body);
   else out.write(exported.body);
 
   const passed = sloPassed(result);
   if (err.isTTY || (!passed && options['fail-on-slo'])) {
-    err.write(passed ? 'SLO passed\n' : `SLO failed: ${failures(result).join('; ')}\n`);
+    err.write(
+      passed
+        ? 'SLO passed\n'
+        : `SLO failed:\n${sloFailures(result)
+            .map((line) => `  ${line}\n`)
+            .join('')}`,
+    );
   }
   return !passed && options['fail-on-slo'] ? EXIT.sloFailed : EXIT.ok;
 }

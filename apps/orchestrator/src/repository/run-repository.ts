@@ -121,6 +121,12 @@ export function runRepository(db: PrismaDb) {
         await db.run.updateMany({ where: { id: { in: ids }, status: 'running' }, data: { status: 'queued' } });
     },
 
+    /** The design snapshot the run ran, to name its parts in reports; null if there is no such run. */
+    async design(id: string): Promise<Design | null> {
+      const row = await db.run.findUnique({ where: { id }, select: JOB_COLUMNS });
+      return row && toJob(row).design;
+    },
+
     async resultBody(id: string): Promise<string | null> {
       const row = await db.runResult.findUnique({ where: { runId: id } });
       return row?.body ?? null;

@@ -58,6 +58,20 @@ describe('GET /api/runs/:id/export', () => {
     const response = await download('md');
     expect(response.body).toContain(`# Faultline run ${run.id}: checkout`);
     expect(response.body).toContain('### Fault windows');
+    // It opens with what became of the fault, by name, and names components as the run's design does.
+    expect(response.body).toMatch(/## Verdict[\s\S]*- Database brief outage \(20–30 s\): recovered/);
+    expect(response.body).toContain('| Orders DB |');
+  });
+
+  it('names the defences of a defence analysis by the design the run ran', async () => {
+    const stored = await designs.create(checkoutExample);
+    const settings = { durationMs: 30_000, scenario: { kind: 'defence-analysis' } };
+    const analysis = await waitFor(app(), (await launch(app(), { designId: stored.id, settings })).id);
+    expect(analysis.status).toBe('succeeded');
+    const response = await app().inject({ method: 'GET', url: `/api/runs/${analysis.id}/export?format=md` });
+    expect(response.body).toContain('## Defences');
+    expect(response.body).toMatch(/\| Retry on Checkout API → Orders DB \| (helped|hurt|no-effect) \|/);
+    expect(response.body).toMatch(/\| Timeout on Checkout API \(all calls\) \| (helped|hurt|no-effect) \|/);
   });
 
   it('refuses an unknown format, naming the field', async () => {

@@ -159,6 +159,60 @@ describe('POST /api/runs', () => {
     expect(body.collapse).toEqual({ step: 2, value: 1 });
   });
 
+  it('runs a defence analysis: the design as it is, then each policy removed, with its verdict', async () => {
+    const stored = await designs.create(checkoutExample);
+    const input = { ...settings, durationMs: 30_000, scenario: { kind: 'defence-analysis' } };
+    const run = await launch(app(), { designId: stored.id, settings: input });
+    // The design as it is and one run per policy (the API's timeout and its retry).
+    expect(run.progress.totalMs).toBe(3 * input.durationMs);
+    const done = await waitFor(app(), run.id);
+    expect(done.status).toBe('succeeded');
+    const body = RunResultSchema.parse(
+      (await app().inject({ method: 'GET', url: `/api/runs/${run.id}/result` })).json(),
+    );
+    expect(body).toEqual(expected(stored, input));
+    if (body.scenario !== 'defence-analysis') throw new Error(body.scenario);
+    expect(body.defences.map((d) => `${d.policy.component} ${d.policy.type}`).sort()).toEqual([
+      'api retry',
+      'api timeout',
+    ]);
+    expect(done.sloPassed).toBe(body.chaos.slo.passed);
+  });
+
+  it('warns at launch about faults the run will never see', async () => {
+    const stored = await designs.create(checkoutExample);
+    // The outage starts at 20 s: a 15 s run never reaches it; a 25 s warm-up hides its start.
+    const short = await app().inject({
+      method: 'POST',
+      url: '/api/runs',
+      payload: { designId: stored.id, settings: { durationMs: 15_000 } },
+    });
+    expect(short.statusCode).toBe(202);
+    expect(short.json().warnings).toEqual([
+      {
+        faultId: 'db-outage',
+        message: '"Database brief outage" starts at 20 s, after the run ends at 15 s: it will never be active.',
+      },
+    ]);
+    const late = await launch(app(), { designId: stored.id, settings: { durationMs: 60_000, warmupMs: 25_000 } });
+    expect((late as unknown as { warnings: { message: string }[] }).warnings[0]!.message).toContain(
+      'within the warm-up of 25 s',
+    );
+    const fine = await launch(app(), { designId: stored.id, settings });
+    expect((fine as unknown as { warnings: unknown[] }).warnings).toEqual([]);
+  });
+
+  it('refuses a defence analysis with stray options, naming the field', async () => {
+    const stored = await designs.create(checkoutExample);
+    const response = await app().inject({
+      method: 'POST',
+      url: '/api/runs',
+      payload: { designId: stored.id, settings: { ...settings, scenario: { kind: 'defence-analysis', steps: 3 } } },
+    });
+    expect(response.statusCode).toBe(400);
+    expect(problemOf(response).errors!.map((e) => e.path)).toEqual(['/settings/scenario/steps']);
+  });
+
   it('lists runs of a design, newest first', async () => {
     const stored = await designs.create(checkoutExample);
     const first = await launch(app(), { designId: stored.id, settings });

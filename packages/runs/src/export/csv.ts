@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import type { RunResult, SimulationResult } from '@faultline/schemas';
+import type { DefenceFigures, RunResult, SimulationResult } from '@faultline/schemas';
 
 type Cell = string | number | null;
 
@@ -7,7 +7,18 @@ type Cell = string | number | null;
 function timeSeriesRows(result: SimulationResult, leading: Cell[] = []): { header: string[]; rows: Cell[][] } {
   const series = result.timeSeries;
   const components = Object.entries(series.components);
-  const header = ['bucket_start_ms', 'throughput_rps', 'success_rate', 'error_rate', 'p50_ms', 'p99_ms'];
+  // Goodput beside throughput: what became of the requests that arrived in the bucket (SPEC §4.2).
+  const header = [
+    'bucket_start_ms',
+    'throughput_rps',
+    'succeeded',
+    'degraded',
+    'failed',
+    'success_rate',
+    'error_rate',
+    'p50_ms',
+    'p99_ms',
+  ];
   for (const [id, c] of components) {
     header.push(`${id}_utilisation`, `${id}_queue_length`);
     for (const connection of Object.keys(c.circuitState ?? {})) header.push(`${id}_${connection}_circuit`);
@@ -17,6 +28,9 @@ function timeSeriesRows(result: SimulationResult, leading: Cell[] = []): { heade
       ...leading,
       series.startMs + i * series.bucketMs,
       throughput,
+      series.succeeded[i] ?? null,
+      series.degraded[i] ?? null,
+      series.failed[i] ?? null,
       series.successRate[i] ?? null,
       series.errorRate[i] ?? null,
       series.p50[i] ?? null,
@@ -33,7 +47,8 @@ function timeSeriesRows(result: SimulationResult, leading: Cell[] = []): { heade
 
 /**
  * The time series as CSV. Baseline-vs-chaos puts both runs in one table with a `variant`
- * column; a sweep has no time series worth a table per step, so its CSV is the curve.
+ * column; a sweep has no time series worth a table per step, so its CSV is the curve; a defence
+ * analysis's is its verdicts.
  */
 export function toCsv(run: RunResult): string {
   switch (run.scenario) {
@@ -73,5 +88,36 @@ export function toCsv(run: RunResult): string {
       ]);
       return stringify([header, ...rows]);
     }
+    case 'defence-analysis':
+      return defencesCsv(run);
   }
+}
+
+/** A defence analysis is its verdicts, one row per policy, as a sweep is its curve. */
+function defencesCsv(run: Extract<RunResult, { scenario: 'defence-analysis' }>): string {
+  const figures = ['availability', 'error_rate', 'p99_ms', 'amplification'];
+  const header = [
+    'component',
+    'type',
+    'connection',
+    'verdict',
+    ...figures.map((f) => `without_${f}`),
+    ...figures.map((f) => `effect_${f}`),
+    'effect_availability_low',
+    'effect_availability_high',
+    'reason',
+  ];
+  const values = (f: DefenceFigures) => [f.availability, f.errorRate, f.p99LatencyMs, f.amplification];
+  const rows = run.defences.map((d) => [
+    d.policy.component,
+    d.policy.type,
+    d.policy.connection,
+    d.verdict,
+    ...values(d.without),
+    ...values(d.effect),
+    d.availabilityInterval?.low ?? null,
+    d.availabilityInterval?.high ?? null,
+    d.reason,
+  ]);
+  return stringify([header, ...rows]);
 }

@@ -1,6 +1,7 @@
-import type { Headline, RunResult, SimulationResult } from '@faultline/schemas';
+import type { Defence, Headline, RunResult, SimulationResult } from '@faultline/schemas';
 import { headlineMetrics as headline } from '@faultline/sim-engine';
-import type { ExportContext } from './context.ts';
+import { componentName, connectionName, type ExportContext } from './context.ts';
+import { verdictSection } from './verdict-lines.ts';
 
 const table = (header: string[], rows: (string | number)[][]) =>
   [
@@ -25,7 +26,7 @@ const SLO_LABELS: Record<string, [string, (v: number | null) => string]> = {
   recoveryTimeMs: ['Recovery time', secs],
 };
 
-function simulationSection(result: SimulationResult, heading: string): string {
+function simulationSection(result: SimulationResult, heading: string, context: ExportContext): string {
   const { totals, latency } = result;
   const failedKinds =
     Object.entries(totals.failedByKind)
@@ -82,7 +83,7 @@ function simulationSection(result: SimulationResult, heading: string): string {
     table(
       ['Component', 'Requests', 'Failed', 'Utilisation', 'Mean queue', 'p99'],
       Object.entries(result.components).map(([id, c]) => [
-        id,
+        componentName(context, id),
         c.requests,
         c.failed,
         pct(c.utilisation),
@@ -107,7 +108,7 @@ function headlineRows(before: Headline, after: Headline, difference: Headline): 
 
 /** A report a person reads: verdicts first, then the figures behind them. */
 export function toMarkdown(run: RunResult, context: ExportContext): string {
-  const first = run.scenario === 'single' ? run.result : run.scenario === 'baseline-vs-chaos' ? run.chaos : null;
+  const first = run.scenario === 'single' ? run.result : run.scenario === 'sweep' ? null : run.chaos;
   const title = `# Faultline run ${context.runId}: ${context.designName}`;
   const settings = first
     ? `Design \`${context.designId}\` (hash ${first.designHash.slice(0, 12)}), engine ${first.engineVersion}, seed ${first.seed}, ` +
@@ -115,19 +116,23 @@ export function toMarkdown(run: RunResult, context: ExportContext): string {
     : `Design \`${context.designId}\`, scenario sweep of \`${run.scenario === 'sweep' ? run.parameter : ''}\`.`;
   switch (run.scenario) {
     case 'single':
-      return [title, settings, simulationSection(run.result, 'Result')].join('\n\n') + '\n';
+      return (
+        [title, settings, verdictSection(run.result), simulationSection(run.result, 'Result', context)].join('\n\n') +
+        '\n'
+      );
     case 'baseline-vs-chaos':
       return (
         [
           title,
           settings,
+          verdictSection(run.chaos),
           '## Baseline against chaos',
           table(
             ['Figure', 'Baseline (faults off)', 'Chaos (faults on)', 'Difference'],
             headlineRows(headline(run.baseline), headline(run.chaos), run.difference),
           ),
-          simulationSection(run.chaos, 'Chaos'),
-          simulationSection(run.baseline, 'Baseline'),
+          simulationSection(run.chaos, 'Chaos', context),
+          simulationSection(run.baseline, 'Baseline', context),
         ].join('\n\n') + '\n'
       );
     case 'sweep':
@@ -138,6 +143,9 @@ export function toMarkdown(run: RunResult, context: ExportContext): string {
           run.collapse
             ? `**Collapse** at step ${run.collapse.step}: \`${run.parameter}\` = ${run.collapse.value} (success rate below 10 %).`
             : 'No collapse: the success rate stayed at or above 10 % at every step.',
+          run.breakingPoint
+            ? `**Breaking point** at step ${run.breakingPoint.step}: \`${run.parameter}\` = ${run.breakingPoint.value} fails ${run.breakingPoint.failedTargets.map((t) => SLO_LABELS[t]![0]).join(', ')}.`
+            : 'No breaking point: every SLO target held at every step.',
           table(
             ['Step', 'Value', 'Requests', 'Success rate', 'p99', 'MTTR', 'SLO', 'Grade'],
             run.points.map((p) => [
@@ -153,5 +161,58 @@ export function toMarkdown(run: RunResult, context: ExportContext): string {
           ),
         ].join('\n\n') + '\n'
       );
+    case 'defence-analysis':
+      return (
+        [
+          title,
+          settings,
+          verdictSection(run.chaos),
+          defencesSection(run, context),
+          simulationSection(run.chaos, 'The design as it is', context),
+        ].join('\n\n') + '\n'
+      );
   }
+}
+
+const signed = (format: (v: number) => string) => (value: number | null) =>
+  value === null ? '–' : `${value > 0 ? '+' : value < 0 ? '−' : '±'}${format(Math.abs(value))}`;
+const points = signed((v) => `${(v * 100).toFixed(2)} pt`);
+const signedMs = signed((v) => `${Number(v.toFixed(1))} ms`);
+
+/** Which defence helped: each policy by name, its verdict, the size of its effect and why. */
+function defencesSection(run: Extract<RunResult, { scenario: 'defence-analysis' }>, context: ExportContext): string {
+  if (run.defences.length === 0) return '## Defences\n\nThe design has no resilience policy to analyse.';
+  return [
+    '## Defences',
+    'Each policy removed in turn, same seed and traffic; effect = with it − without it.',
+    table(
+      ['Policy', 'Verdict', 'Availability effect', 'p99 effect', 'Why'],
+      run.defences.map((d) => [
+        policyName(d.policy, context),
+        d.verdict === 'hurt' ? '**hurt**' : d.verdict,
+        points(d.effect.availability),
+        signedMs(d.effect.p99LatencyMs),
+        d.reason,
+      ]),
+    ),
+  ].join('\n\n');
+}
+
+const POLICY_LABELS: Record<Defence['policy']['type'], string> = {
+  timeout: 'Timeout',
+  retry: 'Retry',
+  'circuit-breaker': 'Circuit breaker',
+  bulkhead: 'Bulkhead',
+  fallback: 'Fallback',
+  'rate-limiter': 'Rate limiter',
+  'load-shedding': 'Load shedding',
+};
+
+/** "Fallback on Checkout API → Price service", "Retry on Orders API (all calls)". */
+function policyName({ component, type, connection }: Defence['policy'], context: ExportContext): string {
+  const inbound = type === 'rate-limiter' || type === 'load-shedding';
+  const where = connection
+    ? connectionName(context, connection)
+    : `${componentName(context, component)}${inbound ? ' (inbound)' : ' (all calls)'}`;
+  return `${POLICY_LABELS[type]} on ${where}`;
 }

@@ -1,4 +1,4 @@
-import type { RunResult, SimulationResult } from '@faultline/schemas';
+import type { PolicyReport, RunResult, SimulationResult } from '@faultline/schemas';
 import { headlineMetrics } from '@faultline/sim-engine';
 import type { ExportContext } from './context.ts';
 
@@ -32,6 +32,23 @@ const FAMILIES = {
   chaos_component_mean_queue_length: ['gauge', 'Mean number of requests waiting for a worker.'],
   chaos_component_latency_p99_ms: ['gauge', 'p99 latency of the component for requests it served successfully.'],
   chaos_sweep_collapse_value: ['gauge', 'The swept value at which the success rate first fell below 10 %.'],
+  faultline_policy_timed_out_total: ['counter', 'Attempts the timeout cut off.'],
+  faultline_policy_retries_total: ['counter', 'Attempts after the first.'],
+  faultline_policy_exhausted_total: ['counter', 'Calls that failed with every attempt used.'],
+  faultline_policy_recovered_total: ['counter', 'Calls that succeeded after a retry.'],
+  faultline_policy_short_circuited_total: ['counter', 'Attempts the open circuit breaker refused.'],
+  faultline_policy_opened_total: ['counter', 'Times the circuit breaker opened.'],
+  faultline_policy_open_seconds_total: ['counter', 'Time the circuit breaker spent open in the measured period.'],
+  faultline_policy_rejected_total: ['counter', 'Calls or requests the bulkhead or rate limiter turned away.'],
+  faultline_policy_peak_in_use: ['gauge', 'Most calls the bulkhead held at once.'],
+  faultline_policy_served_total: ['counter', 'Calls the fallback answered.'],
+  faultline_policy_delayed_total: ['counter', 'Requests that waited for a rate-limiter permit and got it.'],
+  faultline_policy_shed_total: ['counter', 'Requests load shedding turned away.'],
+  faultline_defence_availability_effect_percent: [
+    'gauge',
+    'Availability with the policy minus without it, in percentage points (defence analysis).',
+  ],
+  faultline_defence_p99_effect_ms: ['gauge', 'p99 latency with the policy minus without it (defence analysis).'],
 } as const satisfies Record<string, readonly ['gauge' | 'counter', string]>;
 type MetricName = keyof typeof FAMILIES;
 
@@ -100,7 +117,39 @@ function addSimulation(out: Exposition, result: SimulationResult, labels: Labels
     out.add('chaos_component_mean_queue_length', own, stats.meanQueueLength);
     out.add('chaos_component_latency_p99_ms', own, stats.latency.p99);
   }
+  for (const policy of result.policies) {
+    const own = { ...labels, ...policyLabels(policy) };
+    for (const [counter, value] of Object.entries(policy.counters) as [PolicyCounterName, number][]) {
+      const [name, scale] = POLICY_METRICS[counter];
+      out.add(name, own, value * scale);
+    }
+  }
 }
+
+type PolicyCounterName = PolicyReport extends infer P ? (P extends PolicyReport ? keyof P['counters'] : never) : never;
+
+/** Each policy counter's family, and the factor to its unit; checked by the compiler to cover every counter. */
+const POLICY_METRICS: Record<PolicyCounterName, [MetricName, number]> = {
+  timedOut: ['faultline_policy_timed_out_total', 1],
+  retries: ['faultline_policy_retries_total', 1],
+  exhausted: ['faultline_policy_exhausted_total', 1],
+  recovered: ['faultline_policy_recovered_total', 1],
+  shortCircuited: ['faultline_policy_short_circuited_total', 1],
+  opened: ['faultline_policy_opened_total', 1],
+  openMs: ['faultline_policy_open_seconds_total', 1 / 1000],
+  rejected: ['faultline_policy_rejected_total', 1],
+  peakInUse: ['faultline_policy_peak_in_use', 1],
+  served: ['faultline_policy_served_total', 1],
+  delayed: ['faultline_policy_delayed_total', 1],
+  shed: ['faultline_policy_shed_total', 1],
+};
+
+/** A policy's labels; an empty connection (all calls, or an inbound guard) reads as no connection in Prometheus. */
+const policyLabels = ({ component, type, connection }: Pick<PolicyReport, 'component' | 'type' | 'connection'>) => ({
+  component,
+  type,
+  connection: connection ?? '',
+});
 
 /** Prometheus text exposition (format 0.0.4), labelled by run and design; a variant or step label where a scenario has several runs. */
 export function toPrometheus(run: RunResult, context: ExportContext): string {
@@ -125,6 +174,14 @@ export function toPrometheus(run: RunResult, context: ExportContext): string {
         out.add('chaos_requests_total', own, point.requests);
       }
       out.add('chaos_sweep_collapse_value', { ...labels, parameter: run.parameter }, run.collapse?.value);
+      break;
+    case 'defence-analysis':
+      addSimulation(out, run.chaos, labels);
+      for (const defence of run.defences) {
+        const own = { ...labels, ...policyLabels(defence.policy), verdict: defence.verdict };
+        out.add('faultline_defence_availability_effect_percent', own, percent(defence.effect.availability));
+        out.add('faultline_defence_p99_effect_ms', own, defence.effect.p99LatencyMs);
+      }
       break;
   }
   return out.toString();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LaunchWarningSchema } from '../launch-warnings.ts';
 import { RunSettingsSchema } from '../run.ts';
 
 export const RUN_STATUSES = ['queued', 'running', 'succeeded', 'failed', 'cancelled'] as const;
@@ -49,10 +50,14 @@ export const RunSchema = z.object({
   createdAt: z.iso.datetime(),
   startedAt: z.iso.datetime().nullable(),
   finishedAt: z.iso.datetime().nullable(),
-  /** Overall SLO verdict once succeeded (the chaos side of baseline-vs-chaos; every step of a sweep). */
+  /** Overall SLO verdict once succeeded (the chaos side of baseline-vs-chaos and of a defence analysis; every step of a sweep). */
   sloPassed: z.boolean().nullable(),
 });
 export type Run = z.infer<typeof RunSchema>;
+
+/** The answer to a launch (202): the queued run, and what would make its verdicts mislead (SPEC §5). */
+export const LaunchedRunSchema = RunSchema.extend({ warnings: z.array(LaunchWarningSchema) });
+export type LaunchedRun = z.infer<typeof LaunchedRunSchema>;
 
 export const RunListSchema = z.object({ items: z.array(RunSchema) });
 

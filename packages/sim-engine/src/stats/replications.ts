@@ -27,11 +27,17 @@ export function summariseReplications(results: SimulationResult[]): NonNullable<
   for (const name of Object.keys(samples[0]!)) {
     const values = samples.map((s) => s[name]).filter((v): v is number => v !== null);
     if (values.length === 0) continue;
-    const n = values.length;
-    const mean = values.reduce((a, b) => a + b, 0) / n;
-    const variance = n > 1 ? values.reduce((a, v) => a + (v - mean) ** 2, 0) / (n - 1) : 0;
-    const half = n > 1 ? (T95[n - 2] ?? 1.96) * Math.sqrt(variance / n) : 0;
-    metrics[name] = { mean: roundRatio(mean), low: roundRatio(mean - half), high: roundRatio(mean + half) };
+    const { mean, low, high } = meanInterval(values);
+    metrics[name] = { mean: roundRatio(mean), low: roundRatio(low), high: roundRatio(high) };
   }
   return { count: results.length, metrics };
+}
+
+/** Mean and Student-t 95 % confidence interval of a sample (unrounded); a single value is its own interval. */
+export function meanInterval(values: number[]): { mean: number; low: number; high: number } {
+  const n = values.length;
+  const mean = values.reduce((a, b) => a + b, 0) / n;
+  const variance = n > 1 ? values.reduce((a, v) => a + (v - mean) ** 2, 0) / (n - 1) : 0;
+  const half = n > 1 ? (T95[n - 2] ?? 1.96) * Math.sqrt(variance / n) : 0;
+  return { mean, low: mean - half, high: mean + half };
 }

@@ -18,6 +18,7 @@ const SCENARIO_LABELS: Record<Scenario['kind'], string> = {
   single: 'single run',
   'baseline-vs-chaos': 'baseline vs chaos (faults off and on, same traffic)',
   sweep: 'sweep a parameter (find the collapse point)',
+  'defence-analysis': 'defence analysis (which resilience policy helped)',
 };
 
 /** The numbers of a design worth sweeping: each fault's probability and the arrival rate. */

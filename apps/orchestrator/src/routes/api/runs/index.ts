@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   CreateRunBodySchema,
+  LaunchedRunSchema,
   ListRunsQuerySchema,
   RunExportQuerySchema,
   RunIdParamsSchema,
@@ -9,6 +10,7 @@ import {
   RunResultSchema,
   RunSchema,
   isFinished,
+  launchWarnings,
   type RunResult,
 } from '@faultline/schemas';
 import { exportRun } from '@faultline/runs';
@@ -28,15 +30,21 @@ const runs: FastifyPluginAsyncZod<{ limits: LaunchLimits }> = async (app, { limi
     {
       schema: {
         tags: ['runs'],
-        summary: 'Launch a run of a design: 202 with the run, which is queued',
+        summary:
+          'Launch a run of a design: 202 with the run, which is queued, and warnings about faults its measured period will not see',
         body: CreateRunBodySchema,
-        response: { 202: RunSchema, ...problems(400, 422, 429, 502) },
+        response: { 202: LaunchedRunSchema, ...problems(400, 422, 429, 502) },
       },
     },
     async (request, reply) => {
-      const run = await app.runs.create(valueOrProblem(await checkLaunch(request.body)));
+      const launch = valueOrProblem(await checkLaunch(request.body));
+      const run = await app.runs.create(launch);
       app.runQueue.enqueue(run.id);
-      return reply.code(202).header('location', `/api/runs/${run.id}`).send(run);
+      const warnings = launchWarnings(launch.design, launch.settings);
+      return reply
+        .code(202)
+        .header('location', `/api/runs/${run.id}`)
+        .send({ ...run, warnings });
     },
   );
 
@@ -106,7 +114,8 @@ const runs: FastifyPluginAsyncZod<{ limits: LaunchLimits }> = async (app, { limi
     {
       schema: {
         tags: ['runs'],
-        summary: 'The result of a succeeded run (by scenario: one result, baseline and chaos, or a sweep curve)',
+        summary:
+          'The result of a succeeded run (by scenario: one result, baseline and chaos, a sweep curve, or a defence analysis)',
         params: RunIdParamsSchema,
         response: { 200: RunResultSchema, ...problems(404, 409) },
       },
@@ -134,10 +143,13 @@ const runs: FastifyPluginAsyncZod<{ limits: LaunchLimits }> = async (app, { limi
     },
     async (request, reply) => {
       const { run, body } = await finishedBody(request.params.id);
+      // Reports name components by the design the run ran, not the design as it is now.
+      const design = await app.runs.design(run.id);
       const exported = exportRun(RunResultSchema.parse(JSON.parse(body)), request.query.format, {
         runId: run.id,
         designId: run.designId,
         designName: run.designName,
+        ...(design ? { design } : {}),
       });
       return reply
         .type(exported.contentType)

@@ -1,0 +1,52 @@
+import type { RunResult, SimulationResult, SloTarget, SloVerdict } from '@faultline/schemas';
+
+const percent = (ratio: number) => `${(ratio * 100).toFixed(2)} %`;
+const ms = (value: number) => `${Number(value.toFixed(1))} ms`;
+const seconds = (value: number) => `${(value / 1000).toFixed(1)} s`;
+
+/** How each target reads, and which way its threshold bounds it. */
+const TARGETS: Record<SloTarget, { label: string; format: (v: number) => string; atLeast: boolean }> = {
+  availability: { label: 'availability', format: percent, atLeast: true },
+  errorRate: { label: 'error rate', format: percent, atLeast: false },
+  p99LatencyMs: { label: 'p99 latency', format: ms, atLeast: false },
+  latencyDegradationMs: { label: 'latency degradation', format: ms, atLeast: false },
+  mttrMs: { label: 'MTTR', format: seconds, atLeast: false },
+  recoveryTimeMs: { label: 'recovery time', format: seconds, atLeast: false },
+};
+
+/** "availability: measured 97.21 %, threshold at least 99.00 %: below the threshold" */
+function failureLine(verdict: SloVerdict): string {
+  const { label, format, atLeast } = TARGETS[verdict.target];
+  const measured = verdict.measured === null ? 'nothing measured' : `measured ${format(verdict.measured)}`;
+  const threshold = `threshold ${atLeast ? 'at least' : 'at most'} ${format(verdict.threshold)}`;
+  // The engine gives a reason when the figure alone does not say why; otherwise it is the figure.
+  const why = verdict.reason ?? (atLeast ? 'below the threshold' : 'above the threshold');
+  return `${label}: ${measured}, ${threshold}: ${why}`;
+}
+
+function failuresOf(result: SimulationResult): string[] {
+  return Object.values(result.slo.verdicts)
+    .filter((v) => v.status === 'fail')
+    .map(failureLine);
+}
+
+/** One line per failing target (per failing step of a sweep), for the report a CI log shows. */
+export function sloFailures(run: RunResult): string[] {
+  switch (run.scenario) {
+    case 'single':
+      return failuresOf(run.result);
+    case 'baseline-vs-chaos':
+    case 'defence-analysis':
+      return failuresOf(run.chaos);
+    case 'sweep': {
+      const broken = run.breakingPoint;
+      return run.points
+        .filter((p) => !p.sloPassed)
+        .map((p) => {
+          const line = `step ${p.step} (${run.parameter} = ${p.value})`;
+          if (p.step !== broken?.step) return line;
+          return `${line}: the breaking point, fails ${broken.failedTargets.map((t) => TARGETS[t].label).join(', ')}`;
+        });
+    }
+  }
+}
