@@ -5,14 +5,17 @@ import { ms, pct, secs } from './format.ts';
 import { TimeSeriesCharts } from './TimeSeriesCharts.tsx';
 
 /** The simulation a run stands for when compared: its only one, or the chaos side. */
-const main = (result: RunResult | undefined): SimulationResult | null =>
-  !result
-    ? null
-    : result.scenario === 'single'
-      ? result.result
-      : result.scenario === 'baseline-vs-chaos'
-        ? result.chaos
-        : null;
+function main(result: RunResult | undefined): SimulationResult | null {
+  switch (result?.scenario) {
+    case 'single':
+      return result.result;
+    case 'baseline-vs-chaos':
+    case 'defence-analysis':
+      return result.chaos;
+    default:
+      return null;
+  }
+}
 
 const FIGURES: [string, (r: SimulationResult) => number | null, (v: number | null) => string][] = [
   [
@@ -40,7 +43,9 @@ export function ComparePage() {
   if (!runA || !runB) return <p>Loading…</p>;
   if (!left || !right)
     return (
-      <p role="alert">Both runs must have succeeded with a single or baseline-vs-chaos scenario to be compared.</p>
+      <p role="alert">
+        Both runs must have succeeded with a single, baseline-vs-chaos or defence-analysis scenario to be compared.
+      </p>
     );
   const label = (run: typeof runA) => `${run.designName} v${run.designVersion}, seed ${run.settings.seed}`;
   return (

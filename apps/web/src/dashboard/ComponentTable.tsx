@@ -1,8 +1,10 @@
 import type { SimulationResult } from '@faultline/schemas';
 import { ms, pct } from './format.ts';
+import { useNames } from './names-context.ts';
 
 /** Per component: load, queue, failures by kind, latency. */
 export function ComponentTable({ result }: { result: SimulationResult }) {
+  const names = useNames();
   return (
     <table className="table" data-testid="components.table">
       <caption>Components</caption>
@@ -21,7 +23,7 @@ export function ComponentTable({ result }: { result: SimulationResult }) {
       <tbody>
         {Object.entries(result.components).map(([id, c]) => (
           <tr key={id}>
-            <th scope="row">{id}</th>
+            <th scope="row">{names.component(id)}</th>
             <td>{c.requests}</td>
             <td>{c.failed}</td>
             <td>

@@ -5,15 +5,13 @@ import { EventLog } from './EventLog.tsx';
 import { ms, pct, secs } from './format.ts';
 import { KpiCards } from './KpiCards.tsx';
 import { TimeSeriesCharts } from './TimeSeriesCharts.tsx';
+import { VerdictHeader } from './VerdictHeader.tsx';
 
 /** One simulation's dashboard; `baseline` overlays the faults-off run on the charts. */
 export function SimulationView({ result, baseline }: { result: SimulationResult; baseline?: SimulationResult }) {
   return (
     <>
-      <p className={`slo-banner ${result.slo.passed ? 'pass' : 'fail'}`} data-testid="slo.verdict">
-        {result.slo.passed ? 'Every SLO target held' : 'SLO violated'}
-        {result.scorecard.grade && ` · grade ${result.scorecard.grade}`}
-      </p>
+      <VerdictHeader result={result} />
       <KpiCards result={result} />
       <TimeSeriesCharts result={result} baseline={baseline} />
       {result.faultWindows.length > 0 && (

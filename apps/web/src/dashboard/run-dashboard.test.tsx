@@ -1,0 +1,74 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, screen, within } from '@testing-library/react';
+import { Route, Routes } from 'react-router';
+import type { RunResult } from '@faultline/schemas';
+import { fakeServer } from '../test/fake-server.ts';
+import { renderWithProviders } from '../test/render-with-providers.tsx';
+import { chaosResult, checkoutDesign, defenceAnalysisResult } from '../test/results.ts';
+import { runOf } from '../test/runs.ts';
+import { RunPage } from './RunPage.tsx';
+
+let server: ReturnType<typeof fakeServer>;
+afterEach(() => {
+  cleanup();
+  server.restore();
+});
+
+/** The run page of a finished run of the checkout design, whose result is `result`. */
+async function showing(result: RunResult) {
+  server = fakeServer({
+    'GET /api/runs/r1': () => runOf('r1', 'succeeded'),
+    'GET /api/runs/r1/result': () => result,
+    'GET /api/designs/d': () => checkoutDesign,
+  });
+  renderWithProviders(
+    <Routes>
+      <Route path="/runs/:id" element={<RunPage />} />
+    </Routes>,
+    { route: '/runs/r1' },
+  );
+  await screen.findByTestId('slo.verdict');
+  // Names come from the design, which may answer after the result.
+  await screen.findAllByText(/Checkout API/);
+}
+
+const texts = (testId: string) => screen.getAllByTestId(testId).map((e) => e.textContent);
+
+describe('the run dashboard explains its verdict', () => {
+  it('says what became of each fault, by name, with the fallback that absorbed one', async () => {
+    await showing({ scenario: 'single', result: chaosResult() });
+    expect(texts('verdict.fault-line')).toEqual([
+      'Orders DB outage (60–90 s): recovered 2.1 s after it ended; 300 failures caused',
+      'Price cache unreachable (whole run): absorbed, no failures caused (fallback served 1,438)',
+      'Late latency spike (150–160 s): not exercised: it starts at 150 s, after the run ends at 120 s',
+    ]);
+    expect(texts('verdict.warning')[0]).toContain('"Late latency spike" starts at 150 s');
+  });
+
+  it('the overall line names the failing target with its figures and how the grade was reached', async () => {
+    await showing({ scenario: 'single', result: chaosResult() });
+    const overall = screen.getByTestId('slo.verdict').textContent;
+    expect(overall).toContain('SLO missed: availability 97.50 % against ≥ 99.00 %');
+    expect(overall).not.toContain('MTTR');
+    expect(overall).toContain('grade A: 1 recovered + 1 no impact of 2 exercised faults');
+  });
+
+  it('a defence analysis lists each policy by name with its verdict, effect in points and ms, and reason', async () => {
+    await showing(defenceAnalysisResult());
+    const rows = screen.getAllByTestId('defences.verdict');
+    expect(rows.map((r) => within(r).getByRole('rowheader').textContent)).toEqual([
+      'Checkout API · fallback · Checkout API → Price cache',
+      'Checkout API · retry · Checkout API → Orders DB',
+      'Checkout API · circuit breaker · Checkout API → Orders DB',
+    ]);
+    expect(rows[0]!.textContent).toContain('helped');
+    expect(rows[0]!.textContent).toContain('+12.00 pp');
+    expect(rows[1]!.textContent).toContain('hurt');
+    expect(rows[1]!.textContent).toContain('+120 ms');
+    expect(rows[1]!.textContent).toContain('p99 rose by 120 ms');
+    expect(rows[2]!.textContent).toContain('no effect');
+    // The chaos run's own dashboard follows.
+    expect(texts('verdict.fault-line')).toHaveLength(3);
+  });
+});
