@@ -71,4 +71,33 @@ describe('the run dashboard explains its verdict', () => {
     // The chaos run's own dashboard follows.
     expect(texts('verdict.fault-line')).toHaveLength(3);
   });
+
+  it('each SLO card shows measured against threshold and its status or reason; the grade how it was reached', async () => {
+    await showing({ scenario: 'single', result: chaosResult() });
+    expect(screen.getByTestId('kpi.availability').textContent).toContain('SLO missed: 97.50 % against ≥ 99.00 %');
+    expect(screen.getByTestId('kpi.mttr').textContent).toContain('SLO met: 2.1 s against ≤ 30.0 s');
+    expect(screen.getByTestId('kpi.recovery').textContent).toContain('not applicableno window with impact recovered');
+    expect(screen.getByTestId('kpi.grade').textContent).toBe(
+      'GradeA1 recovered + 1 no impact of 2 exercised faults (100 %)',
+    );
+  });
+
+  it('with replications, each card that has one shows the mean and its 95 % interval', async () => {
+    const result = chaosResult();
+    result.replications = {
+      count: 3,
+      metrics: {
+        availability: { mean: 0.98, low: 0.97, high: 0.99 },
+        p99LatencyMs: { mean: 42, low: 38.5, high: 45.5 },
+      },
+    };
+    await showing({ scenario: 'single', result });
+    const availability = screen.getByTestId('kpi.availability');
+    expect(within(availability).getByText('98.00 %')).toBeTruthy();
+    expect(screen.getByTestId('kpi.availability.interval').textContent).toBe(
+      'mean of 3 runs, 95 % interval 97.00 % to 99.00 %',
+    );
+    expect(screen.getByTestId('kpi.p99.interval').textContent).toContain('38.5 ms to 45.5 ms');
+    expect(screen.queryByTestId('kpi.p95.interval')).toBeNull();
+  });
 });
