@@ -1,6 +1,7 @@
 import type { SimulationResult } from '@faultline/schemas';
 import { BreakerTimeline } from './BreakerTimeline.tsx';
 import { ComponentTable } from './ComponentTable.tsx';
+import { DefencesPanel } from './DefencesPanel.tsx';
 import { EventLog } from './EventLog.tsx';
 import { ms, pct, secs } from './format.ts';
 import { KpiCards } from './KpiCards.tsx';
@@ -13,6 +14,7 @@ export function SimulationView({ result, baseline }: { result: SimulationResult;
     <>
       <VerdictHeader result={result} />
       <KpiCards result={result} />
+      <DefencesPanel result={result} />
       <TimeSeriesCharts result={result} baseline={baseline} />
       {result.faultWindows.length > 0 && (
         <table className="table" data-testid="fault-windows">

@@ -100,4 +100,13 @@ describe('the run dashboard explains its verdict', () => {
     expect(screen.getByTestId('kpi.p99.interval').textContent).toContain('38.5 ms to 45.5 ms');
     expect(screen.queryByTestId('kpi.p95.interval')).toBeNull();
   });
+
+  it('the defences panel names each policy with what it did', async () => {
+    await showing({ scenario: 'single', result: chaosResult() });
+    expect(texts('defences.policy')).toEqual([
+      'Checkout API · retry · Checkout API → Orders DB: retries 4,184, retries exhausted 300, recovered by a retry 812',
+      'Checkout API · circuit breaker · Checkout API → Orders DB: short-circuited 950, opened 1, open for 4.2 s',
+      'Checkout API · fallback · Checkout API → Price cache: fallback served 1,438',
+    ]);
+  });
 });
