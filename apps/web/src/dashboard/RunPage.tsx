@@ -2,7 +2,7 @@ import { Link, useParams } from 'react-router';
 import { EXPORT_FORMATS, isFinished } from '@faultline/schemas';
 import { useCancelRunMutation, useGetRunQuery, useGetRunResultQuery } from '../api/faultline-api.ts';
 import { DefenceVerdicts } from './DefenceVerdicts.tsx';
-import { pct } from './format.ts';
+import { pp, signedMs } from './format.ts';
 import { NamesContext } from './names-context.ts';
 import { useRunNames } from './names.ts';
 import { SimulationView } from './SimulationView.tsx';
@@ -88,15 +88,15 @@ export function RunPage() {
               <tbody>
                 <tr>
                   <th scope="row">Availability</th>
-                  <td>{pct(result.difference.availability)}</td>
+                  <td>{pp(result.difference.availability)}</td>
                 </tr>
                 <tr>
                   <th scope="row">Error rate</th>
-                  <td>{pct(result.difference.errorRate)}</td>
+                  <td>{pp(result.difference.errorRate)}</td>
                 </tr>
                 <tr>
                   <th scope="row">p99 latency</th>
-                  <td>{result.difference.p99LatencyMs?.toFixed(1) ?? '–'} ms</td>
+                  <td>{signedMs(result.difference.p99LatencyMs)}</td>
                 </tr>
               </tbody>
             </table>

@@ -109,4 +109,37 @@ describe('the run dashboard explains its verdict', () => {
       'Checkout API · fallback · Checkout API → Price cache: fallback served 1,438',
     ]);
   });
+
+  it('breakers are named and drawn over a time axis; the event log names what it lists', async () => {
+    const result = chaosResult();
+    result.events.items = [{ atMs: 60_000, type: 'fault-start', fault: 'db-outage', component: 'db' }];
+    await showing({ scenario: 'single', result });
+    const breakers = screen.getByTestId('breakers');
+    expect(within(breakers).getByText('Checkout API → Orders DB')).toBeTruthy();
+    expect(screen.getByTestId('breakers.axis').textContent).toBe('0 s20 s40 s60 s80 s100 s120 s');
+    expect(screen.getByTestId('event.fault-start').textContent).toBe(
+      '60.00 s fault-start Orders DB outage on Orders DB',
+    );
+  });
+
+  it('baseline against chaos states ratio differences in percentage points', async () => {
+    const chaos = chaosResult();
+    await showing({
+      scenario: 'baseline-vs-chaos',
+      baseline: chaos,
+      chaos,
+      difference: {
+        availability: -0.025,
+        errorRate: 0.025,
+        p50LatencyMs: 0,
+        p99LatencyMs: 12.5,
+        mttrMs: null,
+        recoveryRate: null,
+      },
+    });
+    const table = screen.getByTestId('comparison');
+    expect(within(table).getByRole('row', { name: /^Availability/ }).textContent).toBe('Availability−2.50 pp');
+    expect(within(table).getByRole('row', { name: /^Error rate/ }).textContent).toBe('Error rate+2.50 pp');
+    expect(within(table).getByRole('row', { name: /^p99/ }).textContent).toBe('p99 latency+12.5 ms');
+  });
 });
