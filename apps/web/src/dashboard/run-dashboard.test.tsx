@@ -142,4 +142,15 @@ describe('the run dashboard explains its verdict', () => {
     expect(within(table).getByRole('row', { name: /^Error rate/ }).textContent).toBe('Error rate+2.50 pp');
     expect(within(table).getByRole('row', { name: /^p99/ }).textContent).toBe('p99 latency+12.5 ms');
   });
+
+  it('the component table flags saturated components by name, with why', async () => {
+    await showing({ scenario: 'single', result: chaosResult() });
+    const table = screen.getByTestId('components.table');
+    expect(within(table).getByRole('row', { name: /^Checkout API/ }).textContent).toContain(
+      'saturated: utilisation 97.0 %',
+    );
+    expect(within(table).getByRole('row', { name: /^Orders DB/ }).textContent).toContain(
+      'saturated: queue still growing at the end (8)',
+    );
+  });
 });
