@@ -37,6 +37,13 @@ test('a run with a fault reads as a verdict per fault, by name, and the defences
     /fallback served [1-9][\d,]*/,
   );
   await page.screenshot({ path: testInfo.outputPath('verdicts.png'), fullPage: true });
+
+  // The run on its design: the database that went down shows the share of its calls that failed.
+  await page.getByTestId('run.view-on-canvas').click();
+  await expect(page.getByTestId('run-canvas.node.Orders DB')).toContainText(/failed [1-9][\d.]* %/);
+  await expect(page.getByTestId('run-canvas.node.Orders DB')).toContainText('Database brief outage');
+  await expect(page.getByTestId('run-canvas')).toContainText('⚠ Price cache unreachable');
+  await page.getByTestId('run-canvas').screenshot({ path: testInfo.outputPath('run-canvas.png') });
 });
 
 test('the run dialog warns of a fault that starts after the run ends, until the run is long enough', async ({

@@ -3,7 +3,7 @@ import { useGetDesignQuery } from '../api/faultline-api.ts';
 
 /** The parts of a design that name what a result keys by id. */
 export interface Named {
-  components: readonly { id: string; name: string }[];
+  components: readonly { id: string; name: string; kind?: string; position?: { x: number; y: number } }[];
   connections?: readonly { id: string; source: string; target: string }[] | undefined;
   faults?: readonly { id: string; name: string; target: { component: string } | { connection: string } }[] | undefined;
 }
