@@ -38,6 +38,14 @@ test('a run with a fault reads as a verdict per fault, by name, and the defences
   );
   await page.screenshot({ path: testInfo.outputPath('verdicts.png'), fullPage: true });
 
+  // Throughput is stacked by what became of the requests; its tooltip gives each figure its unit.
+  const throughput = page.getByTestId('chart.Throughput');
+  await throughput.locator('.recharts-wrapper').hover({ position: { x: 500, y: 120 } });
+  const tooltip = throughput.locator('.recharts-tooltip-wrapper');
+  await expect(tooltip).toContainText(/at [\d.]+ s/);
+  await expect(tooltip).toContainText(/failed : [\d.]+ req\/s/);
+  await throughput.screenshot({ path: testInfo.outputPath('throughput-tooltip.png') });
+
   // The run on its design: the database that went down shows the share of its calls that failed.
   await page.getByTestId('run.view-on-canvas').click();
   await expect(page.getByTestId('run-canvas.node.Orders DB')).toContainText(/failed [1-9][\d.]* %/);
