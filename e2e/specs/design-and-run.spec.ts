@@ -51,7 +51,7 @@ test('build a design from the palette, add a fault and resilience, save, reload,
   await expect(page.getByTestId('fault-windows')).toContainText('crash on database');
   await expect(page.getByTestId('fault-windows')).toContainText('recovered');
   await expect(page.locator('.fault-window').first()).toBeAttached();
-  await expect(page.getByTestId('breakers')).toContainText('service → service-database');
+  await expect(page.getByTestId('breakers')).toContainText('Service → Database');
   await expect(page.getByTestId('event.circuit-transition').first()).toBeVisible();
   await expect(page.getByTestId('comparison')).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('dashboard.png'), fullPage: true });

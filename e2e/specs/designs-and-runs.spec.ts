@@ -58,7 +58,7 @@ test('a sweep of a fault probability from the run dialog shows its curve and col
   await page.waitForURL(/\/runs\//);
   await expect(page.getByTestId('run.status')).toHaveText('succeeded', { timeout: 60_000 });
   await expect(page.getByTestId('sweep.collapse')).toHaveText(
-    'Collapses at /faults/0/schedule/probability = 1 (success rate below 10 %)',
+    /^SLO breaks at \/faults\/0\/schedule\/probability = [\d.]+.* · collapses at \/faults\/0\/schedule\/probability = 1 \(success rate below 10 %\)$/,
   );
   await expect(page.getByTestId('sweep').locator('tbody tr')).toHaveCount(3);
   await page.screenshot({ path: testInfo.outputPath('sweep.png'), fullPage: true });

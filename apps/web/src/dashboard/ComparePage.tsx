@@ -1,31 +1,48 @@
 import { Link, useSearchParams } from 'react-router';
 import type { RunResult, SimulationResult } from '@faultline/schemas';
 import { useGetRunQuery, useGetRunResultQuery } from '../api/faultline-api.ts';
-import { ms, pct, secs } from './format.ts';
+import { ms, pct, pp, secs, signedMs } from './format.ts';
 import { TimeSeriesCharts } from './TimeSeriesCharts.tsx';
 
 /** The simulation a run stands for when compared: its only one, or the chaos side. */
-const main = (result: RunResult | undefined): SimulationResult | null =>
-  !result
-    ? null
-    : result.scenario === 'single'
-      ? result.result
-      : result.scenario === 'baseline-vs-chaos'
-        ? result.chaos
-        : null;
+function main(result: RunResult | undefined): SimulationResult | null {
+  switch (result?.scenario) {
+    case 'single':
+      return result.result;
+    case 'baseline-vs-chaos':
+    case 'defence-analysis':
+      return result.chaos;
+    default:
+      return null;
+  }
+}
 
-const FIGURES: [string, (r: SimulationResult) => number | null, (v: number | null) => string][] = [
+type Format = (v: number | null) => string;
+const count: Format = (v) => (v === null ? '–' : v.toLocaleString('en-US'));
+const signed =
+  (format: Format): Format =>
+  (v) =>
+    v === null ? '–' : `${v > 0 ? '+' : v < 0 ? '−' : '±'}${format(Math.abs(v))}`;
+
+/** Each figure: its name, how to read it from a result, how to show it, and how to show B − A (ratios in points). */
+const FIGURES: [string, (r: SimulationResult) => number | null, Format, Format][] = [
   [
     'Availability',
     (r) => (r.totals.requests ? (r.totals.succeeded + r.totals.degraded) / r.totals.requests : null),
     (v) => pct(v),
+    (v) => pp(v),
   ],
-  ['Error rate', (r) => (r.totals.requests ? r.totals.failed / r.totals.requests : null), (v) => pct(v)],
-  ['p50', (r) => r.latency.p50, ms],
-  ['p99', (r) => r.latency.p99, ms],
-  ['MTTR', (r) => r.mttrMs, secs],
-  ['Retries', (r) => r.totals.retries, (v) => (v === null ? '–' : String(v))],
-  ['Amplification', (r) => r.totals.amplification, (v) => (v === null ? '–' : v.toFixed(2))],
+  ['Error rate', (r) => (r.totals.requests ? r.totals.failed / r.totals.requests : null), (v) => pct(v), (v) => pp(v)],
+  ['p50', (r) => r.latency.p50, ms, signedMs],
+  ['p99', (r) => r.latency.p99, ms, signedMs],
+  ['MTTR', (r) => r.mttrMs, secs, signed(secs)],
+  ['Retries', (r) => r.totals.retries, count, signed(count)],
+  [
+    'Amplification',
+    (r) => r.totals.amplification,
+    (v) => (v === null ? '–' : v.toFixed(2)),
+    signed((v) => (v ?? 0).toFixed(2)),
+  ],
 ];
 
 /** `/compare?a=<run>&b=<run>`: two runs side by side, the second overlaid on the first's charts. */
@@ -40,7 +57,9 @@ export function ComparePage() {
   if (!runA || !runB) return <p>Loading…</p>;
   if (!left || !right)
     return (
-      <p role="alert">Both runs must have succeeded with a single or baseline-vs-chaos scenario to be compared.</p>
+      <p role="alert">
+        Both runs must have succeeded with a single, baseline-vs-chaos or defence-analysis scenario to be compared.
+      </p>
     );
   const label = (run: typeof runA) => `${run.designName} v${run.designVersion}, seed ${run.settings.seed}`;
   return (
@@ -60,7 +79,7 @@ export function ComparePage() {
           </tr>
         </thead>
         <tbody>
-          {FIGURES.map(([name, figure, format]) => {
+          {FIGURES.map(([name, figure, format, difference]) => {
             const x = figure(left);
             const y = figure(right);
             return (
@@ -68,7 +87,7 @@ export function ComparePage() {
                 <th scope="row">{name}</th>
                 <td>{format(x)}</td>
                 <td>{format(y)}</td>
-                <td>{x === null || y === null ? '–' : format(y - x)}</td>
+                <td>{x === null || y === null ? '–' : difference(y - x)}</td>
               </tr>
             );
           })}

@@ -1,8 +1,12 @@
 import type { SimulationResult } from '@faultline/schemas';
 import { ms, pct } from './format.ts';
+import { useNames } from './names-context.ts';
+import { saturationOf } from './saturation.ts';
 
-/** Per component: load, queue, failures by kind, latency. */
+/** Per component: load, queue, failures by kind, latency, and whether it ran out of headroom. */
 export function ComponentTable({ result }: { result: SimulationResult }) {
+  const names = useNames();
+  const saturation = saturationOf(result);
   return (
     <table className="table" data-testid="components.table">
       <caption>Components</caption>
@@ -16,12 +20,13 @@ export function ComponentTable({ result }: { result: SimulationResult }) {
           <th>Mean queue</th>
           <th>p50</th>
           <th>p99</th>
+          <th>Saturation</th>
         </tr>
       </thead>
       <tbody>
         {Object.entries(result.components).map(([id, c]) => (
           <tr key={id}>
-            <th scope="row">{id}</th>
+            <th scope="row">{names.component(id)}</th>
             <td>{c.requests}</td>
             <td>{c.failed}</td>
             <td>
@@ -33,6 +38,13 @@ export function ComponentTable({ result }: { result: SimulationResult }) {
             <td>{c.meanQueueLength.toFixed(2)}</td>
             <td>{ms(c.latency.p50)}</td>
             <td>{ms(c.latency.p99)}</td>
+            <td>
+              {saturation.has(id) && (
+                <span className="saturated" data-testid="components.saturated">
+                  ⚠ saturated: {saturation.get(id)!.join('; ')}
+                </span>
+              )}
+            </td>
           </tr>
         ))}
       </tbody>

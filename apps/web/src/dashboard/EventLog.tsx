@@ -1,10 +1,12 @@
 import { useState } from 'react';
 import type { SimulationResult } from '@faultline/schemas';
+import { useNames } from './names-context.ts';
 
 const TYPES = ['fault-start', 'fault-end', 'crash', 'restart', 'oom-kill', 'circuit-transition'] as const;
 
 /** What happened when: faults, crashes and restarts, breaker transitions; filtered by type. */
 export function EventLog({ result }: { result: SimulationResult }) {
+  const names = useNames();
   const [shown, setShown] = useState<Set<string>>(new Set(TYPES));
   const items = result.events.items.filter((e) => shown.has(e.type));
   return (
@@ -33,9 +35,9 @@ export function EventLog({ result }: { result: SimulationResult }) {
         {items.map((e, i) => (
           <li key={i} data-testid={`event.${e.type}`}>
             <time>{(e.atMs / 1000).toFixed(2)} s</time> {e.type}
-            {e.fault && ` ${e.fault}`}
-            {e.component && ` on ${e.component}`}
-            {e.connection && ` → ${e.connection}`}
+            {e.fault && ` ${names.fault(e.fault)}`}
+            {e.component && ` on ${names.component(e.component)}`}
+            {e.connection && ` (${names.connection(e.connection)})`}
             {e.from && ` ${e.from} → ${e.to}`}
           </li>
         ))}

@@ -1,28 +1,10 @@
 import type { SimulationResult, SloVerdict } from '@faultline/schemas';
 import { ms, pct, secs } from './format.ts';
+import { gradeBasis, measuredAgainst } from './verdict-lines.ts';
 
 type Verdicts = SimulationResult['slo']['verdicts'];
-
-function Card({
-  label,
-  value,
-  verdict,
-  testId,
-}: {
-  label: string;
-  value: string;
-  verdict?: SloVerdict | undefined;
-  testId: string;
-}) {
-  return (
-    <div className={`kpi${verdict ? ` ${verdict.status}` : ''}`} data-testid={`kpi.${testId}`}>
-      <span className="kpi-label">{label}</span>
-      <span className="kpi-value">{value}</span>
-      {verdict && <span className="kpi-verdict">{VERDICT_WORDS[verdict.status]}</span>}
-      {verdict?.reason && <span className="kpi-reason">{verdict.reason}</span>}
-    </div>
-  );
-}
+type Interval = { mean: number; low: number; high: number };
+type Format = (value: number | null) => string;
 
 const VERDICT_WORDS: Record<SloVerdict['status'], string> = {
   pass: 'SLO met',
@@ -30,39 +12,124 @@ const VERDICT_WORDS: Record<SloVerdict['status'], string> = {
   'not-applicable': 'not applicable',
 };
 
-/** The headline figures, each with its SLO verdict where a target is set. */
+function Card({
+  label,
+  value,
+  format,
+  verdict,
+  interval,
+  replications,
+  detail,
+  headline,
+  testId,
+}: {
+  label: string;
+  value: number | null;
+  format: Format;
+  verdict?: SloVerdict | undefined;
+  /** With replications: the mean over them and its 95 % interval, shown instead of one run's figure. */
+  interval?: Interval | undefined;
+  replications?: number | undefined;
+  detail?: string;
+  /** What the card shows in large instead of the formatted value (the grade letter). */
+  headline?: string;
+  testId: string;
+}) {
+  return (
+    <div className={`kpi${verdict ? ` ${verdict.status}` : ''}`} data-testid={`kpi.${testId}`}>
+      <span className="kpi-label">{label}</span>
+      <span className="kpi-value">{headline ?? format(interval ? interval.mean : value)}</span>
+      {interval && (
+        <span className="kpi-interval" data-testid={`kpi.${testId}.interval`}>
+          mean of {replications} runs, 95 % interval {format(interval.low)} to {format(interval.high)}
+        </span>
+      )}
+      {verdict && (
+        <span className="kpi-verdict">
+          {VERDICT_WORDS[verdict.status]}
+          {verdict.status !== 'not-applicable' && `: ${measuredAgainst(verdict)}`}
+        </span>
+      )}
+      {verdict?.reason && <span className="kpi-reason">{verdict.reason}</span>}
+      {detail && <span className="kpi-reason">{detail}</span>}
+    </div>
+  );
+}
+
+/** The headline figures, each with its SLO verdict (measured against threshold) where a target is set. */
 export function KpiCards({ result }: { result: SimulationResult }) {
-  const { totals, latency } = result;
+  const { totals, latency, replications } = result;
   const v: Verdicts = result.slo.verdicts;
+  const ci = (metric: string) => replications?.metrics[metric];
+  const common = { replications: replications?.count };
   const answered = totals.requests ? (totals.succeeded + totals.degraded) / totals.requests : null;
   const recoveries = result.faultWindows.map((w) => w.recoveryTimeMs).filter((x): x is number => x !== null);
   const degradations = result.faultWindows.map((w) => w.latencyDegradationMs).filter((x): x is number => x !== null);
+  const grade = result.scorecard.grade;
   return (
     <div className="kpis">
-      <Card label="Availability" value={pct(answered)} verdict={v.availability} testId="availability" />
       <Card
+        {...common}
+        label="Availability"
+        value={answered}
+        format={pct}
+        verdict={v.availability}
+        interval={ci('availability')}
+        testId="availability"
+      />
+      <Card
+        {...common}
         label="Error rate"
-        value={pct(totals.requests ? totals.failed / totals.requests : null)}
+        value={totals.requests ? totals.failed / totals.requests : null}
+        format={pct}
         verdict={v.errorRate}
+        interval={ci('errorRate')}
         testId="errorRate"
       />
-      <Card label="p50" value={ms(latency.p50)} testId="p50" />
-      <Card label="p95" value={ms(latency.p95)} testId="p95" />
-      <Card label="p99" value={ms(latency.p99)} verdict={v.p99LatencyMs} testId="p99" />
+      <Card {...common} label="p50" value={latency.p50} format={ms} interval={ci('p50LatencyMs')} testId="p50" />
+      <Card label="p95" value={latency.p95} format={ms} testId="p95" />
       <Card
-        label="Latency degradation"
-        value={ms(degradations.length ? Math.max(...degradations) : null)}
+        {...common}
+        label="p99"
+        value={latency.p99}
+        format={ms}
+        verdict={v.p99LatencyMs}
+        interval={ci('p99LatencyMs')}
+        testId="p99"
+      />
+      <Card
+        label="Latency degradation (worst fault)"
+        value={degradations.length ? Math.max(...degradations) : null}
+        format={ms}
         verdict={v.latencyDegradationMs}
         testId="degradation"
       />
-      <Card label="MTTR" value={secs(result.mttrMs)} verdict={v.mttrMs} testId="mttr" />
       <Card
-        label="Recovery time"
-        value={secs(recoveries.length ? Math.max(...recoveries) : null)}
+        {...common}
+        label="MTTR"
+        value={result.mttrMs}
+        format={secs}
+        verdict={v.mttrMs}
+        interval={ci('mttrMs')}
+        testId="mttr"
+      />
+      <Card
+        label="Recovery time (longest)"
+        value={recoveries.length ? Math.max(...recoveries) : null}
+        format={secs}
         verdict={v.recoveryTimeMs}
         testId="recovery"
       />
-      <Card label="Grade" value={result.scorecard.grade ?? '–'} testId="grade" />
+      <Card
+        {...common}
+        label="Grade"
+        value={result.scorecard.recoveryRate}
+        headline={grade ?? '–'}
+        format={(rate) => pct(rate, 0)}
+        interval={ci('recoveryRate')}
+        detail={gradeBasis(result)}
+        testId="grade"
+      />
     </div>
   );
 }

@@ -1,20 +1,27 @@
+import { useState } from 'react';
 import type { SimulationResult } from '@faultline/schemas';
 import { BreakerTimeline } from './BreakerTimeline.tsx';
 import { ComponentTable } from './ComponentTable.tsx';
+import { DefencesPanel } from './DefencesPanel.tsx';
 import { EventLog } from './EventLog.tsx';
 import { ms, pct, secs } from './format.ts';
 import { KpiCards } from './KpiCards.tsx';
+import { RunCanvas } from './RunCanvas.tsx';
 import { TimeSeriesCharts } from './TimeSeriesCharts.tsx';
+import { VerdictHeader } from './VerdictHeader.tsx';
 
 /** One simulation's dashboard; `baseline` overlays the faults-off run on the charts. */
 export function SimulationView({ result, baseline }: { result: SimulationResult; baseline?: SimulationResult }) {
+  const [onCanvas, setOnCanvas] = useState(false);
   return (
     <>
-      <p className={`slo-banner ${result.slo.passed ? 'pass' : 'fail'}`} data-testid="slo.verdict">
-        {result.slo.passed ? 'Every SLO target held' : 'SLO violated'}
-        {result.scorecard.grade && ` · grade ${result.scorecard.grade}`}
-      </p>
+      <VerdictHeader result={result} />
       <KpiCards result={result} />
+      <DefencesPanel result={result} />
+      <button type="button" onClick={() => setOnCanvas((shown) => !shown)} data-testid="run.view-on-canvas">
+        {onCanvas ? 'Hide the canvas' : 'View on canvas'}
+      </button>
+      {onCanvas && <RunCanvas result={result} />}
       <TimeSeriesCharts result={result} baseline={baseline} />
       {result.faultWindows.length > 0 && (
         <table className="table" data-testid="fault-windows">

@@ -1,18 +1,36 @@
 import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { RunResult } from '@faultline/schemas';
 import { ms, pct } from './format.ts';
+import { TARGET_WORDS } from './verdict-lines.ts';
 
 type Sweep = Extract<RunResult, { scenario: 'sweep' }>;
 
+/** Where the SLO first broke, so "no collapse" never reads as all is well while every step fails its targets. */
+function breakingWords({ breakingPoint, parameter, points }: Sweep): string {
+  if (breakingPoint) {
+    const targets = breakingPoint.failedTargets.map((t) => TARGET_WORDS[t]).join(', ');
+    return `SLO breaks at ${parameter} = ${breakingPoint.value} (${targets} failed)`;
+  }
+  // A result without a breaking point (stored before it existed) still says where the SLO first failed.
+  const first = points.find((p) => !p.sloPassed);
+  return first ? `SLO breaks at ${parameter} = ${first.value}` : 'Every step held its SLO targets';
+}
+
+/** The step where the SLO first failed, by either account. */
+const breakingStep = (sweep: Sweep) => sweep.breakingPoint ?? sweep.points.find((p) => !p.sloPassed) ?? null;
+
 /** The success rate against the swept value, with the collapse point marked, and the table behind it. */
 export function SweepView({ result }: { result: Sweep }) {
+  const breaking = breakingStep(result);
   const rows = result.points.map((p) => ({ value: p.value, successRate: p.successRate, p99: p.headline.p99LatencyMs }));
   return (
     <section data-testid="sweep" aria-label="Sweep">
-      <p className={`slo-banner ${result.collapse ? 'fail' : 'pass'}`} data-testid="sweep.collapse">
+      <p className={`slo-banner ${result.collapse || breaking ? 'fail' : 'pass'}`} data-testid="sweep.collapse">
+        {breakingWords(result)}
+        {' · '}
         {result.collapse
-          ? `Collapses at ${result.parameter} = ${result.collapse.value} (success rate below 10 %)`
-          : 'No collapse: the success rate stayed at or above 10 % at every step'}
+          ? `collapses at ${result.parameter} = ${result.collapse.value} (success rate below 10 %)`
+          : 'no collapse: the success rate stayed at or above 10 % at every step'}
       </p>
       <figure className="chart">
         <figcaption>Success rate by {result.parameter}</figcaption>
@@ -24,6 +42,7 @@ export function SweepView({ result }: { result: Sweep }) {
             <Tooltip />
             <ReferenceLine y={0.1} stroke="#dc2626" strokeDasharray="4 3" label="collapse" />
             {result.collapse && <ReferenceLine x={result.collapse.value} stroke="#dc2626" />}
+            {breaking && <ReferenceLine x={breaking.value} stroke="#f59e0b" label="SLO breaks" />}
             <Line dataKey="successRate" name="success rate" stroke="#16a34a" isAnimationActive={false} />
           </LineChart>
         </ResponsiveContainer>

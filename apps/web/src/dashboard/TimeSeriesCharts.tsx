@@ -1,9 +1,10 @@
 import { useMemo } from 'react';
 import {
+  Area,
   CartesianGrid,
+  ComposedChart,
   Legend,
   Line,
-  LineChart,
   ReferenceArea,
   ResponsiveContainer,
   Tooltip,
@@ -11,35 +12,24 @@ import {
   YAxis,
 } from 'recharts';
 import type { SimulationResult } from '@faultline/schemas';
+import { hasGoodput, rowsOf, withUnit, type Row } from './chart-rows.ts';
 
-type Row = Record<string, number | null>;
-
-function rowsOf(result: SimulationResult, baseline?: SimulationResult): Row[] {
-  const s = result.timeSeries;
-  const b = baseline?.timeSeries;
-  return s.throughput.map((throughput, i) => ({
-    t: (s.startMs + i * s.bucketMs) / 1000,
-    throughput,
-    successRate: s.successRate[i] ?? null,
-    errorRate: s.errorRate[i] ?? null,
-    p50: s.p50[i] ?? null,
-    p99: s.p99[i] ?? null,
-    ...(b
-      ? {
-          baselineThroughput: b.throughput[i] ?? null,
-          baselineSuccessRate: b.successRate[i] ?? null,
-          baselineP99: b.p99[i] ?? null,
-        }
-      : {}),
-  }));
+interface Series {
+  key: string;
+  name: string;
+  color: string;
+  dashed?: boolean;
+  /** Stacked as an area (goodput) rather than drawn as a line. */
+  stacked?: boolean;
 }
 
 interface ChartProps {
   title: string;
   rows: Row[];
-  lines: { key: string; name: string; color: string; dashed?: boolean }[];
+  series: Series[];
   windows: ShadedWindow[];
   unit: string;
+  domain?: [number, number];
 }
 
 /** A fault window as the charts shade it: an open-ended one runs to the end of the run. */
@@ -50,48 +40,79 @@ interface ShadedWindow {
   endMs: number;
 }
 
+// Fault names sit in the margin above the plot, never on the lines; alternate rows keep
+// neighbouring windows' names from overlapping.
+const LABEL_ROWS = 2;
+const LABEL_ROW_HEIGHT = 14;
+
 /** One chart, with every fault window shaded. Animation is off: 600 buckets redraw at once. */
-function Chart({ title, rows, lines, windows, unit }: ChartProps) {
+function Chart({ title, rows, series, windows, unit, domain }: ChartProps) {
+  const format = (value: unknown) => withUnit(value, unit);
   return (
     <figure className="chart" data-testid={`chart.${title}`}>
-      <figcaption>{title}</figcaption>
-      <ResponsiveContainer width="100%" height={220}>
-        <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 4, left: 4 }}>
+      <figcaption>
+        {title} ({unit})
+      </figcaption>
+      <ResponsiveContainer width="100%" height={240}>
+        <ComposedChart data={rows} margin={{ top: 8 + LABEL_ROWS * LABEL_ROW_HEIGHT, right: 16, bottom: 4, left: 4 }}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey="t" type="number" domain={['dataMin', 'dataMax']} unit=" s" />
-          <YAxis unit={unit} width={64} />
-          <Tooltip />
+          <YAxis width={64} domain={domain ?? [0, 'auto']} tickFormatter={(v: number) => `${v}`} />
+          <Tooltip formatter={(value, name) => [format(value), name]} labelFormatter={(t) => `at ${String(t)} s`} />
           <Legend />
-          {windows.map((w) => (
+          {windows.map((w, i) => (
             <ReferenceArea
               key={w.key}
               x1={w.startMs / 1000}
               x2={w.endMs / 1000}
               fill="#f97316"
               fillOpacity={0.15}
-              label={w.name}
+              ifOverflow="extendDomain"
+              label={{
+                value: w.name,
+                position: 'top',
+                offset: 4 + (i % LABEL_ROWS) * LABEL_ROW_HEIGHT,
+                fontSize: 11,
+                fill: '#9a3412',
+              }}
               className="fault-window"
             />
           ))}
-          {lines.map((l) => (
-            <Line
-              key={l.key}
-              dataKey={l.key}
-              name={l.name}
-              stroke={l.color}
-              dot={false}
-              isAnimationActive={false}
-              strokeDasharray={l.dashed ? '4 3' : undefined}
-              connectNulls={false}
-            />
-          ))}
-        </LineChart>
+          {series.map((s) =>
+            s.stacked ? (
+              <Area
+                key={s.key}
+                dataKey={s.key}
+                name={s.name}
+                stackId="goodput"
+                stroke={s.color}
+                fill={s.color}
+                fillOpacity={0.55}
+                isAnimationActive={false}
+              />
+            ) : (
+              <Line
+                key={s.key}
+                dataKey={s.key}
+                name={s.name}
+                stroke={s.color}
+                dot={false}
+                isAnimationActive={false}
+                strokeDasharray={s.dashed ? '4 3' : undefined}
+                connectNulls={false}
+              />
+            ),
+          )}
+        </ComposedChart>
       </ResponsiveContainer>
     </figure>
   );
 }
 
-/** Throughput, success and error rate, latency percentiles; a baseline (or another run) overlaid dashed. */
+/**
+ * Throughput stacked by what became of the requests (goodput), success and error rate, latency
+ * percentiles; a baseline (or another run) overlaid dashed.
+ */
 export function TimeSeriesCharts({
   result,
   baseline,
@@ -114,40 +135,50 @@ export function TimeSeriesCharts({
         })),
     [result],
   );
+  const overlayThroughput: Series[] = baseline
+    ? [{ key: 'baselineThroughput', name: `${overlayLabel} throughput`, color: '#64748b', dashed: true }]
+    : [];
   return (
     <div className="charts">
       <Chart
         title="Throughput"
-        unit=" /s"
+        unit="req/s"
         rows={rows}
         windows={windows}
-        lines={[
-          { key: 'throughput', name: 'throughput', color: '#2563eb' },
-          ...(baseline ? [{ key: 'baselineThroughput', name: overlayLabel, color: '#94a3b8', dashed: true }] : []),
+        series={[
+          ...(hasGoodput(result)
+            ? [
+                { key: 'succeeded', name: 'succeeded', color: '#16a34a', stacked: true },
+                { key: 'degraded', name: 'degraded (fallback)', color: '#f59e0b', stacked: true },
+                { key: 'failed', name: 'failed', color: '#dc2626', stacked: true },
+              ]
+            : [{ key: 'throughput', name: 'throughput', color: '#2563eb' }]),
+          ...overlayThroughput,
         ]}
       />
       <Chart
         title="Success and errors"
-        unit=""
+        unit="%"
+        domain={[0, 100]}
         rows={rows}
         windows={windows}
-        lines={[
+        series={[
           { key: 'successRate', name: 'success rate', color: '#16a34a' },
           { key: 'errorRate', name: 'error rate', color: '#dc2626' },
           ...(baseline
-            ? [{ key: 'baselineSuccessRate', name: `${overlayLabel} success`, color: '#94a3b8', dashed: true }]
+            ? [{ key: 'baselineSuccessRate', name: `${overlayLabel} success`, color: '#64748b', dashed: true }]
             : []),
         ]}
       />
       <Chart
         title="Latency"
-        unit=" ms"
+        unit="ms"
         rows={rows}
         windows={windows}
-        lines={[
+        series={[
           { key: 'p50', name: 'p50', color: '#0891b2' },
           { key: 'p99', name: 'p99', color: '#7c3aed' },
-          ...(baseline ? [{ key: 'baselineP99', name: `${overlayLabel} p99`, color: '#94a3b8', dashed: true }] : []),
+          ...(baseline ? [{ key: 'baselineP99', name: `${overlayLabel} p99`, color: '#64748b', dashed: true }] : []),
         ]}
       />
     </div>

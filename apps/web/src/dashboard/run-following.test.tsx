@@ -88,6 +88,7 @@ describe('following a run', () => {
 
     const table = await screen.findByTestId('compare');
     expect(within(table).getByRole('row', { name: /^Error rate/ }).textContent).toContain('1.00 %');
+    expect(within(table).getByRole('row', { name: /^Error rate/ }).textContent).toContain('−1.00 pp');
     expect(screen.queryByRole('alert')).toBeNull();
   });
 });

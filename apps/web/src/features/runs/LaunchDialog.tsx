@@ -11,6 +11,7 @@ import {
 import { problemOf, useLaunchRunMutation } from '../../api/faultline-api.ts';
 import { Field, numberOrText } from '../../editor/fields/Field.tsx';
 import { issuesAt } from '../../editor/fields/issues.ts';
+import { warningsBeforeLaunch } from './launch-checks.ts';
 
 const SETTINGS = defaultsOf(RunSettingsSchema);
 const SCENARIOS = discriminatorValues(ScenarioSchema, 'kind');
@@ -61,6 +62,7 @@ export function LaunchDialog({
   const [sweep, setSweep] = useState({ parameter: parameters[0]?.pointer ?? '', from: '0', to: '1', steps: '5' });
   const setSweepField = (field: keyof typeof sweep) => (text: string) => setSweep((v) => ({ ...v, [field]: text }));
   const problem = problemOf(error);
+  const warnings = warningsBeforeLaunch(design, values.duration, values.warmup);
   const settingsIssues = (field: string) => issuesAt(problem?.errors ?? [], `/settings/${field}`);
   const set = (field: keyof typeof values) => (text: string) => setValues((v) => ({ ...v, [field]: text }));
   const seconds = (text: string) => {
@@ -110,6 +112,7 @@ export function LaunchDialog({
         value={values.warmup}
         onCommit={set('warmup')}
         issues={settingsIssues('warmupMs')}
+        testId="launch.warmup"
       />
       <Field
         label="Seed"
@@ -175,6 +178,15 @@ export function LaunchDialog({
             </p>
           ))}
         </fieldset>
+      )}
+      {warnings.length > 0 && (
+        <ul className="launch-warnings" aria-label="Before you launch">
+          {warnings.map((w) => (
+            <li key={w.faultId} data-testid="launch.warning">
+              ⚠ {w.message}
+            </li>
+          ))}
+        </ul>
       )}
       {problem && !problem.errors?.length && (
         <p role="alert" className="field-error">

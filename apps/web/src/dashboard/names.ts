@@ -1,0 +1,48 @@
+import type { Run } from '@faultline/schemas';
+import { useGetDesignQuery } from '../api/faultline-api.ts';
+
+/** The parts of a design that name what a result keys by id. */
+export interface Named {
+  components: readonly { id: string; name: string; kind?: string; position?: { x: number; y: number } }[];
+  connections?: readonly { id: string; source: string; target: string }[] | undefined;
+  faults?: readonly { id: string; name: string; target: { component: string } | { connection: string } }[] | undefined;
+}
+
+/** How a person reads the ids a result is keyed by (SPEC §4.2 "Names"). */
+export interface Names {
+  component(id: string): string;
+  /** A connection has no name of its own: it reads as "Source → Target". */
+  connection(id: string): string;
+  fault(id: string): string;
+  /** The design the names come from, for what else it tells (a fault's target); none while loading. */
+  readonly design: Named | undefined;
+}
+
+/**
+ * Names from a design; an id the design does not know (a part removed since, or no design yet)
+ * reads as itself rather than disappearing.
+ */
+export function namesOf(design: Named | undefined): Names {
+  const components = new Map(design?.components.map((c) => [c.id, c.name]));
+  const connections = new Map(design?.connections?.map((c) => [c.id, c]));
+  const faults = new Map(design?.faults?.map((f) => [f.id, f.name]));
+  const component = (id: string) => components.get(id) ?? id;
+  return {
+    component,
+    connection(id) {
+      const c = connections.get(id);
+      return c ? `${component(c.source)} → ${component(c.target)}` : id;
+    },
+    fault: (id) => faults.get(id) ?? id,
+    design,
+  };
+}
+
+/**
+ * The names for a run's result. The orchestrator keeps the run's design snapshot but does not
+ * serve it, so they come from the design as it is now; a part removed since reads as its id.
+ */
+export function useRunNames(run: Pick<Run, 'designId'> | undefined): Names {
+  const { data: design } = useGetDesignQuery(run?.designId ?? '', { skip: !run });
+  return namesOf(design);
+}

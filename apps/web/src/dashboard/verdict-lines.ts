@@ -1,0 +1,106 @@
+import type { FaultWindow, PolicyReport, SimulationResult, SloTarget, SloVerdict } from '@faultline/schemas';
+import { at, ms, pct, secs } from './format.ts';
+import type { Names } from './names.ts';
+
+/** When a fault was active, as a person reads it: "60–90 s", "from 60 s", "whole run". */
+export function spanOf(w: FaultWindow, settings: SimulationResult['settings']): string {
+  if (w.endMs === null) return w.startMs <= settings.warmupMs ? 'whole run' : `from ${at(w.startMs)}`;
+  return `${Number((w.startMs / 1000).toFixed(1))}–${at(w.endMs)}`;
+}
+
+/**
+ * What the fallbacks in front of a fault's target served: those on a connection to the faulted
+ * component (or on the faulted connection), and those on all calls of a component that calls it.
+ * A fallback answers for whatever failed behind it, so this is what it served in the whole run.
+ */
+export function fallbackServedFor(faultId: string, policies: PolicyReport[], names: Names): number {
+  const design = names.design;
+  const target = design?.faults?.find((f) => f.id === faultId)?.target;
+  if (!design || !target) return 0;
+  const connections = design.connections ?? [];
+  const facing = new Set(
+    'connection' in target
+      ? [target.connection]
+      : connections.filter((c) => c.target === target.component).map((c) => c.id),
+  );
+  const callers = new Set(connections.filter((c) => facing.has(c.id)).map((c) => c.source));
+  return policies
+    .filter((p) => p.type === 'fallback')
+    .filter((p) => (p.connection === null ? callers.has(p.component) : facing.has(p.connection)))
+    .reduce((sum, p) => sum + (p.type === 'fallback' ? p.counters.served : 0), 0);
+}
+
+const count = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+
+/** What became of one fault, in a sentence after its name and span. */
+export function stateWords(w: FaultWindow, result: SimulationResult, names: Names): string {
+  switch (w.state) {
+    case 'not-exercised':
+      return `not exercised: ${w.reason ?? 'never active in the measured period'}`;
+    case 'no-impact': {
+      const served = fallbackServedFor(w.faultId, result.policies, names);
+      const fallback = served > 0 ? ` (fallback served ${served.toLocaleString('en-US')})` : '';
+      return w.failuresCaused === 0
+        ? `absorbed, no failures caused${fallback}`
+        : `no impact: ${count(w.failuresCaused, 'failure')} caused, availability ${pct(w.availability)} stayed within the SLO${fallback}`;
+    }
+    case 'recovered':
+      return `recovered ${secs(w.recoveryTimeMs)} after it ended; ${count(w.failuresCaused, 'failure')} caused`;
+    case 'not-recovered':
+      return `not recovered: ${w.reason ?? 'availability stayed below the SLO'}; ${count(w.failuresCaused, 'failure')} caused`;
+  }
+}
+
+/** One line per fault window: "Orders DB outage (60–90 s): recovered 2.1 s after it ended; …". */
+export function faultLines(result: SimulationResult, names: Names) {
+  return result.faultWindows.map((w) => ({
+    key: `${w.faultId}-${w.startMs}`,
+    state: w.state,
+    text: `${w.name} (${spanOf(w, result.settings)}): ${stateWords(w, result, names)}`,
+  }));
+}
+
+export const TARGET_WORDS: Record<SloTarget, string> = {
+  availability: 'availability',
+  errorRate: 'error rate',
+  p99LatencyMs: 'p99 latency',
+  latencyDegradationMs: 'latency degradation',
+  mttrMs: 'MTTR',
+  recoveryTimeMs: 'recovery time',
+};
+
+/** A target's figure in its unit: ratios as percentages, latencies in ms, recoveries in s. */
+export function targetValue(target: SloTarget, value: number | null): string {
+  if (target === 'availability' || target === 'errorRate') return pct(value);
+  if (target === 'mttrMs' || target === 'recoveryTimeMs') return secs(value);
+  return ms(value);
+}
+
+/** "412 ms against ≤ 300 ms": the measured value beside its threshold, the way the target reads. */
+export function measuredAgainst(v: SloVerdict): string {
+  const bound = v.target === 'availability' ? '≥' : '≤';
+  return `${targetValue(v.target, v.measured)} against ${bound} ${targetValue(v.target, v.threshold)}`;
+}
+
+/** How the grade was reached: the windows that recovered or had no impact over those exercised. */
+export function gradeBasis(result: SimulationResult): string {
+  const exercised = result.faultWindows.filter((w) => w.state !== 'not-exercised');
+  if (!exercised.length) return 'no fault was exercised, so there is no grade';
+  const recovered = exercised.filter((w) => w.state === 'recovered').length;
+  const noImpact = exercised.filter((w) => w.state === 'no-impact').length;
+  const rate = result.scorecard.recoveryRate;
+  return `${recovered} recovered + ${noImpact} no impact of ${count(exercised.length, 'exercised fault')}${rate === null ? '' : ` (${pct(rate, 0)})`}`;
+}
+
+/** The run's verdict in one line that agrees with the cards beside it: each failing target by its figures. */
+export function overallLine(result: SimulationResult): string {
+  const verdicts = Object.values(result.slo.verdicts);
+  const failing = verdicts.filter((v) => v.status === 'fail');
+  const grade = result.scorecard.grade ? ` · grade ${result.scorecard.grade}: ${gradeBasis(result)}` : '';
+  if (!failing.length) {
+    const held = verdicts.filter((v) => v.status === 'pass').length;
+    return `${held ? `Every SLO target held (${count(held, 'target')})` : 'No SLO target applied'}${grade}`;
+  }
+  const why = failing.map((v) => `${TARGET_WORDS[v.target]} ${measuredAgainst(v)}${v.reason ? ` (${v.reason})` : ''}`);
+  return `SLO missed: ${why.join('; ')}${grade}`;
+}
