@@ -57,6 +57,12 @@ describe('POST /api/runs', () => {
     expect(body.result.faultWindows.map((w) => w.faultId)).toEqual(['db-outage']);
     expect(done.sloPassed).toBe(body.result.slo.passed);
     expect(done.designHash).toBe(body.result.designHash);
+    // The snapshot it ran, with the fault the design has lost since: names for its result.
+    const snapshot = await app().inject({ method: 'GET', url: `/api/runs/${run.id}/design` });
+    expect(snapshot.statusCode).toBe(200);
+    expect(snapshot.json().faults.map((f: { name: string }) => f.name)).toEqual(['Database brief outage']);
+    const missing = await app().inject({ method: 'GET', url: '/api/runs/00000000-0000-4000-8000-000000000000/design' });
+    expect(missing.statusCode).toBe(404);
   });
 
   it('runs baseline-vs-chaos: faults off and on over the same traffic', async () => {

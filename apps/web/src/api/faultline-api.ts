@@ -8,6 +8,7 @@ import type {
   Run,
   RunResult,
   ScenarioPreset,
+  Design,
   StoredDesign,
 } from '@faultline/schemas';
 import { followRunEvents } from './run-events.ts';
@@ -64,6 +65,11 @@ export const faultlineApi = createApi({
       query: (designId) => ({ url: '/runs', params: { designId } }),
       providesTags: [{ type: 'Run', id: 'LIST' }],
     }),
+    /** The design snapshot a run ran: what its result's ids are named by. Never changes. */
+    getRunDesign: build.query<Design, string>({
+      query: (id) => `/runs/${id}/design`,
+      keepUnusedDataFor: 600,
+    }),
     /** A run, kept current from its server-sent events until it finishes: one place for a run's state. */
     getRun: build.query<Run, string>({
       query: (id) => `/runs/${id}`,
@@ -116,6 +122,7 @@ export const {
   useDuplicateDesignMutation,
   useListRunsQuery,
   useGetRunQuery,
+  useGetRunDesignQuery,
   useGetRunResultQuery,
   useLaunchRunMutation,
   useCancelRunMutation,

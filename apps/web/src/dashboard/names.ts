@@ -1,5 +1,5 @@
 import type { Run } from '@faultline/schemas';
-import { useGetDesignQuery } from '../api/faultline-api.ts';
+import { useGetRunDesignQuery } from '../api/faultline-api.ts';
 
 /** The parts of a design that name what a result keys by id. */
 export interface Named {
@@ -38,11 +38,8 @@ export function namesOf(design: Named | undefined): Names {
   };
 }
 
-/**
- * The names for a run's result. The orchestrator keeps the run's design snapshot but does not
- * serve it, so they come from the design as it is now; a part removed since reads as its id.
- */
-export function useRunNames(run: Pick<Run, 'designId'> | undefined): Names {
-  const { data: design } = useGetDesignQuery(run?.designId ?? '', { skip: !run });
+/** The names for a run's result, from the design snapshot the run ran (SPEC §4.2). */
+export function useRunNames(run: Pick<Run, 'id'> | undefined): Names {
+  const { data: design } = useGetRunDesignQuery(run?.id ?? '', { skip: !run });
   return namesOf(design);
 }

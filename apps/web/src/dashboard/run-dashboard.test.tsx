@@ -20,7 +20,7 @@ async function showing(result: RunResult) {
   server = fakeServer({
     'GET /api/runs/r1': () => runOf('r1', 'succeeded'),
     'GET /api/runs/r1/result': () => result,
-    'GET /api/designs/d': () => checkoutDesign,
+    'GET /api/runs/r1/design': () => checkoutDesign,
   });
   renderWithProviders(
     <Routes>
@@ -29,7 +29,7 @@ async function showing(result: RunResult) {
     { route: '/runs/r1' },
   );
   await screen.findByTestId('slo.verdict');
-  // Names come from the design, which may answer after the result.
+  // Names come from the run's design snapshot, which may answer after the result.
   await screen.findAllByText(/Checkout API/);
 }
 

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   CreateRunBodySchema,
+  DesignSchema,
   LaunchedRunSchema,
   ListRunsQuerySchema,
   RunExportQuerySchema,
@@ -72,6 +73,19 @@ const runs: FastifyPluginAsyncZod<{ limits: LaunchLimits }> = async (app, { limi
       },
     },
     async (request) => runOrProblem(request.params.id, await app.runs.get(request.params.id)),
+  );
+
+  app.get(
+    '/:id/design',
+    {
+      schema: {
+        tags: ['runs'],
+        summary: 'The design snapshot the run ran: the names its result is read with',
+        params: RunIdParamsSchema,
+        response: { 200: DesignSchema, ...problems(404) },
+      },
+    },
+    async (request) => runOrProblem(request.params.id, await app.runs.design(request.params.id)),
   );
 
   app.post(
