@@ -77,3 +77,27 @@ test('the run dialog warns of a fault that starts after the run ends, until the 
   await page.getByTestId('launch.duration').press('Enter');
   await expect(warning).toHaveCount(0);
 });
+
+test('a defence analysis says which defence helped, by how much and why', async ({ page, request }, testInfo) => {
+  const design = await (await request.post('/api/designs', { data: guardedCheckout })).json();
+  await page.goto(`/designs/${design.id}`);
+  await page.getByTestId('editor.run').click();
+  await page.getByTestId('launch.duration').fill('45');
+  await page.getByTestId('launch.duration').press('Enter');
+  await page.getByTestId('launch.scenario').selectOption('defence-analysis');
+  await page.getByTestId('launch.start').click();
+  await page.waitForURL(/\/runs\//);
+  await new RunPage(page).waitUntilSucceeded();
+
+  // One row per policy, by name; without the fallback the unreachable price cache fails every
+  // request it touches, so the fallback helped, and by the most: it comes first.
+  const rows = page.getByTestId('defences.verdict');
+  await expect(rows).toHaveCount(3);
+  const fallback = rows.first();
+  await expect(fallback).toContainText('Checkout API · fallback · Checkout API → Price cache');
+  await expect(fallback).toContainText('helped');
+  await expect(fallback).toContainText(/availability [\d.]+ % with it, [\d.]+ % without: \+[\d.]+ points/);
+  // The chaos run's own dashboard follows, with its verdict per fault.
+  await expect(page.getByTestId('verdict.fault-line')).toHaveCount(2);
+  await page.screenshot({ path: testInfo.outputPath('defence-analysis.png'), fullPage: true });
+});

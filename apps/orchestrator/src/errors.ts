@@ -1,4 +1,3 @@
-import type { Run } from '@faultline/schemas';
 import { defineErrors, valueOrProblemWith } from '@faultline/service-kit';
 
 /**
@@ -21,8 +20,8 @@ export const appError = defineErrors({
 /** A domain result's value; a failure is thrown as its problem, answered by the one error handler. */
 export const valueOrProblem = valueOrProblemWith(appError);
 
-/** The run a route was asked about; none is the RUN_NOT_FOUND problem. */
-export function runOrProblem(id: string, run: Run | null): Run {
-  if (run) return run;
+/** What a run id found (the run, its design snapshot), or the 404 that it does not exist. */
+export function runOrProblem<T>(id: string, found: T | null): T {
+  if (found !== null) return found;
   throw appError('RUN_NOT_FOUND', `Run "${id}" does not exist`);
 }
