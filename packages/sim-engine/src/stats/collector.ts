@@ -108,7 +108,8 @@ export class Collector {
     const bucket = this.bucketOf(arrivedAt);
     const fine = Math.floor(arrivedAt / this.fineMs);
     this.fineTotal[fine]!++;
-    this.completions[this.bucketOf(now)]!++;
+    // Throughput is answers per second while the run goes: the drain after its end is not a bucket.
+    if (now < this.end) this.completions[this.bucketOf(now)]!++;
     const latency = now - arrivedAt;
     const slot = error === 0 ? bucketOf(latency) : 0;
     if (error === 0) {

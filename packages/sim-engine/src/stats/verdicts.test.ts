@@ -142,3 +142,16 @@ describe('fault windows and verdicts', () => {
     expect(result.faultWindows[1]!.latencyDegradationMs).toBeGreaterThan(98);
   });
 });
+
+describe('throughput', () => {
+  it('counts answers while the run goes: the drain after its end does not pile into the last bucket', () => {
+    // 50 requests/s, each answered after 0.5 s: the last half second of arrivals (about 25
+    // requests) is answered in the drain; a 20 ms bucket holds about one answer.
+    const result = run([slowDb('slow', 0, null, 500)], 10_000);
+    const { throughput } = result.timeSeries;
+    const mean = throughput.slice(50).reduce((a, b) => a + b, 0) / (throughput.length - 50);
+    expect(mean).toBeGreaterThan(40);
+    expect(mean).toBeLessThan(60);
+    expect(throughput.at(-1)!).toBeLessThan(4 * mean);
+  });
+});
