@@ -1,5 +1,4 @@
 import type { Design, RunSettings } from '@faultline/schemas';
-import { compileDistribution, type Sampler } from '../kernel/distribution.ts';
 import { EventQueue } from '../kernel/event-queue.ts';
 import { RandomStream } from '../kernel/random.ts';
 import { Collector } from '../stats/collector.ts';
@@ -12,7 +11,7 @@ import { Call, Hop, ROOT } from './requests.ts';
 import * as E from './events.ts';
 import type { ComponentRuntime } from './components.ts';
 import { compileModel, type Model } from './compile.ts';
-import { ArrivalRate } from './workload.ts';
+import { Arrivals } from './workload.ts';
 import { cause, timeoutCause } from './causes.ts';
 import { handleHopArrive, handleServiceDone, handlePermit, runSteps } from './serving.ts';
 import {
@@ -47,9 +46,7 @@ export class Simulation {
   readonly series: ComponentSeries;
   readonly routing: RandomStream;
   readonly jitter: RandomStream;
-  private readonly arrivalRandom: RandomStream;
-  private readonly rate: ArrivalRate;
-  private readonly thinkTime: Sampler | null;
+  private readonly arrivals: Arrivals;
   readonly warmupMs: number;
   readonly durationMs: number;
   readonly clientTimeoutMs: number;
@@ -84,10 +81,8 @@ export class Simulation {
     );
     this.routing = new RandomStream(seed, 'routing');
     this.jitter = new RandomStream(seed, 'jitter');
-    this.arrivalRandom = new RandomStream(seed, 'arrivals');
-    this.rate = new ArrivalRate(design.workload);
+    this.arrivals = new Arrivals(design.workload, seed, this.durationMs);
     const arrival = design.workload.arrival;
-    this.thinkTime = arrival.kind === 'closed' ? compileDistribution(arrival.thinkTime) : null;
     this.collector = new Collector(
       this.warmupMs,
       this.durationMs,
@@ -98,7 +93,7 @@ export class Simulation {
     if (arrival.kind === 'closed') {
       // Each user starts after one think time, so they do not all fire at t = 0.
       for (let user = 0; user < arrival.users; user++)
-        this.queue.push(this.thinkTime!(this.arrivalRandom), E.E_USER_SEND, user, 0);
+        this.queue.push(this.arrivals.thinkTime(), E.E_USER_SEND, user, 0);
     } else {
       this.scheduleNextArrival(0);
     }
@@ -193,22 +188,8 @@ export class Simulation {
   }
 
   private scheduleNextArrival(from: number): void {
-    const rate = this.rate;
-    if (rate.max <= 0) return;
-    let t = from;
-    if (this.design.workload.arrival.kind === 'constant') {
-      // Evenly spaced at the rate that holds now.
-      const current = rate.at(t);
-      t += current > 0 ? 1000 / current : 1000 / rate.max;
-    } else if (rate.constant) {
-      t += this.arrivalRandom.exponential(1000 / rate.max);
-    } else {
-      // A Poisson process with a varying rate, by thinning: candidates at the peak rate, each
-      // kept with probability rate(t) / peak.
-      do t += this.arrivalRandom.exponential(1000 / rate.max);
-      while (this.arrivalRandom.next() * rate.max >= rate.at(t) && t < this.durationMs);
-    }
-    if (t < this.durationMs) this.queue.push(t, E.E_ARRIVAL, 0, 0);
+    const t = this.arrivals.next(from);
+    if (t >= 0) this.queue.push(t, E.E_ARRIVAL, 0, 0);
   }
 
   private startRequest(user: number): void {
@@ -263,7 +244,7 @@ export class Simulation {
       }
     }
     if (request.user >= 0 && this.now < this.durationMs) {
-      this.queue.push(this.now + this.thinkTime!(this.arrivalRandom), E.E_USER_SEND, request.user, 0);
+      this.queue.push(this.now + this.arrivals.thinkTime(), E.E_USER_SEND, request.user, 0);
     }
   }
 
