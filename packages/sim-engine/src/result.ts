@@ -27,10 +27,8 @@ export function buildResult(
   const specs = new Map(sim.design.faults.map((f) => [f.id, f]));
   const facts = sim.model.faults.map((f) => {
     const { name, schedule } = specs.get(f.id)!;
-    return {
-      name,
-      openEnded: schedule.durationMs === null || schedule.startMs + schedule.durationMs >= sim.durationMs,
-    };
+    const scheduledEndMs = schedule.durationMs === null ? null : schedule.startMs + schedule.durationMs;
+    return { name, scheduledEndMs, openEnded: scheduledEndMs === null || scheduledEndMs >= sim.durationMs };
   });
   const windows = analyseWindows(c, facts, {
     sloAvailability: slo.availability ?? 0.95,

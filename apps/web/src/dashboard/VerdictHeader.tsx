@@ -1,11 +1,9 @@
 import type { SimulationResult } from '@faultline/schemas';
-import { useNames } from './names-context.ts';
 import { faultLines, overallLine } from './verdict-lines.ts';
 
 /** The run's verdict, then one line per fault by name saying what became of it, then the warnings. */
 export function VerdictHeader({ result }: { result: SimulationResult }) {
-  const names = useNames();
-  const lines = faultLines(result, names);
+  const lines = faultLines(result);
   return (
     <header className="verdict" data-testid="verdict">
       <p className={`slo-banner ${result.slo.passed ? 'pass' : 'fail'}`} data-testid="slo.verdict">

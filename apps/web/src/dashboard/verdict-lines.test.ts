@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { chaosResult, checkoutDesign } from '../test/results.ts';
-import { namesOf } from './names.ts';
+import { chaosResult } from '../test/results.ts';
 import { faultLines, overallLine } from './verdict-lines.ts';
-
-const names = namesOf(checkoutDesign);
 
 describe('verdict lines', () => {
   it('a fault still active at the end that never recovered says so, with its reason and what it caused', () => {
@@ -14,7 +11,7 @@ describe('verdict lines', () => {
       state: 'not-recovered',
       reason: 'still active at the end of the run',
     };
-    expect(faultLines(result, names)[0]!.text).toBe(
+    expect(faultLines(result)[0]!.text).toBe(
       'Orders DB outage (from 60 s): not recovered: still active at the end of the run; 300 failures caused',
     );
   });
@@ -22,14 +19,17 @@ describe('verdict lines', () => {
   it('a fault with no impact that still failed a few requests does not call itself absorbed', () => {
     const result = chaosResult();
     result.faultWindows[1] = { ...result.faultWindows[1]!, failuresCaused: 3, availability: 0.9995 };
-    expect(faultLines(result, names)[1]!.text).toBe(
+    expect(faultLines(result)[1]!.text).toBe(
       'Price cache unreachable (whole run): no impact: 3 failures caused, availability 99.95 % stayed within the SLO (fallback served 1,438)',
     );
   });
 
-  it('without the design, a fault is still named (the result carries its name) but no fallback is credited', () => {
-    expect(faultLines(chaosResult(), namesOf(undefined))[1]!.text).toBe(
-      'Price cache unreachable (whole run): absorbed, no failures caused',
+  it('a fault a fallback absorbed is credited with the requests the fallback answered because of it', () => {
+    const result = chaosResult();
+    result.faultWindows[1] = { ...result.faultWindows[1]!, degradedCaused: 0 };
+    expect(faultLines(result)[1]!.text).toBe('Price cache unreachable (whole run): absorbed, no failures caused');
+    expect(faultLines(chaosResult())[1]!.text).toBe(
+      'Price cache unreachable (whole run): absorbed, no failures caused (fallback served 1,438)',
     );
   });
 

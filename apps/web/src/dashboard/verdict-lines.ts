@@ -1,6 +1,5 @@
-import type { FaultWindow, PolicyReport, SimulationResult, SloTarget, SloVerdict } from '@faultline/schemas';
+import type { FaultWindow, SimulationResult, SloTarget, SloVerdict } from '@faultline/schemas';
 import { at, ms, pct, secs } from './format.ts';
-import type { Names } from './names.ts';
 
 /** When a fault was active, as a person reads it: "60–90 s", "from 60 s", "whole run". */
 export function spanOf(w: FaultWindow, settings: SimulationResult['settings']): string {
@@ -8,37 +7,16 @@ export function spanOf(w: FaultWindow, settings: SimulationResult['settings']): 
   return `${Number((w.startMs / 1000).toFixed(1))}–${at(w.endMs)}`;
 }
 
-/**
- * What the fallbacks in front of a fault's target served: those on a connection to the faulted
- * component (or on the faulted connection), and those on all calls of a component that calls it.
- * A fallback answers for whatever failed behind it, so this is what it served in the whole run.
- */
-export function fallbackServedFor(faultId: string, policies: PolicyReport[], names: Names): number {
-  const design = names.design;
-  const target = design?.faults?.find((f) => f.id === faultId)?.target;
-  if (!design || !target) return 0;
-  const connections = design.connections ?? [];
-  const facing = new Set(
-    'connection' in target
-      ? [target.connection]
-      : connections.filter((c) => c.target === target.component).map((c) => c.id),
-  );
-  const callers = new Set(connections.filter((c) => facing.has(c.id)).map((c) => c.source));
-  return policies
-    .filter((p) => p.type === 'fallback')
-    .filter((p) => (p.connection === null ? callers.has(p.component) : facing.has(p.connection)))
-    .reduce((sum, p) => sum + (p.type === 'fallback' ? p.counters.served : 0), 0);
-}
-
 const count = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 
 /** What became of one fault, in a sentence after its name and span. */
-export function stateWords(w: FaultWindow, result: SimulationResult, names: Names): string {
+export function stateWords(w: FaultWindow): string {
   switch (w.state) {
     case 'not-exercised':
       return `not exercised: ${w.reason ?? 'never active in the measured period'}`;
     case 'no-impact': {
-      const served = fallbackServedFor(w.faultId, result.policies, names);
+      // The requests a fallback answered because of this fault (the Markdown report says the same).
+      const served = w.degradedCaused;
       const fallback = served > 0 ? ` (fallback served ${served.toLocaleString('en-US')})` : '';
       return w.failuresCaused === 0
         ? `absorbed, no failures caused${fallback}`
@@ -52,11 +30,11 @@ export function stateWords(w: FaultWindow, result: SimulationResult, names: Name
 }
 
 /** One line per fault window: "Orders DB outage (60–90 s): recovered 2.1 s after it ended; …". */
-export function faultLines(result: SimulationResult, names: Names) {
+export function faultLines(result: SimulationResult) {
   return result.faultWindows.map((w) => ({
     key: `${w.faultId}-${w.startMs}`,
     state: w.state,
-    text: `${w.name} (${spanOf(w, result.settings)}): ${stateWords(w, result, names)}`,
+    text: `${w.name} (${spanOf(w, result.settings)}): ${stateWords(w)}`,
   }));
 }
 

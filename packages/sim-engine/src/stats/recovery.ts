@@ -10,6 +10,8 @@ export interface FaultFacts {
   name: string;
   /** The window as scheduled runs to the end of the run or past it. */
   openEnded: boolean;
+  /** Where the window ends as scheduled (null: never); a fault not exercised reports it as it is. */
+  scheduledEndMs: number | null;
 }
 
 export interface WindowContext {
@@ -31,7 +33,7 @@ const seconds = (ms: number) => `${round(ms / 1000)} s`;
 export function analyseWindows(collector: Collector, facts: FaultFacts[], context: WindowContext): FaultWindow[] {
   const baselineP99 = context.baselineP99Ms !== undefined ? context.baselineP99Ms : collector.baseline.quantile(0.99);
   return collector.windows.map((w, i) => {
-    const { name, openEnded } = facts[i]!;
+    const { name, openEnded, scheduledEndMs } = facts[i]!;
     const base = {
       faultId: w.fault,
       name,
@@ -46,6 +48,7 @@ export function analyseWindows(collector: Collector, facts: FaultFacts[], contex
     if (notExercised !== null) {
       return {
         ...base,
+        endMs: scheduledEndMs,
         state: 'not-exercised',
         impact: 'none',
         availability: null,

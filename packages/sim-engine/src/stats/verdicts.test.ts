@@ -51,6 +51,11 @@ describe('fault windows and verdicts', () => {
     const result = run([slowDb('later', 60_000, 10_000), slowDb('again', 120_000, 10_000)]);
     expect(result.faultWindows.map((w) => w.state)).toEqual(['not-exercised', 'not-exercised']);
     expect(result.faultWindows[0]!.reason).toBe('it starts at 60 s, after the run ends at 45 s');
+    // Its window as scheduled, not cut at the run's end.
+    expect(result.faultWindows.map((w) => [w.startMs, w.endMs])).toEqual([
+      [60_000, 70_000],
+      [120_000, 130_000],
+    ]);
     expect(result.scorecard).toEqual({ recoveryRate: null, grade: null });
     expect(statuses(result)).toMatchObject({
       availability: 'pass',

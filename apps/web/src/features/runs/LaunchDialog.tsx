@@ -24,15 +24,24 @@ const SCENARIO_LABELS: Record<Scenario['kind'], string> = {
 
 /** The numbers of a design worth sweeping: each fault's probability and the arrival rate. */
 export function sweepableParameters(design: DesignInput): { pointer: string; label: string }[] {
-  const faults = (design.faults ?? []).map((f, i) => ({
-    pointer: `/faults/${i}/schedule/probability`,
-    label: `${f.name}: probability`,
-  }));
+  const faults = (design.faults ?? []).flatMap((f, i) =>
+    actsPerRequest(f) ? [{ pointer: `/faults/${i}/schedule/probability`, label: `${f.name}: probability` }] : [],
+  );
   const rate =
     design.workload && 'ratePerSecond' in design.workload.arrival
       ? [{ pointer: '/workload/arrival/ratePerSecond', label: 'Arrival rate (requests per second)' }]
       : [];
   return [...faults, ...rate];
+}
+
+/**
+ * Whether a fault's probability means anything: a crash, a memory leak and connection exhaustion
+ * act on the whole component for their window (ARCHITECTURE, "faults"), so sweeping theirs would
+ * give the same run at every step.
+ */
+function actsPerRequest(fault: NonNullable<DesignInput['faults']>[number]): boolean {
+  if (fault.type === 'crash') return false;
+  return !(fault.type === 'resource-exhaustion' && ['memory', 'connections'].includes(fault.params.resource));
 }
 
 /** Run settings (durations in seconds here, sent in ms) and the launch; the run page follows it live. */
