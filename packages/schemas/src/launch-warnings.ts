@@ -28,7 +28,8 @@ export function launchWarnings(
       say(`starts at ${seconds(startMs)}, after the run ends at ${seconds(durationMs)}: it will never be active.`);
     } else if (endMs <= warmupMs) {
       say(`ends at ${seconds(endMs)}, within the warm-up of ${seconds(warmupMs)}: it will never be measured.`);
-    } else if (warmupMs > startMs) {
+    } else if (warmupMs > startMs && startMs > 0) {
+      // A fault that starts with the run is meant to be in force before measuring starts.
       say(`starts at ${seconds(startMs)}, within the warm-up of ${seconds(warmupMs)}: its start is not measured.`);
     }
   }
