@@ -40,7 +40,7 @@ describe('bulkhead', () => {
     const b = bulkhead(1);
     b.tryAcquire();
     const calls = waitingCalls(b, 3);
-    b.expire(calls[0]!);
+    b.expire(calls[0]!, calls);
     calls[1]!.gen++; // the call object went back to its pool and serves another call now
     expect(b.release(calls)).toBe(calls[2]);
     expect(b.release(calls)).toBeNull();

@@ -63,28 +63,20 @@ export class Bulkhead implements AttemptGuard {
   /** Gives a slot back; the longest-waiting call that still waits takes it and is returned. */
   release(calls: readonly Call[]): Call | null {
     this.inUse--;
-    let admitted: Call | null = null;
-    const waiting = this.waiting;
-    while (admitted === null && this.waitingHead < waiting.length) {
-      const call = calls[waiting[this.waitingHead]!]!;
-      const gen = waiting[this.waitingHead + 1]!;
-      this.waitingHead += 2;
-      if (call.gen !== gen || !call.parked) continue;
-      call.parked = false;
-      this.inUse++;
-      admitted = call;
-    }
-    if (this.waitingHead === waiting.length) {
-      waiting.length = 0;
-      this.waitingHead = 0;
-    }
-    return admitted;
+    this.dropStale(calls);
+    if (this.waitingHead === this.waiting.length) return null;
+    const call = calls[this.waiting[this.waitingHead]!]!;
+    this.waitingHead += 2;
+    this.compact();
+    call.parked = false;
+    this.inUse++;
+    return call;
   }
 
   /** A waiting call's `maxWaitMs` is over: it stops waiting, and the line drops what no longer waits at its head. */
-  expire(call: Call, calls?: readonly Call[]): void {
+  expire(call: Call, calls: readonly Call[]): void {
     call.parked = false;
-    if (calls) this.dropStale(calls);
+    this.dropStale(calls);
   }
 
   /** Entries at the head of the line whose call gave up: removed so the line never outgrows the calls waiting. */
@@ -95,6 +87,12 @@ export class Bulkhead implements AttemptGuard {
       if (call.gen === waiting[this.waitingHead + 1]! && call.parked) break;
       this.waitingHead += 2;
     }
+    this.compact();
+  }
+
+  /** Forgets the entries before the head: all of them once the line is empty, else in large batches. */
+  private compact(): void {
+    const waiting = this.waiting;
     if (this.waitingHead === waiting.length) {
       waiting.length = 0;
       this.waitingHead = 0;
