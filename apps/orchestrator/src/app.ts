@@ -15,7 +15,12 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   /** How often workers report progress; tests shorten it. */
   progressIntervalMs?: number;
+  /** Waits between tries of writing a run's end; tests shorten them. */
+  writeRetryDelaysMs?: readonly number[];
 }
+
+/** About 6 s of tries: a database that is busy or read-only for a moment loses no result. */
+const WRITE_RETRY_DELAYS_MS = [100, 200, 400, 800, 1_600, 3_200];
 
 /** Builds the orchestrator; server.ts listens, tests use `inject` or listen on a free port. */
 export async function buildApp({
@@ -23,6 +28,7 @@ export async function buildApp({
   database: location,
   logger,
   progressIntervalMs = 250,
+  writeRetryDelaysMs = WRITE_RETRY_DELAYS_MS,
 }: AppOptions): Promise<FastifyInstance> {
   const app = await createService({ logLevel: config.LOG_LEVEL, bodyLimit: config.BODY_LIMIT_BYTES, logger });
   await app.register(openapi, {
@@ -38,8 +44,12 @@ export async function buildApp({
   await app.register(runQueue, {
     workers: config.WORKERS,
     maxEventsPerRun: config.MAX_EVENTS_PER_RUN,
+    maxRunWallMs: config.MAX_RUN_WALL_MS,
+    // A run is given up after three starts that each ended with the process (SPEC: no crash loop).
+    maxAttempts: 3,
     progressIntervalMs,
     persistIntervalMs: 1_000,
+    writeRetryDelaysMs,
   });
 
   await app.register(health(() => app.db.run.count({ take: 1 })));

@@ -28,6 +28,13 @@ const ConfigSchema = z.object({
   MAX_RUN_DURATION_MS: z.coerce.number().int().min(1).max(MAX_RUN_DURATION_MS).default(MAX_RUN_DURATION_MS),
   /** Events one run may process (all its simulations together); a run past it fails and says so. */
   MAX_EVENTS_PER_RUN: z.coerce.number().int().min(1).max(2_000_000_000).default(1_000_000_000),
+  /** Wall-clock time one run may take once started (all its parts); a run past it fails and says so. */
+  MAX_RUN_WALL_MS: z.coerce
+    .number()
+    .int()
+    .min(1000)
+    .max(7 * 24 * 3_600_000)
+    .default(3_600_000),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 

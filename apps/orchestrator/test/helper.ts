@@ -19,6 +19,7 @@ export const testConfig = (overrides: Partial<AppOptions['config']> = {}): AppOp
   MAX_PENDING_RUNS: 100,
   MAX_RUN_DURATION_MS: 24 * 60 * 60 * 1000,
   MAX_EVENTS_PER_RUN: 1_000_000_000,
+  MAX_RUN_WALL_MS: 3_600_000,
   ...overrides,
 });
 

@@ -115,10 +115,16 @@ export function runRepository(db: PrismaDb) {
       return count === 1;
     },
 
-    /** A graceful stop hands the runs it was working on back to the queue. */
+    /**
+     * A graceful stop hands the runs it was working on back to the queue; the start they lose
+     * does not count against them, unlike one a crash interrupted.
+     */
     async release(ids: string[]): Promise<void> {
       if (ids.length)
-        await db.run.updateMany({ where: { id: { in: ids }, status: 'running' }, data: { status: 'queued' } });
+        await db.run.updateMany({
+          where: { id: { in: ids }, status: 'running' },
+          data: { status: 'queued', attempts: { decrement: 1 } },
+        });
     },
 
     /** The design snapshot the run ran, to name its parts in reports; null if there is no such run. */

@@ -54,13 +54,21 @@ export interface RunJob {
   id: string;
   design: Design;
   settings: RunSettings;
+  /** Starts so far, this one included. */
+  attempts: number;
 }
 
 /** The columns a worker reads. */
-export const JOB_COLUMNS = { id: true, design: true, settings: true } as const satisfies Prisma.RunSelect;
+export const JOB_COLUMNS = {
+  id: true,
+  design: true,
+  settings: true,
+  attempts: true,
+} as const satisfies Prisma.RunSelect;
 
 export const toJob = (row: Prisma.RunGetPayload<{ select: typeof JOB_COLUMNS }>): RunJob => ({
   id: row.id,
   design: DesignSchema.parse(row.design),
   settings: RunSettingsSchema.parse(row.settings),
+  attempts: row.attempts,
 });

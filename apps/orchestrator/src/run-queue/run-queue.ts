@@ -1,8 +1,12 @@
 import { EventEmitter } from 'node:events';
 import type { FastifyBaseLogger } from 'fastify';
+import { sloPassed } from '@faultline/runs';
 import type { Run, RunProgress } from '@faultline/schemas';
 import type { RunRepository } from '../repository/run-repository.ts';
-import type { Outcome } from './messages.ts';
+import { ActiveRun } from './active-run.ts';
+import type { PartOutcome, WorkerMessage } from './messages.ts';
+import { retrying } from './retrying.ts';
+import { overEventLimit } from './simulate-part.ts';
 import { WorkerPool } from './worker-pool.ts';
 
 /** What subscribers of one run hear: progress while it runs, its whole state when the status changes. */
@@ -11,17 +15,29 @@ export type RunNews = { type: 'progress'; progress: RunProgress } | { type: 'sta
 export interface RunQueueOptions {
   workers: number;
   maxEventsPerRun: number;
+  /** Wall-clock time one run may take from its start; past it, it fails and says so. */
+  maxRunWallMs: number;
+  /** Starts a run may have: one interrupted by a crash this many times is failed, not run again. */
+  maxAttempts: number;
   progressIntervalMs: number;
   /** Progress is written to the database at most this often per run; subscribers hear every report. */
   persistIntervalMs: number;
+  /** Waits between tries of writing a run's end before giving up on it. */
+  writeRetryDelaysMs: readonly number[];
 }
 
+type Ending = { type: 'succeeded'; run: ActiveRun } | { type: 'failed'; reason: string };
+
 /**
- * Runs wait here in creation order until a worker is free. The database is the truth: the
- * in-memory queue only orders what the database says is queued, so a restart loses nothing.
+ * Runs wait here in creation order; each started run's parts share the worker threads, the
+ * runs started first served first, so one run's sweep uses every thread when it is alone and
+ * no run waits behind a later one. The database is the truth: the in-memory queue only orders
+ * what the database says is queued, so a restart loses nothing.
  */
 export class RunQueue {
   private readonly waiting: string[] = [];
+  private readonly active = new Map<string, ActiveRun>();
+  private readonly wallClocks = new Map<string, NodeJS.Timeout>();
   private readonly news = new EventEmitter();
   private readonly lastPersisted = new Map<string, number>();
   private readonly pool: WorkerPool;
@@ -34,7 +50,7 @@ export class RunQueue {
     private readonly options: RunQueueOptions,
   ) {
     this.news.setMaxListeners(0);
-    this.pool = new WorkerPool(options.workers, ({ runId, progress }) => this.progressed(runId, progress));
+    this.pool = new WorkerPool(options.workers, (message) => this.progressed(message));
   }
 
   /** At start: runs a previous process left queued or running are taken up again. */
@@ -56,8 +72,10 @@ export class RunQueue {
     if (!cancelled) return false;
     const at = this.waiting.indexOf(runId);
     if (at >= 0) this.waiting.splice(at, 1);
+    this.forget(runId);
     await this.pool.cancel(runId);
     await this.announce(runId);
+    void this.pump();
     return true;
   }
 
@@ -69,7 +87,8 @@ export class RunQueue {
   /** Stops the workers; the runs they held go back to the queue for the next start. */
   async close(): Promise<void> {
     this.closed = true;
-    const held = this.pool.busy;
+    const held = [...this.active.keys()];
+    for (const runId of held) this.forget(runId);
     await this.pool.close();
     await this.runs.release(held);
   }
@@ -78,19 +97,11 @@ export class RunQueue {
     if (this.pumping) return;
     this.pumping = true;
     try {
-      while (!this.closed && this.pool.free > 0 && this.waiting.length > 0) {
-        const runId = this.waiting.shift()!;
-        const job = await this.runs.start(runId);
-        if (!job) continue; // cancelled while it waited
-        await this.announce(runId);
-        const order = {
-          runId,
-          design: job.design,
-          settings: job.settings,
-          maxEvents: this.options.maxEventsPerRun,
-          progressIntervalMs: this.options.progressIntervalMs,
-        };
-        void this.pool.run(order).then((outcome) => this.finished(outcome));
+      while (!this.closed && this.pool.free > 0) {
+        const next = this.nextPart();
+        if (next) this.launch(next.run, next.part);
+        else if (this.waiting.length > 0) await this.startRun(this.waiting.shift()!);
+        else break;
       }
     } catch (error) {
       this.log.error({ err: error }, 'could not start a run');
@@ -99,36 +110,141 @@ export class RunQueue {
     }
   }
 
-  private progressed(runId: string, progress: RunProgress): void {
-    this.news.emit(runId, { type: 'progress', progress } satisfies RunNews);
-    const now = Date.now();
-    if (now - (this.lastPersisted.get(runId) ?? 0) < this.options.persistIntervalMs) return;
-    this.lastPersisted.set(runId, now);
-    this.runs
-      .saveProgress(runId, progress)
-      .catch((error) => this.log.warn({ err: error, runId }, 'could not save progress'));
+  /** The next part to run: from the run started first that has one ready. */
+  private nextPart(): { run: ActiveRun; part: number } | null {
+    for (const run of this.active.values()) {
+      const part = run.nextReady();
+      if (part !== null) return { run, part };
+    }
+    return null;
   }
 
-  private async finished(outcome: Outcome): Promise<void> {
-    const { runId } = outcome;
-    this.lastPersisted.delete(runId);
-    try {
-      if (outcome.type === 'succeeded')
-        await this.runs.succeed(runId, outcome.body, outcome.sloPassed, outcome.progress);
-      else if (outcome.type === 'failed') {
-        this.log.warn({ runId, reason: outcome.reason }, 'run failed');
-        await this.runs.fail(runId, outcome.reason);
-      }
-      if (!this.closed) await this.announce(runId);
-    } catch (error) {
-      this.log.error({ err: error, runId }, 'could not record the end of a run');
+  private async startRun(runId: string): Promise<void> {
+    const job = await this.runs.start(runId);
+    if (!job) return; // cancelled while it waited
+    if (job.attempts > this.options.maxAttempts) {
+      // Each start after a crash counts: a run that takes its process down is not run forever.
+      const reason = `The run was started ${job.attempts - 1} times and each time the orchestrator stopped before it ended; it is not run again, as it may be what stops it.`;
+      this.log.warn({ runId, attempts: job.attempts }, 'run given up after repeated interruptions');
+      await this.runs.fail(runId, reason);
+      await this.announce(runId);
+      return;
     }
+    const run = new ActiveRun(runId, job.design, job.settings);
+    this.active.set(runId, run);
+    const wallClock = setTimeout(() => void this.timedOut(run), this.options.maxRunWallMs);
+    wallClock.unref();
+    this.wallClocks.set(runId, wallClock);
+    await this.announce(runId);
+  }
+
+  private launch(run: ActiveRun, part: number): void {
+    const order = run.start(part, {
+      maxEvents: this.options.maxEventsPerRun,
+      progressIntervalMs: this.options.progressIntervalMs,
+    });
+    void this.pool.run(order).then((outcome) => this.partEnded(run, outcome));
+  }
+
+  private async partEnded(run: ActiveRun, outcome: PartOutcome): Promise<void> {
+    if (this.active.get(run.runId) !== run || outcome.type === 'cancelled') return;
+    if (outcome.type === 'failed') return this.end(run, outcome);
+    run.succeeded(outcome.part, outcome.result, outcome.progress);
+    if (run.progress.totalEvents > this.options.maxEventsPerRun) return this.overLimit(run);
+    if (run.done) return this.end(run, { type: 'succeeded', run });
+    this.report(run);
     void this.pump();
   }
 
-  private async announce(runId: string): Promise<void> {
+  private progressed({ runId, part, progress }: Extract<WorkerMessage, { type: 'progress' }>): void {
+    const run = this.active.get(runId);
+    if (!run) return;
+    run.progress.report(part, progress.simulatedMs, progress.events);
+    // The limit is per run: parts on several threads pass it together before any one of them does.
+    if (run.progress.totalEvents > this.options.maxEventsPerRun) void this.overLimit(run);
+    else this.report(run);
+  }
+
+  private report(run: ActiveRun): void {
+    const progress = run.progress.current();
+    this.news.emit(run.runId, { type: 'progress', progress } satisfies RunNews);
+    const now = Date.now();
+    if (now - (this.lastPersisted.get(run.runId) ?? 0) < this.options.persistIntervalMs) return;
+    this.lastPersisted.set(run.runId, now);
+    this.runs
+      .saveProgress(run.runId, progress)
+      .catch((error) => this.log.warn({ err: error, runId: run.runId }, 'could not save progress'));
+  }
+
+  private overLimit(run: ActiveRun): Promise<void> {
+    return this.end(run, {
+      type: 'failed',
+      reason: overEventLimit(run.progress.totalEvents, this.options.maxEventsPerRun),
+    });
+  }
+
+  private timedOut(run: ActiveRun): Promise<void> {
+    const { percent } = run.progress.current();
+    const limit = `${this.options.maxRunWallMs / 1000} s`;
+    return this.end(run, {
+      type: 'failed',
+      reason: `The run was stopped after ${limit} of wall-clock time, the limit per run (at ${percent} %). Shorten the duration, lower the load or split the scenario.`,
+    });
+  }
+
+  /** A run's end: the other parts stop, the result or reason is written (with retries) and announced. */
+  private async end(run: ActiveRun, ending: Ending): Promise<void> {
+    if (this.active.get(run.runId) !== run) return;
+    const { runId } = run;
+    this.forget(runId);
+    await this.pool.cancel(runId);
+    void this.pump();
+    const progress = run.progress.current();
+    let failure = ending.type === 'failed' ? ending.reason : null;
+    if (ending.type === 'succeeded') {
+      try {
+        const result = run.result();
+        const body = JSON.stringify(result);
+        await retrying(
+          () => this.runs.succeed(runId, body, sloPassed(result), progress),
+          this.options.writeRetryDelaysMs,
+        );
+      } catch (error) {
+        this.log.error({ err: error, runId }, 'could not store the result of a run');
+        failure = `The run finished but its result could not be stored: ${(error as Error).message}`;
+      }
+    }
+    if (failure !== null) await this.recordFailure(runId, failure);
+    if (!this.closed) await this.announce(runId, failure);
+  }
+
+  private async recordFailure(runId: string, reason: string): Promise<void> {
+    this.log.warn({ runId, reason }, 'run failed');
+    try {
+      await retrying(() => this.runs.fail(runId, reason), this.options.writeRetryDelaysMs);
+    } catch (error) {
+      // The run stays `running` in the database; the next start queues it again.
+      this.log.error({ err: error, runId }, 'could not record the failure of a run');
+    }
+  }
+
+  private forget(runId: string): void {
+    this.active.delete(runId);
+    clearTimeout(this.wallClocks.get(runId));
+    this.wallClocks.delete(runId);
+    this.lastPersisted.delete(runId);
+  }
+
+  /**
+   * Tells subscribers the run's state. When the database still says it runs after it failed
+   * (the failure could not be written), they hear the failure anyway, so no stream waits forever.
+   */
+  private async announce(runId: string, failure: string | null = null): Promise<void> {
     if (this.news.listenerCount(runId) === 0) return;
-    const run = await this.runs.get(runId);
-    if (run) this.news.emit(runId, { type: 'status', run } satisfies RunNews);
+    const run = await this.runs.get(runId).catch(() => null);
+    if (!run) return;
+    const told =
+      failure !== null && run.status === 'running' ? { ...run, status: 'failed' as const, error: failure } : run;
+    this.news.emit(runId, { type: 'status', run: told } satisfies RunNews);
   }
 }

@@ -1,18 +1,19 @@
 import { Worker } from 'node:worker_threads';
-import type { Outcome, WorkerMessage, WorkOrder } from './messages.ts';
+import type { PartOrder, PartOutcome, WorkerMessage } from './messages.ts';
 
 interface Slot {
   worker: Worker | null;
-  order: WorkOrder | null;
-  settle: ((outcome: Outcome) => void) | null;
+  order: PartOrder | null;
+  settle: ((outcome: PartOutcome) => void) | null;
 }
 
 const ENTRY = new URL('./worker-entry.mjs', import.meta.url);
 
 /**
- * A fixed number of worker threads, each simulating one run at a time. Cancelling a run
- * terminates its thread (the engine runs without yielding, so a message would wait for the
- * run's end); a fresh thread takes its place for the next run.
+ * A fixed number of worker threads, each simulating one part of a run at a time; the parts of
+ * one run may occupy several threads at once. Cancelling a run terminates the threads of its
+ * parts (the engine runs without yielding, so a message would wait for the part's end); fresh
+ * threads take their place for the next parts.
  */
 export class WorkerPool {
   private readonly slots: Slot[];
@@ -29,30 +30,34 @@ export class WorkerPool {
     return this.slots.filter((s) => !s.order).length;
   }
 
+  /** Runs with a part on a thread, each once. */
   get busy(): string[] {
-    return this.slots.flatMap((s) => (s.order ? [s.order.runId] : []));
+    return [...new Set(this.slots.flatMap((s) => (s.order ? [s.order.runId] : [])))];
   }
 
-  /** Simulates the order on a free thread; resolves with its outcome. Throws if none is free. */
-  run(order: WorkOrder): Promise<Outcome> {
+  /** Simulates the part on a free thread; resolves with its outcome. Throws if none is free. */
+  run(order: PartOrder): Promise<PartOutcome> {
     const slot = this.slots.find((s) => !s.order);
     if (!slot) throw new Error('no free worker');
     slot.order = order;
-    return new Promise<Outcome>((resolve) => {
+    return new Promise<PartOutcome>((resolve) => {
       slot.settle = resolve;
       (slot.worker ??= this.spawn(slot)).postMessage(order);
     });
   }
 
-  /** Stops the run if a thread is simulating it; false if none is. */
+  /** Stops every part of the run that a thread is simulating; false if none is. */
   async cancel(runId: string): Promise<boolean> {
-    const slot = this.slots.find((s) => s.order?.runId === runId);
-    if (!slot) return false;
-    const worker = slot.worker;
-    this.finish(slot, { type: 'cancelled', runId });
-    slot.worker = null;
-    await worker?.terminate();
-    return true;
+    const slots = this.slots.filter((s) => s.order?.runId === runId);
+    await Promise.all(
+      slots.map(async (slot) => {
+        const worker = slot.worker;
+        this.finish(slot, { type: 'cancelled', runId, part: slot.order!.part });
+        slot.worker = null;
+        await worker?.terminate();
+      }),
+    );
+    return slots.length > 0;
   }
 
   async close(): Promise<void> {
@@ -68,11 +73,11 @@ export class WorkerPool {
   private spawn(slot: Slot): Worker {
     const worker = new Worker(ENTRY, { execArgv: [], resourceLimits: { maxOldGenerationSizeMb: this.memoryLimitMb } });
     worker.on('message', (message: WorkerMessage) => {
-      if (slot.worker !== worker || slot.order?.runId !== message.runId) return;
+      if (slot.worker !== worker || slot.order?.runId !== message.runId || slot.order.part !== message.part) return;
       if (message.type === 'progress') this.onProgress(message);
       else this.finish(slot, message);
     });
-    // A thread that dies (out of memory, a crash in the engine) fails its run and is replaced.
+    // A thread that dies (out of memory, a crash in the engine) fails its part and is replaced.
     worker.on('error', (error) => this.lost(slot, worker, `The simulation's worker stopped: ${error.message}`));
     worker.on('exit', (code) => this.lost(slot, worker, `The simulation's worker exited with code ${code}`));
     return worker;
@@ -81,10 +86,10 @@ export class WorkerPool {
   private lost(slot: Slot, worker: Worker, reason: string): void {
     if (slot.worker !== worker) return;
     slot.worker = null;
-    if (slot.order) this.finish(slot, { type: 'failed', runId: slot.order.runId, reason });
+    if (slot.order) this.finish(slot, { type: 'failed', runId: slot.order.runId, part: slot.order.part, reason });
   }
 
-  private finish(slot: Slot, outcome: Outcome): void {
+  private finish(slot: Slot, outcome: PartOutcome): void {
     const settle = slot.settle;
     slot.order = null;
     slot.settle = null;

@@ -1,6 +1,6 @@
 import { parentPort } from 'node:worker_threads';
-import type { WorkOrder } from './messages.ts';
-import { simulateOrder } from './simulate-order.ts';
+import type { PartOrder } from './messages.ts';
+import { simulatePart } from './simulate-part.ts';
 
-// One worker thread: takes work orders one at a time and simulates them.
-parentPort!.on('message', (order: WorkOrder) => simulateOrder(order, (message) => parentPort!.postMessage(message)));
+// One worker thread: takes parts one at a time and simulates them.
+parentPort!.on('message', (order: PartOrder) => simulatePart(order, (message) => parentPort!.postMessage(message)));

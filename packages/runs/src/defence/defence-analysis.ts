@@ -1,6 +1,7 @@
 import type { Defence, DefenceFigures, Design, RunResult, RunSettings, SimulationResult } from '@faultline/schemas';
-import { headlineMetrics, meanInterval, summariseReplications } from '@faultline/sim-engine';
+import { headlineMetrics, meanInterval } from '@faultline/sim-engine';
 import type { Leg } from '../legs.ts';
+import { asOneResult } from '../replications.ts';
 import { policyVariants, type PolicyVariant } from './policies.ts';
 import { difference, judge } from './verdict.ts';
 
@@ -37,12 +38,6 @@ export function composeDefenceAnalysis(
   // Stable: policies of equal effect stay in design order.
   defences.sort((a, b) => size(b) - size(a));
   return { scenario: 'defence-analysis', chaos: asOneResult(settings, chaosRuns), defences };
-}
-
-/** The replications as the engine itself reports them: the first one's result with the summary of all. */
-function asOneResult(settings: RunSettings, runs: SimulationResult[]): SimulationResult {
-  if (runs.length === 1) return runs[0]!;
-  return { ...runs[0]!, settings, seed: settings.seed, replications: summariseReplications(runs) };
 }
 
 function defence(
