@@ -31,6 +31,9 @@ export interface LaunchRequest {
 /** A launch that passes every check becomes the run to create: the design snapshot and its hash. */
 export type LaunchCheck = (request: LaunchRequest) => Promise<Result<NewRun, LaunchRefusal>>;
 
+export const queueFull = (maxPending: number) =>
+  `${maxPending} runs are already queued or running; wait for some to finish or cancel them`;
+
 export function runLaunchChecks(limits: LaunchLimits, lookups: LaunchLookups): LaunchCheck {
   return async ({ designId, settings }) => {
     if (settings.durationMs > limits.MAX_RUN_DURATION_MS) {
@@ -43,7 +46,7 @@ export function runLaunchChecks(limits: LaunchLimits, lookups: LaunchLookups): L
     if ((await lookups.countPending()) >= limits.MAX_PENDING_RUNS) {
       return fail({
         code: 'RUN_QUEUE_FULL',
-        detail: `${limits.MAX_PENDING_RUNS} runs are already queued or running; wait for some to finish or cancel them`,
+        detail: queueFull(limits.MAX_PENDING_RUNS),
       });
     }
     const stored = await lookups.findDesign(designId);

@@ -2,5 +2,5 @@ export { createScenarioRun, runScenario, sloPassed, type ScenarioRun } from './s
 export { simulationCount } from './legs.ts';
 export { checkSweep, sweepValues, withParameter } from './sweep.ts';
 export { exportRun, type ExportContext, type RunExport } from './export/index.ts';
-export { assemble, partsOf, startPart, type Part, type PartKind } from './parts.ts';
+export { assemble, partsOf, startPart, type Part } from './parts.ts';
 export { PartsProgress } from './parts-progress.ts';

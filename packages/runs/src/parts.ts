@@ -1,11 +1,8 @@
-import type { Design, RunResult, RunSettings, SimulationResult } from '@faultline/schemas';
+import type { Design, PartKind, RunResult, RunSettings, SimulationResult } from '@faultline/schemas';
 import { createSimulation, type RunningSimulation } from '@faultline/sim-engine';
 import { compose } from './compose.ts';
 import { legsOf } from './legs.ts';
 import { asOneResult } from './replications.ts';
-
-/** What a part is to the people watching it run (SPEC §2, "Runs at scale"). */
-export type PartKind = 'simulation' | 'baseline' | 'chaos' | 'step' | 'variant';
 
 /**
  * One replication of one leg of a scenario: the unit of work that runs on a thread or a host of

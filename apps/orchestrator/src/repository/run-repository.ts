@@ -1,8 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import fp from 'fastify-plugin';
-import type { PrismaDb } from '@faultline/db';
-import type { Design, ListRunsQuery, Run, RunProgress, RunSettings } from '@faultline/schemas';
+import type { PrismaDb, Provider } from '@faultline/db';
+import type { Design, ListRunsQuery, Run, RunPart, RunProgress, RunSettings } from '@faultline/schemas';
 import { JOB_COLUMNS, RUN_COLUMNS, toJob, toRun, type RunJob } from './run-rows.ts';
+
+/** The advisory lock that orders launches on PostgreSQL (any fixed number unique to this purpose). */
+const PENDING_RUNS_LOCK = 0x6661756c74;
+
+const LAUNCH_TRANSACTION = { maxWait: 15_000, timeout: 15_000 };
+
+/** What a succeeded run's row records beside its result. */
+export interface RunEnd {
+  sloPassed: boolean;
+  progress: RunProgress;
+  parts: RunPart[];
+}
 
 export interface NewRun {
   designId: string;
@@ -19,21 +31,27 @@ export interface NewRun {
  * cancel racing a worker's result, or two orchestrators, can never move a finished run. Nothing
  * here knows HTTP: a missing run is null, a change that did not happen is false.
  */
-export function runRepository(db: PrismaDb) {
+export function runRepository(db: PrismaDb, provider: Provider) {
   const now = () => new Date();
   return {
-    async create(run: NewRun): Promise<Run> {
-      const row = await db.run.create({
-        data: {
-          ...run,
-          id: randomUUID(),
-          design: run.design,
-          settings: run.settings,
-          status: 'queued',
-        },
-        select: RUN_COLUMNS,
-      });
-      return toRun(row);
+    /**
+     * Queues the run if fewer than `maxPending` runs are queued or running; null if not. The count
+     * and the insert are one transaction that concurrent launches take one at a time (SQLite
+     * writes one transaction at a time; on PostgreSQL a transaction-scoped advisory lock), so
+     * launches racing for the last places can never overfill the queue.
+     */
+    async create(run: NewRun, maxPending: number): Promise<Run | null> {
+      return db.$transaction(async (tx) => {
+        if (provider === 'postgresql') await tx.$executeRaw`SELECT pg_advisory_xact_lock(${PENDING_RUNS_LOCK})`;
+        const pending = await tx.run.count({ where: { status: { in: ['queued', 'running'] } } });
+        if (pending >= maxPending) return null;
+        const row = await tx.run.create({
+          data: { ...run, id: randomUUID(), design: run.design, settings: run.settings, status: 'queued' },
+          select: RUN_COLUMNS,
+        });
+        return toRun(row);
+        // Launches wait their turn for the lock rather than fail while others hold it.
+      }, LAUNCH_TRANSACTION);
     },
 
     /** The run; null if there is none with this id. */
@@ -75,6 +93,7 @@ export function runRepository(db: PrismaDb) {
           status: 'running',
           startedAt: now(),
           attempts: { increment: 1 },
+          parts: [],
           simulatedMs: 0,
           events: 0,
           percent: 0,
@@ -88,21 +107,25 @@ export function runRepository(db: PrismaDb) {
       await db.run.updateMany({ where: { id, status: 'running' }, data: progress });
     },
 
-    async succeed(id: string, body: string, sloPassed: boolean, progress: RunProgress): Promise<boolean> {
+    async saveParts(id: string, parts: RunPart[]): Promise<void> {
+      await db.run.updateMany({ where: { id }, data: { parts } });
+    },
+
+    async succeed(id: string, body: string, end: RunEnd): Promise<boolean> {
       return db.$transaction(async (tx) => {
         const { count } = await tx.run.updateMany({
           where: { id, status: 'running' },
-          data: { ...progress, status: 'succeeded', sloPassed, finishedAt: now() },
+          data: { ...end.progress, parts: end.parts, status: 'succeeded', sloPassed: end.sloPassed, finishedAt: now() },
         });
         if (count === 1) await tx.runResult.create({ data: { runId: id, body } });
         return count === 1;
       });
     },
 
-    async fail(id: string, reason: string): Promise<boolean> {
+    async fail(id: string, reason: string, parts?: RunPart[]): Promise<boolean> {
       const { count } = await db.run.updateMany({
         where: { id, status: 'running' },
-        data: { status: 'failed', error: reason, finishedAt: now() },
+        data: { status: 'failed', error: reason, finishedAt: now(), ...(parts ? { parts } : {}) },
       });
       return count === 1;
     },
@@ -148,5 +171,5 @@ declare module 'fastify' {
 }
 
 export default fp(async (app) => {
-  app.decorate('runs', runRepository(app.db));
+  app.decorate('runs', runRepository(app.db, app.databaseLocation.provider));
 });

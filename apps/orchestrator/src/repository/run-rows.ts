@@ -2,11 +2,14 @@ import type { Prisma } from '@faultline/db';
 import {
   DesignSchema,
   RunSettingsSchema,
+  RunPartSchema,
   RunStatusSchema,
   type Design,
   type Run,
   type RunSettings,
 } from '@faultline/schemas';
+
+const RunPartsSchema = RunPartSchema.array();
 
 /** The columns of a Run row this service reads for the API (everything but the design snapshot). */
 export const RUN_COLUMNS = {
@@ -26,6 +29,7 @@ export const RUN_COLUMNS = {
   createdAt: true,
   startedAt: true,
   finishedAt: true,
+  parts: true,
 } as const satisfies Prisma.RunSelect;
 
 /** A Run row as read for the API, typed by Prisma from the columns above. */
@@ -46,6 +50,7 @@ export function toRun(row: RunRow): Run {
     startedAt: row.startedAt?.toISOString() ?? null,
     finishedAt: row.finishedAt?.toISOString() ?? null,
     sloPassed: row.sloPassed,
+    parts: row.parts ? RunPartsSchema.parse(row.parts) : [],
   };
 }
 

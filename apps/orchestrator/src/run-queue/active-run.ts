@@ -1,8 +1,6 @@
 import { assemble, partsOf, PartsProgress, type Part } from '@faultline/runs';
-import type { Design, RunResult, RunSettings, SimulationResult } from '@faultline/schemas';
+import type { Design, RunPart, RunResult, RunSettings, SimulationResult } from '@faultline/schemas';
 import type { PartOrder, PartProgress } from './messages.ts';
-
-type PartState = 'waiting' | 'running' | 'done';
 
 /**
  * A run the queue has started: its parts, which of them wait, run or are done, their results and
@@ -12,7 +10,8 @@ type PartState = 'waiting' | 'running' | 'done';
 export class ActiveRun {
   readonly parts: Part[];
   readonly progress: PartsProgress;
-  private readonly states: PartState[];
+  /** Each part as GET /api/runs/:id shows it. */
+  readonly records: RunPart[];
   private readonly results: SimulationResult[] = [];
 
   constructor(
@@ -21,21 +20,33 @@ export class ActiveRun {
     readonly settings: RunSettings,
   ) {
     this.parts = partsOf(design, settings);
-    this.states = this.parts.map(() => 'waiting');
+    this.records = this.parts.map((part, index) => ({
+      kind: part.kind,
+      index,
+      leg: part.leg,
+      replication: part.replication,
+      status: 'waiting',
+      worker: null,
+      startedAt: null,
+      finishedAt: null,
+    }));
     this.progress = new PartsProgress(this.parts.length, settings.durationMs);
   }
 
   /** The first part that waits and whose baseline, if it has one, is done; null if none can start. */
   nextReady(): number | null {
     const index = this.parts.findIndex(
-      (part, i) => this.states[i] === 'waiting' && (part.after === null || this.states[part.after] === 'done'),
+      (part, i) =>
+        this.records[i]!.status === 'waiting' &&
+        (part.after === null || this.records[part.after]!.status === 'succeeded'),
     );
     return index < 0 ? null : index;
   }
 
   /** Marks the part running and says what its thread needs. */
   start(part: number, limits: Pick<PartOrder, 'maxEvents' | 'progressIntervalMs'>): PartOrder {
-    this.states[part] = 'running';
+    this.records[part]!.status = 'running';
+    this.records[part]!.startedAt = new Date().toISOString();
     const after = this.parts[part]!.after;
     return {
       runId: this.runId,
@@ -47,14 +58,33 @@ export class ActiveRun {
     };
   }
 
+  /** Where the part runs, once a thread has taken it. */
+  runsOn(part: number, worker: string): void {
+    this.records[part]!.worker = worker;
+  }
+
   succeeded(part: number, result: SimulationResult, progress: PartProgress): void {
-    this.states[part] = 'done';
+    this.finish(part, 'succeeded');
     this.results[part] = result;
     this.progress.report(part, progress.simulatedMs, progress.events, true);
   }
 
+  /** At a run's end before all parts succeeded: the part that failed, if one did; the rest are cancelled. */
+  stopped(failedPart: number | null): void {
+    this.records.forEach((record, i) => {
+      if (i === failedPart) this.finish(i, 'failed');
+      else if (record.status === 'running') this.finish(i, 'cancelled');
+      else if (record.status === 'waiting') record.status = 'cancelled';
+    });
+  }
+
   get done(): boolean {
-    return this.states.every((s) => s === 'done');
+    return this.records.every((r) => r.status === 'succeeded');
+  }
+
+  private finish(part: number, status: RunPart['status']): void {
+    this.records[part]!.status = status;
+    this.records[part]!.finishedAt = new Date().toISOString();
   }
 
   result(): RunResult {

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { FastifyBaseLogger } from 'fastify';
 import { sloPassed } from '@faultline/runs';
-import type { Run, RunProgress } from '@faultline/schemas';
+import type { Run, RunPart, RunProgress } from '@faultline/schemas';
 import type { RunRepository } from '../repository/run-repository.ts';
 import { ActiveRun } from './active-run.ts';
 import type { PartOutcome, WorkerMessage } from './messages.ts';
@@ -26,7 +26,7 @@ export interface RunQueueOptions {
   writeRetryDelaysMs: readonly number[];
 }
 
-type Ending = { type: 'succeeded'; run: ActiveRun } | { type: 'failed'; reason: string };
+type Ending = { type: 'succeeded'; run: ActiveRun } | { type: 'failed'; reason: string; failedPart?: number };
 
 /**
  * Runs wait here in creation order; each started run's parts share the worker threads, the
@@ -72,8 +72,13 @@ export class RunQueue {
     if (!cancelled) return false;
     const at = this.waiting.indexOf(runId);
     if (at >= 0) this.waiting.splice(at, 1);
+    const run = this.active.get(runId);
     this.forget(runId);
     await this.pool.cancel(runId);
+    if (run) {
+      run.stopped(null);
+      await this.runs.saveParts(runId, run.records);
+    }
     await this.announce(runId);
     void this.pump();
     return true;
@@ -143,15 +148,19 @@ export class RunQueue {
       maxEvents: this.options.maxEventsPerRun,
       progressIntervalMs: this.options.progressIntervalMs,
     });
-    void this.pool.run(order).then((outcome) => this.partEnded(run, outcome));
+    const { worker, outcome } = this.pool.run(order);
+    run.runsOn(part, worker);
+    this.saveParts(run);
+    void outcome.then((ended) => this.partEnded(run, ended));
   }
 
   private async partEnded(run: ActiveRun, outcome: PartOutcome): Promise<void> {
     if (this.active.get(run.runId) !== run || outcome.type === 'cancelled') return;
-    if (outcome.type === 'failed') return this.end(run, outcome);
+    if (outcome.type === 'failed') return this.end(run, { ...outcome, failedPart: outcome.part });
     run.succeeded(outcome.part, outcome.result, outcome.progress);
     if (run.progress.totalEvents > this.options.maxEventsPerRun) return this.overLimit(run);
     if (run.done) return this.end(run, { type: 'succeeded', run });
+    this.saveParts(run);
     this.report(run);
     void this.pump();
   }
@@ -174,6 +183,13 @@ export class RunQueue {
     this.runs
       .saveProgress(run.runId, progress)
       .catch((error) => this.log.warn({ err: error, runId: run.runId }, 'could not save progress'));
+  }
+
+  /** Parts change state a few times per run: each change is written at once, for GET /api/runs/:id. */
+  private saveParts(run: ActiveRun): void {
+    this.runs
+      .saveParts(run.runId, run.records)
+      .catch((error) => this.log.warn({ err: error, runId: run.runId }, 'could not save the parts of a run'));
   }
 
   private overLimit(run: ActiveRun): Promise<void> {
@@ -201,27 +217,30 @@ export class RunQueue {
     void this.pump();
     const progress = run.progress.current();
     let failure = ending.type === 'failed' ? ending.reason : null;
-    if (ending.type === 'succeeded') {
+    if (ending.type === 'failed') run.stopped(ending.failedPart ?? null);
+    else {
       try {
         const result = run.result();
         const body = JSON.stringify(result);
+        const end = { sloPassed: sloPassed(result), progress, parts: run.records };
         await retrying(
-          () => this.runs.succeed(runId, body, sloPassed(result), progress),
+          () => this.runs.succeed(runId, body, end),
           this.options.writeRetryDelaysMs,
+          (error) => this.log.warn({ err: error, runId }, 'could not store the result of a run; trying again'),
         );
       } catch (error) {
         this.log.error({ err: error, runId }, 'could not store the result of a run');
-        failure = `The run finished but its result could not be stored: ${(error as Error).message}`;
+        failure = `The run finished but its result could not be stored: ${lastLine(error)}`;
       }
     }
-    if (failure !== null) await this.recordFailure(runId, failure);
+    if (failure !== null) await this.recordFailure(runId, failure, run.records);
     if (!this.closed) await this.announce(runId, failure);
   }
 
-  private async recordFailure(runId: string, reason: string): Promise<void> {
+  private async recordFailure(runId: string, reason: string, parts: RunPart[]): Promise<void> {
     this.log.warn({ runId, reason }, 'run failed');
     try {
-      await retrying(() => this.runs.fail(runId, reason), this.options.writeRetryDelaysMs);
+      await retrying(() => this.runs.fail(runId, reason, parts), this.options.writeRetryDelaysMs);
     } catch (error) {
       // The run stays `running` in the database; the next start queues it again.
       this.log.error({ err: error, runId }, 'could not record the failure of a run');
@@ -247,4 +266,12 @@ export class RunQueue {
       failure !== null && run.status === 'running' ? { ...run, status: 'failed' as const, error: failure } : run;
     this.news.emit(runId, { type: 'status', run: told } satisfies RunNews);
   }
+}
+
+/** A database error's own words: Prisma's message ends with them, after the call site it quotes. */
+function lastLine(error: unknown): string {
+  const lines = String((error as Error).message ?? error)
+    .split('\n')
+    .filter((line) => line.trim());
+  return lines.at(-1)?.trim() ?? 'unknown error';
 }

@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { PartOrder, PartOutcome, WorkerMessage } from './messages.ts';
 
@@ -35,15 +36,20 @@ export class WorkerPool {
     return [...new Set(this.slots.flatMap((s) => (s.order ? [s.order.runId] : [])))];
   }
 
-  /** Simulates the part on a free thread; resolves with its outcome. Throws if none is free. */
-  run(order: PartOrder): Promise<PartOutcome> {
+  /**
+   * Simulates the part on a free thread: says which (host, process and thread) and resolves with
+   * the part's outcome. Throws if none is free.
+   */
+  run(order: PartOrder): { worker: string; outcome: Promise<PartOutcome> } {
     const slot = this.slots.find((s) => !s.order);
     if (!slot) throw new Error('no free worker');
     slot.order = order;
-    return new Promise<PartOutcome>((resolve) => {
+    const worker = (slot.worker ??= this.spawn(slot));
+    const outcome = new Promise<PartOutcome>((resolve) => {
       slot.settle = resolve;
-      (slot.worker ??= this.spawn(slot)).postMessage(order);
+      worker.postMessage(order);
     });
+    return { worker: `${hostname()} pid ${process.pid} thread ${worker.threadId}`, outcome };
   }
 
   /** Stops every part of the run that a thread is simulating; false if none is. */

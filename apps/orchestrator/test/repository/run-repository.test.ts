@@ -13,7 +13,7 @@ describe(`run repository on ${provider}`, () => {
     scratch = await createScratchDatabase(provider);
     await applyMigrations(scratch.location);
     db = createPrismaClient(scratch.location);
-    runs = runRepository(db);
+    runs = runRepository(db, provider);
   }, 60_000);
   afterAll(async () => {
     await db?.$disconnect();
@@ -35,7 +35,7 @@ describe(`run repository on ${provider}`, () => {
   });
 
   it('reads back a run as created, and refuses to finish a cancelled one', async () => {
-    const created = await runs.create(newRun());
+    const created = (await runs.create(newRun(), 10))!;
     expect(await runs.get(created.id)).toEqual(created);
     expect(created).toMatchObject({ status: 'queued', progress: { totalMs: 1_000, percent: 0 } });
     expect(await runs.start(created.id)).toMatchObject({ id: created.id, design: newRun().design });
@@ -43,5 +43,12 @@ describe(`run repository on ${provider}`, () => {
     expect(await runs.fail(created.id, 'too late')).toBe(false);
     expect(await runs.cancel(created.id)).toBe(false);
     expect(await runs.get(created.id)).toMatchObject({ status: 'cancelled', error: null });
+  });
+
+  it('never queues more than the pending limit, however many launches race for the last places', async () => {
+    await db.run.deleteMany();
+    const launches = await Promise.all(Array.from({ length: 60 }, () => runs.create(newRun(), 40)));
+    expect(launches.filter((run) => run !== null)).toHaveLength(40);
+    expect(await runs.countPending()).toBe(40);
   });
 });

@@ -24,6 +24,7 @@ describe('run lifecycle', () => {
     });
     expect(full.statusCode).toBe(429);
     expect(problemOf(full).code).toBe('RUN_QUEUE_FULL');
+    expect(full.headers['retry-after']).toBe('10');
 
     await waitFor(app(), running.id, (r) => r.status === 'running' && r.progress.events > 0);
     expect((await app().inject({ method: 'GET', url: `/api/runs/${queued.id}` })).json().status).toBe('queued');

@@ -25,6 +25,7 @@ export function runOf(id: string, status: Run['status'], seed = 1): Run {
     startedAt: `2025-01-0${seed}T10:00:01.000Z`,
     finishedAt: finished ? `2025-01-0${seed}T10:00:05.000Z` : null,
     sloPassed: finished ? true : null,
+    parts: [],
   };
 }
 

@@ -35,6 +35,26 @@ export const RunProgressSchema = z.object({
 });
 export type RunProgress = z.infer<typeof RunProgressSchema>;
 
+/** What a part of a run is (SPEC §2): one simulation of one leg and replication of its scenario. */
+export const PART_KINDS = ['simulation', 'baseline', 'chaos', 'step', 'variant'] as const;
+export type PartKind = (typeof PART_KINDS)[number];
+export const PART_STATUSES = ['waiting', 'running', 'succeeded', 'failed', 'cancelled'] as const;
+
+export const RunPartSchema = z.object({
+  kind: z.enum(PART_KINDS),
+  /** Its place among the run's parts, from 0, in the order their results are assembled. */
+  index: z.int().min(0),
+  /** Which leg: the sweep step or the defence variant (0 for the design as it is); 0 otherwise. */
+  leg: z.int().min(0),
+  replication: z.int().min(0),
+  status: z.enum(PART_STATUSES),
+  /** Who simulated it: host, process and thread; null until it starts. */
+  worker: z.string().nullable(),
+  startedAt: z.iso.datetime().nullable(),
+  finishedAt: z.iso.datetime().nullable(),
+});
+export type RunPart = z.infer<typeof RunPartSchema>;
+
 export const RunSchema = z.object({
   id: z.string(),
   designId: z.string(),
@@ -52,6 +72,8 @@ export const RunSchema = z.object({
   finishedAt: z.iso.datetime().nullable(),
   /** Overall SLO verdict once succeeded (the chaos side of baseline-vs-chaos and of a defence analysis; every step of a sweep). */
   sloPassed: z.boolean().nullable(),
+  /** The run's parts once it has started, and where each ran; empty before. */
+  parts: z.array(RunPartSchema),
 });
 export type Run = z.infer<typeof RunSchema>;
 

@@ -17,10 +17,16 @@ import {
 import { exportRun } from '@faultline/runs';
 import { problems } from '@faultline/service-kit';
 import { appError, runOrProblem, valueOrProblem } from '../../../errors.ts';
-import { runLaunchChecks, type LaunchLimits } from '../../../run-launch-checks.ts';
+import { queueFull, runLaunchChecks, type LaunchLimits } from '../../../run-launch-checks.ts';
+
+/** When a client refused for a full queue should try again: runs end every few seconds. */
+const RETRY_AFTER_SECONDS = 10;
 
 /** Launching runs, following them, and reading what they found. */
 const runs: FastifyPluginAsyncZod<{ limits: LaunchLimits }> = async (app, { limits }) => {
+  app.addHook('onSend', async (_request, reply) => {
+    if (reply.statusCode === 429) reply.header('retry-after', String(RETRY_AFTER_SECONDS));
+  });
   const checkLaunch = runLaunchChecks(limits, {
     countPending: () => app.runs.countPending(),
     findDesign: (id) => app.designClient.get(id),
@@ -39,7 +45,8 @@ const runs: FastifyPluginAsyncZod<{ limits: LaunchLimits }> = async (app, { limi
     },
     async (request, reply) => {
       const launch = valueOrProblem(await checkLaunch(request.body));
-      const run = await app.runs.create(launch);
+      const run = await app.runs.create(launch, limits.MAX_PENDING_RUNS);
+      if (!run) throw appError('RUN_QUEUE_FULL', queueFull(limits.MAX_PENDING_RUNS));
       app.runQueue.enqueue(run.id);
       const warnings = launchWarnings(launch.design, launch.settings);
       return reply
