@@ -1,18 +1,26 @@
+import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { EXPORT_FORMATS, isFinished } from '@faultline/schemas';
 import { useCancelRunMutation, useGetRunQuery, useGetRunResultQuery } from '../api/faultline-api.ts';
 import { DefenceVerdicts } from './DefenceVerdicts.tsx';
 import { pp, signedMs } from './format.ts';
+import { RunParts } from './RunParts.tsx';
 import { NamesContext } from './names-context.ts';
 import { useRunNames } from './names.ts';
 import { SimulationView } from './SimulationView.tsx';
 import { SweepView } from './SweepView.tsx';
 
+const PARTS_POLL_MS = 2_000;
+
 /** `/runs/:id`: live progress while the run goes, then its dashboard. */
 export function RunPage() {
   const { id = '' } = useParams();
-  // The cached run follows the server's events until it finishes (see getRun).
-  const { data: run, isError } = useGetRunQuery(id);
+  // The cached run follows the server's events until it finishes (see getRun); its parts change
+  // without an event of their own, so while it goes the run is also read again now and then.
+  const [going, setGoing] = useState(true);
+  const { data: run, isError } = useGetRunQuery(id, { pollingInterval: going ? PARTS_POLL_MS : 0 });
+  const finished = run ? isFinished(run.status) : false;
+  useEffect(() => setGoing(!finished), [finished]);
   const progress = run?.progress;
   const [cancel] = useCancelRunMutation();
   const succeeded = run?.status === 'succeeded';
@@ -54,6 +62,7 @@ export function RunPage() {
             </button>
           </div>
         )}
+        {!isFinished(run.status) && <RunParts parts={run.parts} replications={run.settings.replications} />}
         {run.status === 'failed' && (
           <p role="alert" className="problem">
             The run failed: {run.error}

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes, useParams } from 'react-router';
-import type { Run } from '@faultline/schemas';
+import type { Run, RunPart } from '@faultline/schemas';
 import { RunHistory } from '../features/runs/RunHistory.tsx';
 import { fakeServer } from '../test/fake-server.ts';
 import { renderWithProviders } from '../test/render-with-providers.tsx';
@@ -90,5 +90,40 @@ describe('following a run', () => {
     expect(within(table).getByRole('row', { name: /^Error rate/ }).textContent).toContain('1.00 %');
     expect(within(table).getByRole('row', { name: /^Error rate/ }).textContent).toContain('−1.00 pp');
     expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('shows where the parts of a run go while it runs, read again as they change', async () => {
+    const sweep = (statuses: [RunPart['status'], string | null][]): Run => ({
+      ...runOf('r1', 'running', 2),
+      parts: statuses.map(([status, worker], index) => ({
+        kind: 'step',
+        index,
+        leg: index,
+        replication: 0,
+        status,
+        worker,
+        startedAt: null,
+        finishedAt: null,
+      })),
+    });
+    let run = sweep([
+      ['running', 'host pid 1 thread 1'],
+      ['running', 'host pid 1 thread 2'],
+      ['waiting', null],
+    ]);
+    server = fakeServer({ 'GET /api/runs/r1': () => run });
+    renderWithProviders(app, { route: '/runs/r1' });
+    expect((await screen.findByTestId('run.parts')).textContent).toMatch(/3 parts: 2 running · 0 done · 1 waiting/);
+    expect(screen.getByTestId('run.part.1').textContent).toMatch(/step 2.*running.*thread 2/);
+
+    // No event says a part changed: the page reads the run again.
+    run = sweep([
+      ['succeeded', 'host pid 1 thread 1'],
+      ['running', 'host pid 1 thread 2'],
+      ['running', 'host pid 1 thread 1'],
+    ]);
+    await waitFor(() => expect(screen.getByTestId('run.parts').textContent).toMatch(/2 running · 1 done · 0 waiting/), {
+      timeout: 5_000,
+    });
   });
 });
