@@ -16,5 +16,6 @@ export * from './invalid-examples.ts';
 export * from './environment.ts';
 export * from './run-result.ts';
 export * from './launch-warnings.ts';
+export * from './fault-lines.ts';
 export * from './api/runs.ts';
 export * from './scenario-presets.ts';

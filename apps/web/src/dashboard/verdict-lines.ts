@@ -1,40 +1,14 @@
-import type { FaultWindow, SimulationResult, SloTarget, SloVerdict } from '@faultline/schemas';
-import { at, ms, pct, secs } from './format.ts';
-
-/** When a fault was active, as a person reads it: "60–90 s", "from 60 s", "whole run". */
-export function spanOf(w: FaultWindow, settings: SimulationResult['settings']): string {
-  if (w.endMs === null) return w.startMs <= settings.warmupMs ? 'whole run' : `from ${at(w.startMs)}`;
-  return `${Number((w.startMs / 1000).toFixed(1))}–${at(w.endMs)}`;
-}
+import { faultLine, type SimulationResult, type SloTarget, type SloVerdict } from '@faultline/schemas';
+import { ms, pct, secs } from './format.ts';
 
 const count = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 
-/** What became of one fault, in a sentence after its name and span. */
-export function stateWords(w: FaultWindow): string {
-  switch (w.state) {
-    case 'not-exercised':
-      return `not exercised: ${w.reason ?? 'never active in the measured period'}`;
-    case 'no-impact': {
-      // The requests a fallback answered because of this fault (the Markdown report says the same).
-      const served = w.degradedCaused;
-      const fallback = served > 0 ? ` (fallback served ${served.toLocaleString('en-US')})` : '';
-      return w.failuresCaused === 0
-        ? `absorbed, no failures caused${fallback}`
-        : `no impact: ${count(w.failuresCaused, 'failure')} caused, availability ${pct(w.availability)} stayed within the SLO${fallback}`;
-    }
-    case 'recovered':
-      return `recovered ${secs(w.recoveryTimeMs)} after it ended; ${count(w.failuresCaused, 'failure')} caused`;
-    case 'not-recovered':
-      return `not recovered: ${w.reason ?? 'availability stayed below the SLO'}; ${count(w.failuresCaused, 'failure')} caused`;
-  }
-}
-
-/** One line per fault window: "Orders DB outage (60–90 s): recovered 2.1 s after it ended; …". */
+/** One line per fault window, in the words the Markdown report uses too (`faultLine`). */
 export function faultLines(result: SimulationResult) {
   return result.faultWindows.map((w) => ({
     key: `${w.faultId}-${w.startMs}`,
     state: w.state,
-    text: `${w.name} (${spanOf(w, result.settings)}): ${stateWords(w)}`,
+    text: faultLine(w, result.settings),
   }));
 }
 

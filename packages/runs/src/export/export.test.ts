@@ -150,7 +150,7 @@ describe('Markdown export', () => {
     expect(outage.state).toBe('recovered');
     const opening = text.slice(0, text.indexOf('## Result'));
     expect(opening).toContain(
-      `- Database brief outage (20–30 s): recovered ${(outage.recoveryTimeMs! / 1000).toFixed(1)} s after it ended (${outage.failuresCaused.toLocaleString('en')} failures caused)`,
+      `- Database brief outage (20–30 s): recovered ${(outage.recoveryTimeMs! / 1000).toFixed(1)} s after it ended; ${outage.failuresCaused.toLocaleString('en')} failures caused`,
     );
     expect(opening).toMatch(/- Availability \d+\.\d\d % against at least 99\.00 %: \*\*fail\*\*, below the threshold/);
     expect(opening).toMatch(/- MTTR \d+\.\d s against at most 30\.0 s: pass/);
