@@ -7,6 +7,7 @@ export default defineConfig({
       { test: { name: 'schemas', root: 'packages/schemas', include: ['src/**/*.test.ts'] } },
       { test: { name: 'sim-engine', root: 'packages/sim-engine', include: ['src/**/*.test.ts'], testTimeout: 60_000 } },
       { test: { name: 'runs', root: 'packages/runs', include: ['src/**/*.test.ts'], testTimeout: 60_000 } },
+      { test: { name: 'workers', root: 'packages/workers', include: ['src/**/*.test.ts'], testTimeout: 60_000 } },
       { test: { name: 'db', root: 'packages/db', include: ['test/**/*.test.ts'], testTimeout: 60_000 } },
       {
         test: {

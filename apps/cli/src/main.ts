@@ -8,9 +8,10 @@ const USAGE = `usage:
   faultline validate <design.json|yaml>
   faultline run <design.json|yaml> [--seed N] [--duration 60s] [--warmup 5s] [--replications N]
                 [--scenario single|baseline-vs-chaos|sweep|defence-analysis]
-                [--format json|md|prom|csv] [--out FILE] [--fail-on-slo]
+                [--format json|md|prom|csv] [--out FILE] [--fail-on-slo] [--workers N]
                 a sweep also takes --parameter POINTER --from N --to N --steps N
                 (e.g. --parameter /faults/0/schedule/probability --from 0 --to 1 --steps 11)
+                --workers: threads the scenario's parts run on at once (default: the cores)
   faultline bench [--quick]
 
 exit codes: 0 success, 1 an SLO failed (with --fail-on-slo), 2 invalid input`;
@@ -27,6 +28,7 @@ const RUN_OPTIONS = {
   steps: { type: 'string' },
   format: { type: 'string' },
   out: { type: 'string' },
+  workers: { type: 'string' },
   'fail-on-slo': { type: 'boolean' },
 } as const;
 
@@ -35,7 +37,7 @@ function oneFile(positionals: string[], command: string): string {
   return positionals[0]!;
 }
 
-function main(argv: string[]): number {
+function main(argv: string[]): number | Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
     case 'validate': {
@@ -64,7 +66,7 @@ function main(argv: string[]): number {
 }
 
 try {
-  process.exitCode = main(process.argv.slice(2));
+  process.exitCode = await main(process.argv.slice(2));
 } catch (error) {
   // parseArgs reports unknown or malformed options with a code; both are the user's input.
   const known = error instanceof CliError || (error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS');

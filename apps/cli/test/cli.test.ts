@@ -194,6 +194,17 @@ describe('faultline run --scenario defence-analysis', () => {
     expect(md.stdout).toContain(expected.defences[0]!.reason);
   });
 
+  it('gives the same bytes on one thread as on several, and refuses a thread count that is none', async () => {
+    const args = ['run', checkoutJson, '--duration', '20s', '--scenario', 'defence-analysis', '--replications', '2'];
+    const [one, two] = await Promise.all([faultline(...args, '--workers', '1'), faultline(...args, '--workers', '2')]);
+    expect(one.code).toBe(0);
+    expect(two.stdout).toBe(one.stdout);
+    expect(await faultline(...args, '--workers', '0')).toMatchObject({
+      code: 2,
+      stderr: 'faultline: --workers: must be a whole number from 1 to 256\n',
+    });
+  });
+
   it('prints the launch warnings before running: a fault the run will never see', async () => {
     const { code, stderr } = await faultline('run', checkoutJson, '--duration', '15s', '--out', 'short.json');
     expect(code).toBe(0);

@@ -1,5 +1,7 @@
 import { writeFileSync } from 'node:fs';
-import { checkSweep, createScenarioRun, exportRun, sloPassed } from '@faultline/runs';
+import { availableParallelism } from 'node:os';
+import { checkSweep, exportRun, sloPassed } from '@faultline/runs';
+import { runOnThreads } from '@faultline/workers';
 import { ExportFormatSchema, RunSettingsSchema, launchWarnings, type FieldIssue } from '@faultline/schemas';
 import { CliError, EXIT } from '../cli-error.ts';
 import { designLabel, formatIssues, readDesignFile } from '../design-file.ts';
@@ -19,6 +21,7 @@ export interface RunOptions {
   steps?: string;
   format?: string;
   out?: string;
+  workers?: string;
   'fail-on-slo'?: boolean;
 }
 
@@ -87,10 +90,18 @@ function optionErrors(issues: FieldIssue[]): CliError {
  * orchestrator, writes the result in the chosen format, and with --fail-on-slo exits 1 when an
  * SLO failed.
  */
-export function run(path: string, options: RunOptions, out: NodeJS.WriteStream, err: NodeJS.WriteStream): number {
+export async function run(
+  path: string,
+  options: RunOptions,
+  out: NodeJS.WriteStream,
+  err: NodeJS.WriteStream,
+): Promise<number> {
   const format = ExportFormatSchema.safeParse(options.format ?? 'json');
   if (!format.success) throw new CliError(`--format: must be one of ${ExportFormatSchema.options.join(', ')}`);
   const settings = settingsFrom(options);
+  const workers = options.workers === undefined ? availableParallelism() : integer(options.workers);
+  if (!Number.isInteger(workers) || workers! < 1 || workers! > 256)
+    throw new CliError('--workers: must be a whole number from 1 to 256');
   const check = readDesignFile(path);
   if (check.issues) throw new CliError(formatIssues(path, check.issues));
   // The pointer must name a number of this design, and both ends must leave it valid.
@@ -103,14 +114,10 @@ export function run(path: string, options: RunOptions, out: NodeJS.WriteStream, 
   // makes its verdicts mislead, and the run takes a while.
   for (const warning of launchWarnings(check.design, settings)) err.write(`warning: ${warning.message}\n`);
 
-  const simulation = createScenarioRun(check.design, settings);
+  // The scenario's parts (replications, steps, variants) run on `--workers` threads at once.
   const bar = err.isTTY ? progressBar(err) : null;
-  while (!simulation.done) {
-    const progress = simulation.advance(500_000);
-    bar?.update(progress);
-  }
+  const result = await runOnThreads(check.design, settings, { workers: workers!, onProgress: (p) => bar?.update(p) });
   bar?.done();
-  const result = simulation.result();
 
   const exported = exportRun(result, format.data, {
     runId: 'local',

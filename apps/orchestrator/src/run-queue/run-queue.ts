@@ -3,11 +3,8 @@ import type { FastifyBaseLogger } from 'fastify';
 import { sloPassed } from '@faultline/runs';
 import type { Run, RunPart, RunProgress } from '@faultline/schemas';
 import type { RunRepository } from '../repository/run-repository.ts';
-import { ActiveRun } from './active-run.ts';
-import type { PartOutcome, WorkerMessage } from './messages.ts';
+import { ActiveRun, overEventLimit, WorkerPool, type PartOutcome, type WorkerMessage } from '@faultline/workers';
 import { retrying } from './retrying.ts';
-import { overEventLimit } from './simulate-part.ts';
-import { WorkerPool } from './worker-pool.ts';
 
 /** What subscribers of one run hear: progress while it runs, its whole state when the status changes. */
 export type RunNews = { type: 'progress'; progress: RunProgress } | { type: 'status'; run: Run };
