@@ -2,3 +2,11 @@ export { createScenarioRun, runScenario, sloPassed, type ScenarioRun } from './s
 export { simulationCount } from './legs.ts';
 export { checkSweep, sweepValues, withParameter } from './sweep.ts';
 export { exportRun, type ExportContext, type RunExport } from './export/index.ts';
+export { runWork, type RunWork } from './limits/run-work.ts';
+export {
+  checkRunDuration,
+  checkRunWork,
+  DEFAULT_RUN_LIMITS,
+  type RunLimitRefusal,
+  type RunLimits,
+} from './limits/run-limits.ts';
