@@ -3,6 +3,7 @@ import { basename, extname } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { validateDesign, type Design, type FieldIssue } from '@faultline/schemas';
 import { CliError } from './cli-error.ts';
+import { MAX_YAML_DEPTH, yamlDepth } from './yaml-depth.ts';
 
 export type DesignFileCheck = { design: Design; issues?: undefined } | { design?: undefined; issues: FieldIssue[] };
 
@@ -63,6 +64,8 @@ export function readDesignFile(path: string): DesignFileCheck {
   const text = readDesignText(path);
   let data: unknown;
   const yaml = ['.yaml', '.yml'].includes(extname(path).toLowerCase()) || !/^\s*[{[]/.test(text);
+  if (yaml && yamlDepth(text) > MAX_YAML_DEPTH)
+    throw new CliError(`${path}: is not valid YAML: nested deeper than ${MAX_YAML_DEPTH} levels`);
   try {
     data = yaml ? parseYaml(text, { maxAliasCount: 100 }) : JSON.parse(text);
   } catch (error) {

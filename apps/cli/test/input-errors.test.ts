@@ -5,7 +5,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { checkRunWork, DEFAULT_RUN_LIMITS } from '@faultline/runs';
-import { checkoutExample, DesignSchema, RunSettingsSchema, type DesignInput } from '@faultline/schemas';
+import { stringify as toYaml } from 'yaml';
+import {
+  checkoutExample,
+  DesignSchema,
+  everythingExample,
+  RunSettingsSchema,
+  type DesignInput,
+} from '@faultline/schemas';
 
 // Every mistake in what the command is given ends with exit 2 and a sentence that names it: never
 // a stack trace (exit 70), never a hang, never a run the orchestrator would have refused.
@@ -55,6 +62,15 @@ describe('faultline: files that are not design files', () => {
 
   it('refuses a directory', async () => {
     expect(await faultline('run', dir)).toMatchObject(invalidInput(`${dir}: is a directory, not a design file`));
+  });
+
+  it('refuses YAML nested a million levels deep before parsing it, and reads a real export', async () => {
+    const deep = file('deep.yaml', '['.repeat(1_000_000));
+    const result = await faultline('validate', deep);
+    expect(result).toMatchObject(invalidInput(`${deep}: is not valid YAML: nested deeper than 128 levels`));
+    expect(result.ms).toBeLessThan(15_000);
+    const everything = file('everything.yaml', toYaml(everythingExample, { indent: 4 }));
+    expect(await faultline('validate', everything)).toMatchObject({ code: 0 });
   });
 
   it('refuses a file over 16 MiB without reading it', async () => {
