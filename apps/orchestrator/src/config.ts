@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
+import { DEFAULT_RUN_LIMITS } from '@faultline/runs';
 import { MAX_RUN_DURATION_MS, parseEnvironment } from '@faultline/schemas';
 
 const ConfigSchema = z.object({
@@ -27,7 +28,7 @@ const ConfigSchema = z.object({
   /** Longest simulated duration of one simulation. */
   MAX_RUN_DURATION_MS: z.coerce.number().int().min(1).max(MAX_RUN_DURATION_MS).default(MAX_RUN_DURATION_MS),
   /** Events one run may process (all its simulations together); a run past it fails and says so. */
-  MAX_EVENTS_PER_RUN: z.coerce.number().int().min(1).max(2_000_000_000).default(1_000_000_000),
+  MAX_EVENTS_PER_RUN: z.coerce.number().int().min(1).max(2_000_000_000).default(DEFAULT_RUN_LIMITS.maxEventsPerRun),
   /** Wall-clock time one run may take once started (all its parts); a run past it fails and says so. */
   MAX_RUN_WALL_MS: z.coerce
     .number()

@@ -1,12 +1,19 @@
 // The checks a run passes before it is queued, cheapest first: the settings against this
-// orchestrator's limits, room in the queue, then the design as the design service holds it. Each
-// refusal names the field to fix; none of them knows HTTP (errors.ts maps the codes to statuses).
-import { checkSweep, simulationCount } from '@faultline/runs';
+// orchestrator's limits, room in the queue, then the design as the design service holds it, and
+// the work the two imply. Each refusal names the field to fix; none of them knows HTTP (errors.ts
+// maps the codes to statuses).
+import { checkRunDuration, checkRunWork, checkSweep, simulationCount, type RunLimits } from '@faultline/runs';
 import { designHash } from '@faultline/sim-engine';
-import { DesignSchema, designOf, toFieldIssues, type RunSettings, type StoredDesign } from '@faultline/schemas';
+import {
+  DesignIdSchema,
+  DesignSchema,
+  designOf,
+  toFieldIssues,
+  type RunSettings,
+  type StoredDesign,
+} from '@faultline/schemas';
 import { fail, ok, type DomainFailure, type Result } from '@faultline/service-kit';
 import type { Config } from './config.ts';
-import { expectedArrivals } from './limits.ts';
 import type { NewRun } from './repository/run-repository.ts';
 
 export type LaunchLimits = Pick<Config, 'MAX_PENDING_RUNS' | 'MAX_RUN_DURATION_MS' | 'MAX_EVENTS_PER_RUN'>;
@@ -35,18 +42,28 @@ export const queueFull = (maxPending: number) =>
   `${maxPending} runs are already queued or running; wait for some to finish or cancel them`;
 
 export function runLaunchChecks(limits: LaunchLimits, lookups: LaunchLookups): LaunchCheck {
+  // The same limit functions as the command line's, so both refuse with the same words.
+  const runLimits: RunLimits = {
+    maxRunDurationMs: limits.MAX_RUN_DURATION_MS,
+    maxEventsPerRun: limits.MAX_EVENTS_PER_RUN,
+  };
   return async ({ designId, settings }) => {
-    if (settings.durationMs > limits.MAX_RUN_DURATION_MS) {
-      return fail({
-        code: 'RUN_LIMIT_EXCEEDED',
-        detail: `A run may simulate at most ${limits.MAX_RUN_DURATION_MS} ms`,
-        errors: [{ path: '/settings/durationMs', message: `must be at most ${limits.MAX_RUN_DURATION_MS}` }],
-      });
-    }
+    const tooLong = checkRunDuration(settings, runLimits);
+    if (tooLong) return fail({ code: 'RUN_LIMIT_EXCEEDED', ...tooLong });
     if ((await lookups.countPending()) >= limits.MAX_PENDING_RUNS) {
       return fail({
         code: 'RUN_QUEUE_FULL',
         detail: queueFull(limits.MAX_PENDING_RUNS),
+      });
+    }
+    // Checked here rather than by the body schema: an id that names no design is the same 422
+    // whether it is unknown or could never be one, and it never reaches the design service's URL.
+    const id = DesignIdSchema.safeParse(designId);
+    if (!id.success) {
+      return fail({
+        code: 'RUN_DESIGN_NOT_FOUND',
+        detail: `${JSON.stringify(designId)} is not a design id`,
+        errors: toFieldIssues(id.error, '/designId'),
       });
     }
     const stored = await lookups.findDesign(designId);
@@ -71,14 +88,8 @@ export function runLaunchChecks(limits: LaunchLimits, lookups: LaunchLookups): L
       if (issues.length)
         return fail({ code: 'RUN_INVALID', detail: 'The sweep does not fit the design', errors: issues });
     }
-    const arrivals = expectedArrivals(design, settings);
-    if (arrivals > limits.MAX_EVENTS_PER_RUN) {
-      return fail({
-        code: 'RUN_LIMIT_EXCEEDED',
-        detail: `The workload alone is expected to bring ${arrivals} requests, each at least one event, over the limit of ${limits.MAX_EVENTS_PER_RUN} events per run`,
-        errors: [{ path: '/settings/durationMs', message: "too long for the workload's rate within the event limit" }],
-      });
-    }
+    const tooBig = checkRunWork(design, settings, runLimits);
+    if (tooBig) return fail({ code: 'RUN_LIMIT_EXCEEDED', ...tooBig });
     return ok({
       designId,
       designName: design.name,

@@ -17,7 +17,7 @@ const stored: StoredDesign = {
   updatedAt: '2026-01-02T00:00:00.000Z',
   ...checkout,
 };
-const limits: LaunchLimits = { MAX_RUN_DURATION_MS: 60_000, MAX_PENDING_RUNS: 3, MAX_EVENTS_PER_RUN: 12_000 };
+const limits: LaunchLimits = { MAX_RUN_DURATION_MS: 60_000, MAX_PENDING_RUNS: 3, MAX_EVENTS_PER_RUN: 36_000 };
 const settings = (input: Partial<RunSettingsInput> = {}) =>
   RunSettingsSchema.parse({ durationMs: 60_000, warmupMs: 0, ...input });
 
@@ -34,7 +34,7 @@ function checker({ pending = 0, designs = [stored] }: { pending?: number; design
 describe('run launch checks', () => {
   it('pass a run at every limit, and make it from the design as the design service holds it', async () => {
     const { check } = checker({ pending: 2 });
-    // 200 requests/s for 60 s: 12,000 arrivals, exactly the event limit.
+    // 200 requests/s for 60 s, each visiting users, api and db: 36,000 events, exactly the limit.
     expect(await check({ designId: 'd1', settings: settings() })).toEqual({
       ok: true,
       value: {
@@ -114,20 +114,61 @@ describe('run launch checks', () => {
     });
   });
 
-  it('refuse a workload whose arrivals alone pass the event limit', async () => {
+  it('refuse a run whose work passes the event limit, naming what multiplies it', async () => {
     const { check } = checker();
-    // Two replications of 60 s at 200 requests/s: 24,000 arrivals.
+    // Two replications of 60 s at 200 requests/s, 3 components each: 72,000 events.
     expect(await check({ designId: 'd1', settings: settings({ replications: 2 }) })).toEqual({
       ok: false,
       failure: {
         code: 'RUN_LIMIT_EXCEEDED',
         detail:
-          'The workload alone is expected to bring 24000 requests, each at least one event, over the limit of 12000 events per run',
-        errors: [{ path: '/settings/durationMs', message: "too long for the workload's rate within the event limit" }],
+          'The run is expected to take at least 72000 events, over the limit of 36000 events per run: 12000 requests per simulation (a peak of 200 per second for 60000 ms), each visiting 3 components, in 2 simulations',
+        errors: [
+          {
+            path: '/settings/replications',
+            message: '36000 events per simulation times 2: over the limit of 36000 events per run',
+          },
+        ],
       },
     });
     // Baseline and chaos: two simulations, twice the arrivals.
     const chaos = await check({ designId: 'd1', settings: settings({ scenario: { kind: 'baseline-vs-chaos' } }) });
     expect(chaos).toMatchObject({ ok: false, failure: { code: 'RUN_LIMIT_EXCEEDED' } });
+  });
+  it('refuse a spike of the load profile that multiplies the rate past the limit, naming it', async () => {
+    const spiky: StoredDesign = {
+      ...stored,
+      id: 'spiky',
+      workload: { ...stored.workload, profile: [{ kind: 'spike', atMs: 1_000, durationMs: 1, multiplier: 1e9 }] },
+    };
+    const { check } = checker({ designs: [spiky] });
+    const refusal = await check({ designId: 'spiky', settings: settings() });
+    expect(refusal).toMatchObject({ ok: false, failure: { code: 'RUN_LIMIT_EXCEEDED' } });
+    expect(!refusal.ok && refusal.failure.errors).toEqual([
+      {
+        path: '/workload/arrival/ratePerSecond',
+        message:
+          'a peak of 200000000000 requests per second takes at least 3.60e13 events in one simulation, over the limit of 36000 events per run',
+      },
+      {
+        path: '/workload/profile/0/multiplier',
+        message:
+          'multiplies the rate to a peak of 200000000000 requests per second, which takes at least 3.60e13 events in one simulation, over the limit of 36000 events per run',
+      },
+    ]);
+  });
+
+  it('refuse closed-loop users who never think, bounded by the service time they wait for', async () => {
+    const closed: StoredDesign = {
+      ...stored,
+      id: 'closed',
+      workload: {
+        ...stored.workload,
+        arrival: { kind: 'closed', users: 1_000_000, thinkTime: { kind: 'constant', value: 0 } },
+      },
+    };
+    const { check } = checker({ designs: [closed] });
+    const refusal = await check({ designId: 'closed', settings: settings() });
+    expect(!refusal.ok && refusal.failure.errors?.map((e) => e.path)).toEqual(['/workload/arrival/users']);
   });
 });

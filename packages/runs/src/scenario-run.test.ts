@@ -122,6 +122,28 @@ describe('checkSweep', () => {
     );
   });
 
+  it.each([
+    '/components/__proto__/length',
+    '/faults/length',
+    '/components/0/constructor/length',
+    '/__proto__/valueOf/length',
+    '/components/01/replicas',
+  ])('follows own fields only: %s is not in the design', (parameter) => {
+    const sweep = { kind: 'sweep', parameter, from: 1, to: 5, steps: 3 } as const;
+    expect(checkSweep(checkout, sweep)).toEqual([
+      { path: '/settings/scenario/parameter', message: `${parameter} is not in the design` },
+    ]);
+    // Nothing reached through the pointer was changed.
+    expect(Array.prototype.length).toBe(0);
+    expect(checkout.faults).toHaveLength(1);
+  });
+
+  it('never builds a step through a pointer that names no number of the design', () => {
+    const sweep = { kind: 'sweep', parameter: '/components/__proto__/length', from: 1, to: 5, steps: 3 } as const;
+    expect(() => runScenario(checkout, settings({ scenario: sweep }))).toThrow(/is not in the design/);
+    expect(Array.prototype.length).toBe(0);
+  });
+
   it('names the end of the range that makes the design invalid', () => {
     const issues = checkSweep(checkout, {
       kind: 'sweep',

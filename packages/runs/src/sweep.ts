@@ -13,12 +13,26 @@ const segments = (pointer: string) =>
     .slice(1)
     .map((s) => s.replaceAll('~1', '/').replaceAll('~0', '~'));
 
+/**
+ * The object or list the key names a member of, when it is one of the design's own fields: an
+ * object's own property, or a list's index. Never an inherited one (`__proto__`, `constructor`)
+ * nor a list's `length`, which a pointer must not reach, let alone set.
+ */
+function childOf(node: unknown, key: string): { value: unknown } | null {
+  if (node === null || typeof node !== 'object') return null;
+  if (Array.isArray(node)) {
+    return /^(0|[1-9]\d*)$/.test(key) && Number(key) < node.length ? { value: node[Number(key)] } : null;
+  }
+  return Object.hasOwn(node, key) ? { value: (node as Record<string, unknown>)[key] } : null;
+}
+
 /** The number the pointer names in the design, or a reason it names none. */
 function numberAt(design: Design, pointer: string): number | string {
   let node: unknown = design;
   for (const key of segments(pointer)) {
-    if (node === null || typeof node !== 'object' || !(key in node)) return `${pointer} is not in the design`;
-    node = (node as Record<string, unknown>)[key];
+    const child = childOf(node, key);
+    if (!child) return `${pointer} is not in the design`;
+    node = child.value;
   }
   return typeof node === 'number' ? node : `${pointer} is not a number in the design`;
 }
@@ -50,7 +64,10 @@ export function checkSweep(design: Design, sweep: Sweep, path = '/settings/scena
   return issues;
 }
 
+/** A copy with the number at the pointer replaced; the pointer must name a number (checkSweep). */
 function setUnchecked(design: Design, pointer: string, value: number): unknown {
+  const found = numberAt(design, pointer);
+  if (typeof found === 'string') throw new RangeError(found);
   const copy = structuredClone(design) as unknown as Record<string, unknown>;
   const keys = segments(pointer);
   let node = copy;

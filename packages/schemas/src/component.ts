@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DistributionSchema } from './distribution.ts';
 import { CountSchema, ProbabilitySchema, SlugSchema } from './ids.ts';
 import { InboundPoliciesSchema, OutgoingPoliciesSchema } from './resilience.ts';
+import { atMost, SIZE_LIMITS } from './size-limits.ts';
 
 /** One downstream call a component makes for each request it serves (SPEC §3.2). */
 export const CallSchema = z.strictObject({
@@ -31,10 +32,15 @@ const identity = {
 
 const serving = {
   ...identity,
-  replicas: CountSchema.max(1000).default(1),
-  concurrency: CountSchema.max(100_000).default(10),
+  replicas: CountSchema.max(SIZE_LIMITS.replicas, atMost(SIZE_LIMITS.replicas)).default(1),
+  concurrency: CountSchema.max(SIZE_LIMITS.concurrency, atMost(SIZE_LIMITS.concurrency)).default(10),
   /** Waiting requests per replica beyond which new ones fail as `overloaded`; null = unbounded. */
-  queueCapacity: z.int().min(0).nullable().default(null),
+  queueCapacity: z
+    .int()
+    .min(0)
+    .max(SIZE_LIMITS.queueCapacity, atMost(SIZE_LIMITS.queueCapacity))
+    .nullable()
+    .default(null),
   serviceTime: DistributionSchema.default(DEFAULT_SERVICE_TIME),
   inbound: InboundPoliciesSchema,
 };
@@ -64,9 +70,9 @@ export const CacheComponentSchema = z.strictObject({
 export const QueueComponentSchema = z.strictObject({
   kind: z.literal('queue'),
   ...serving,
-  consumers: CountSchema.max(10_000).default(1),
+  consumers: CountSchema.max(SIZE_LIMITS.consumers, atMost(SIZE_LIMITS.consumers)).default(1),
   /** Messages held at most; null = unbounded. */
-  maxDepth: z.int().min(1).nullable().default(null),
+  maxDepth: z.int().min(1).max(SIZE_LIMITS.queueMaxDepth, atMost(SIZE_LIMITS.queueMaxDepth)).nullable().default(null),
 });
 
 export const ExternalComponentSchema = z.strictObject({ kind: z.literal('external'), ...serving });

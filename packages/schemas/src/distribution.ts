@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { atMost, SIZE_LIMITS } from './size-limits.ts';
 
 /** Durations drawn per request, in ms (SPEC §3.5). */
 export const DistributionSchema = z.discriminatedUnion('kind', [
@@ -19,7 +20,8 @@ export const DistributionSchema = z.discriminatedUnion('kind', [
     kind: z.literal('empirical'),
     points: z
       .array(z.strictObject({ value: z.number().min(0).finite(), weight: z.number().positive().finite() }))
-      .min(1, { message: 'needs at least one point' }),
+      .min(1, { message: 'needs at least one point' })
+      .max(SIZE_LIMITS.empiricalPoints, atMost(SIZE_LIMITS.empiricalPoints, ' points')),
   }),
 ]);
 export type Distribution = z.infer<typeof DistributionSchema>;

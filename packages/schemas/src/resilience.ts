@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { ErrorKindSchema, type ErrorKind } from './errors.ts';
 import { CountSchema, DurationMsSchema, PercentSchema, PositiveDurationMsSchema, SlugSchema } from './ids.ts';
+import { atMost, SIZE_LIMITS } from './size-limits.ts';
+
+/** A count with its upper bound from SIZE_LIMITS. */
+const countUpTo = (bound: number) => CountSchema.max(bound, atMost(bound));
 
 // Parameters follow Resilience4j's names, meanings and defaults (SPEC §3.4), with one deliberate
 // difference: every duration is in milliseconds, including a time-based sliding window's size
@@ -30,7 +34,7 @@ export const RetryPolicySchema = z.strictObject({
   type: z.literal('retry'),
   ...target,
   params: z.strictObject({
-    maxAttempts: CountSchema.max(100).default(3),
+    maxAttempts: countUpTo(SIZE_LIMITS.retryAttempts).default(3),
     backoff: BackoffSchema.prefault({}),
     jitter: z.enum(['none', 'full', 'equal', 'decorrelated']).default('none'),
     retryOn: z.array(ErrorKindSchema).default(() => [...DEFAULT_RETRY_ON]),
@@ -47,13 +51,21 @@ export const CircuitBreakerPolicySchema = z.strictObject({
         type: z.enum(['count', 'time']).default('count'),
         size: z.number().positive().finite().default(100),
       })
+      // The bound depends on what the size counts; a count window's calls are held one by one.
+      .superRefine((w, ctx) => {
+        const [bound, unit] =
+          w.type === 'count'
+            ? [SIZE_LIMITS.breakerWindowCalls, ' calls for a count window']
+            : [SIZE_LIMITS.breakerWindowMs, ' ms for a time window'];
+        if (w.size > bound) ctx.addIssue({ code: 'custom', path: ['size'], ...atMost(bound, unit) });
+      })
       .prefault({}),
-    minimumCalls: CountSchema.default(100),
+    minimumCalls: countUpTo(SIZE_LIMITS.breakerCalls).default(100),
     failureRateThreshold: PercentSchema.default(50),
     slowCallDurationMs: PositiveDurationMsSchema.default(60_000),
     slowCallRateThreshold: PercentSchema.default(100),
     waitInOpenMs: DurationMsSchema.default(60_000),
-    permittedCallsInHalfOpen: CountSchema.default(10),
+    permittedCallsInHalfOpen: countUpTo(SIZE_LIMITS.breakerCalls).default(10),
   }),
 });
 
@@ -61,7 +73,7 @@ export const BulkheadPolicySchema = z.strictObject({
   type: z.literal('bulkhead'),
   ...target,
   params: z.strictObject({
-    maxConcurrentCalls: CountSchema.default(25),
+    maxConcurrentCalls: countUpTo(SIZE_LIMITS.bulkheadCalls).default(25),
     maxWaitMs: DurationMsSchema.default(0),
   }),
 });
@@ -100,7 +112,7 @@ export const OUTGOING_POLICY_ORDER: OutgoingPolicyType[] = [
 export const RateLimiterPolicySchema = z.strictObject({
   type: z.literal('rate-limiter'),
   params: z.strictObject({
-    limitForPeriod: CountSchema.default(50),
+    limitForPeriod: countUpTo(SIZE_LIMITS.permitsPerPeriod).default(50),
     refreshPeriodMs: PositiveDurationMsSchema.default(500),
     timeoutMs: DurationMsSchema.default(5_000),
   }),
@@ -108,7 +120,7 @@ export const RateLimiterPolicySchema = z.strictObject({
 
 export const LoadSheddingPolicySchema = z.strictObject({
   type: z.literal('load-shedding'),
-  params: z.strictObject({ maxInFlight: CountSchema }),
+  params: z.strictObject({ maxInFlight: countUpTo(SIZE_LIMITS.maxInFlight) }),
 });
 
 /** Server-side guards, in a component's `inbound` list. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DurationMsSchema, PositiveDurationMsSchema } from './ids.ts';
+import { atMost, SIZE_LIMITS } from './size-limits.ts';
 
 /** Longest simulated run accepted: one day. */
 export const MAX_RUN_DURATION_MS = 24 * 60 * 60 * 1000;
@@ -17,7 +18,7 @@ export const ScenarioSchema = z.discriminatedUnion('kind', [
       .regex(/^(\/[^/]+)+$/, { message: 'must be a JSON pointer such as /faults/0/schedule/probability' }),
     from: z.number().finite(),
     to: z.number().finite(),
-    steps: z.int().min(2).max(100),
+    steps: z.int().min(2).max(SIZE_LIMITS.sweepSteps, atMost(SIZE_LIMITS.sweepSteps)),
   }),
   /** Which defence helped: the design as it is, then once per resilience policy with it removed (SPEC §5). */
   z.strictObject({ kind: z.literal('defence-analysis') }),
@@ -35,7 +36,7 @@ export const RunSettingsSchema = z
       .min(0)
       .max(2 ** 32 - 1)
       .default(1),
-    replications: z.int().min(1).max(100).default(1),
+    replications: z.int().min(1).max(SIZE_LIMITS.replications, atMost(SIZE_LIMITS.replications)).default(1),
     scenario: ScenarioSchema.default({ kind: 'single' }),
   })
   .refine((s) => s.warmupMs < s.durationMs, { message: 'must be shorter than durationMs', path: ['warmupMs'] });

@@ -8,6 +8,7 @@ import {
   RateSchema,
   SlugSchema,
 } from './ids.ts';
+import { atMost, SIZE_LIMITS } from './size-limits.ts';
 
 const positiveRate = z.number().positive().finite();
 
@@ -15,7 +16,11 @@ export const ArrivalSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('poisson'), ratePerSecond: positiveRate }),
   z.strictObject({ kind: z.literal('constant'), ratePerSecond: positiveRate }),
   /** Closed loop: each user sends a request, waits for the answer, thinks, and sends again. */
-  z.strictObject({ kind: z.literal('closed'), users: CountSchema.max(1_000_000), thinkTime: DistributionSchema }),
+  z.strictObject({
+    kind: z.literal('closed'),
+    users: CountSchema.max(SIZE_LIMITS.users, atMost(SIZE_LIMITS.users)),
+    thinkTime: DistributionSchema,
+  }),
 ]);
 export type Arrival = z.infer<typeof ArrivalSchema>;
 

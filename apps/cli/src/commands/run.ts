@@ -1,6 +1,14 @@
-import { writeFileSync } from 'node:fs';
+import { closeSync, openSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { checkSweep, exportRun, sloPassed } from '@faultline/runs';
+import {
+  checkRunDuration,
+  checkRunWork,
+  checkSweep,
+  DEFAULT_RUN_LIMITS,
+  exportRun,
+  sloPassed,
+  type RunLimitRefusal,
+} from '@faultline/runs';
 import { runOnThreads } from '@faultline/workers';
 import { ExportFormatSchema, RunSettingsSchema, launchWarnings, type FieldIssue } from '@faultline/schemas';
 import { CliError, EXIT } from '../cli-error.ts';
@@ -85,6 +93,27 @@ function optionErrors(issues: FieldIssue[]): CliError {
   return new CliError(issues.map((issue) => `${OPTION_OF[issue.path] ?? issue.path}: ${issue.message}`).join('\n'));
 }
 
+/** The orchestrator's refusal in its own words, a settings field named by its option. */
+function limitError(refusal: RunLimitRefusal): CliError {
+  const lines = refusal.errors.map(({ path, message }) => {
+    const option = path.startsWith('/settings/') ? OPTION_OF[path.slice('/settings'.length)] : undefined;
+    return `  ${option ?? path}: ${message}`;
+  });
+  return new CliError([refusal.detail, ...lines].join('\n'));
+}
+
+/** Opens --out before the run, so a path that cannot be written is said at once, not after it. */
+function openOut(path: string): number {
+  try {
+    return openSync(path, 'w');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new CliError(
+      code === 'EISDIR' ? `--out: ${path} is a directory` : `--out: ${path} cannot be written (${code ?? error})`,
+    );
+  }
+}
+
 /**
  * `faultline run <design>`: simulates on this machine with the same engine and scenarios as the
  * orchestrator, writes the result in the chosen format, and with --fail-on-slo exits 1 when an
@@ -109,6 +138,12 @@ export async function run(
     const issues = checkSweep(check.design, settings.scenario, '/scenario');
     if (issues.length > 0) throw optionErrors(issues);
   }
+  // What the orchestrator would refuse, refused here with the same words: the same limits by
+  // default, and the same function.
+  const refusal =
+    checkRunDuration(settings, DEFAULT_RUN_LIMITS) ?? checkRunWork(check.design, settings, DEFAULT_RUN_LIMITS);
+  if (refusal) throw limitError(refusal);
+  const outFd = options.out === undefined ? null : openOut(options.out);
 
   // Said before the run, as the orchestrator's launch answer does: a fault the run will not see
   // makes its verdicts mislead, and the run takes a while.
@@ -125,8 +160,16 @@ export async function run(
     designName: check.design.name,
     design: check.design,
   });
-  if (options.out) writeFileSync(options.out, exported.body);
-  else out.write(exported.body);
+  if (outFd === null) out.write(exported.body);
+  else {
+    try {
+      writeFileSync(outFd, exported.body);
+    } catch (error) {
+      throw new CliError(`--out: ${options.out} cannot be written (${(error as NodeJS.ErrnoException).code ?? error})`);
+    } finally {
+      closeSync(outFd);
+    }
+  }
 
   const passed = sloPassed(result);
   if (err.isTTY || (!passed && options['fail-on-slo'])) {

@@ -13,10 +13,16 @@ declare module 'fastify' {
   }
 }
 
-/** Reads designs through the design service's HTTP API: the orchestrator never touches its tables. */
+/**
+ * Reads designs through the design service's HTTP API: the orchestrator never touches its tables.
+ * When that fails, the answer says what went wrong but not where the service lives (an internal
+ * address is nobody's business outside); the log has it.
+ */
 export default fp<{ baseUrl: string }>(async (app, { baseUrl }) => {
-  const unavailable = (why: string) =>
-    appError('DESIGN_SERVICE_UNAVAILABLE', `The design service at ${baseUrl} ${why}`);
+  const unavailable = (why: string, cause?: unknown) => {
+    app.log.warn({ designService: baseUrl, err: cause }, `the design service ${why}`);
+    return appError('DESIGN_SERVICE_UNAVAILABLE', `The design service ${why}`);
+  };
   app.decorate('designClient', {
     async get(id) {
       let response: Response;
@@ -25,11 +31,11 @@ export default fp<{ baseUrl: string }>(async (app, { baseUrl }) => {
           signal: AbortSignal.timeout(10_000),
         });
       } catch (error) {
-        throw unavailable(`did not answer: ${(error as Error).message}`);
+        throw unavailable('did not answer', error);
       }
       if (response.status === 404) return null;
       if (!response.ok) throw unavailable(`answered ${response.status}`);
-      const parsed = StoredDesignSchema.safeParse(await response.json());
+      const parsed = StoredDesignSchema.safeParse(await response.json().catch(() => null));
       if (!parsed.success) throw unavailable('sent a design this orchestrator cannot read');
       return parsed.data;
     },

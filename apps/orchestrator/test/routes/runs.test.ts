@@ -105,6 +105,20 @@ describe('POST /api/runs', () => {
     expect((await app().inject({ method: 'GET', url: '/api/runs?designId=no-such-design' })).json().items).toEqual([]);
   });
 
+  it.each(['.', '..', '%2F', '..%2F..%2Fhealth', 'a b', '/api/designs'])(
+    'refuses %j as a design id with 422 naming designId, never asking the design service for it',
+    async (designId) => {
+      const response = await app().inject({ method: 'POST', url: '/api/runs', payload: { designId, settings } });
+      expect(response.statusCode).toBe(422);
+      expect(problemOf(response)).toMatchObject({
+        code: 'RUN_DESIGN_NOT_FOUND',
+        errors: [{ path: '/designId', message: 'is not a design id: 1 to 64 letters, digits, "-" or "_"' }],
+      });
+      const listed = await app().inject({ method: 'GET', url: `/api/runs?designId=${encodeURIComponent(designId)}` });
+      expect(listed.json().items).toEqual([]);
+    },
+  );
+
   it('refuses invalid settings with every failing field, and queues nothing', async () => {
     const stored = await designs.create(checkoutExample);
     const response = await app().inject({
@@ -138,6 +152,44 @@ describe('POST /api/runs', () => {
         { path: '/settings/scenario/parameter', message: '/faults/0/params/mode is not a number in the design' },
       ],
     });
+  });
+
+  it.each(['/components/__proto__/length', '/faults/length', '/components/0/constructor/name'])(
+    "refuses a sweep of %s: a pointer follows the design's own fields only",
+    async (parameter) => {
+      const stored = await designs.create(checkoutExample);
+      const sweep = { kind: 'sweep', parameter, from: 1, to: 5, steps: 3 };
+      const response = await app().inject({
+        method: 'POST',
+        url: '/api/runs',
+        payload: { designId: stored.id, settings: { ...settings, scenario: sweep } },
+      });
+      expect(response.statusCode).toBe(422);
+      expect(problemOf(response).errors).toEqual([
+        { path: '/settings/scenario/parameter', message: `${parameter} is not in the design` },
+      ]);
+      expect(Array.prototype.length).toBe(0);
+    },
+  );
+
+  it('refuses a workload whose load profile spikes past the event limit, naming the spike', async () => {
+    const spiky = await designs.create({
+      ...checkoutExample,
+      workload: {
+        ...checkoutExample.workload,
+        profile: [{ kind: 'spike', atMs: 1_000, durationMs: 1, multiplier: 1e9 }],
+      },
+    });
+    const response = await app().inject({
+      method: 'POST',
+      url: '/api/runs',
+      payload: { designId: spiky.id, settings },
+    });
+    expect(response.statusCode).toBe(422);
+    expect(problemOf(response)).toMatchObject({ code: 'RUN_LIMIT_EXCEEDED' });
+    expect(problemOf(response).errors!.map((e) => e.path)).toContain('/workload/profile/0/multiplier');
+    expect(problemOf(response).errors![0]!.message).toMatch(/over the limit of 1000000000 events per run$/);
+    expect((await app().inject({ method: 'GET', url: `/api/runs?designId=${spiky.id}` })).json().items).toEqual([]);
   });
 
   it('runs a sweep and reports the curve with its collapse point', async () => {

@@ -10,6 +10,14 @@ export type RunStatus = z.infer<typeof RunStatusSchema>;
 export const isFinished = (status: RunStatus) =>
   status === 'succeeded' || status === 'failed' || status === 'cancelled';
 
+/**
+ * A design id as the design service hands them out (UUIDs) or any id of their alphabet: a path
+ * segment that stays itself, never `.`, `..`, an escape or a space that would read another URL.
+ */
+export const DesignIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, {
+  message: 'is not a design id: 1 to 64 letters, digits, "-" or "_"',
+});
+
 export const CreateRunBodySchema = z.strictObject({
   designId: z.string().min(1).max(64),
   settings: RunSettingsSchema,

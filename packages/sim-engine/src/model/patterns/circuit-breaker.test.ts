@@ -161,3 +161,49 @@ describe('CircuitBreaker: open and half-open', () => {
     expect(transitions).toHaveLength(1);
   });
 });
+
+describe('CircuitBreaker: a count window holds only the calls made', () => {
+  /** A breaker on a window the schema would refuse: the engine must not size anything by it. */
+  const huge = (size: number, minimumCalls: number) => {
+    const policy = CircuitBreakerPolicySchema.parse({ type: 'circuit-breaker', params: countWindow(4, 4, 50) });
+    policy.params.slidingWindow.size = size;
+    policy.params.minimumCalls = minimumCalls;
+    return new CircuitBreaker('api', null, policy, () => {});
+  };
+
+  it('a window of 10^12 calls is not allocated up front: it opens as any other after its first calls', () => {
+    const b = huge(1e12, 10);
+    for (let i = 0; i < 9; i++) b.record(i, true, 1);
+    expect(b.state).toBe(CLOSED);
+    b.record(9, true, 1);
+    expect(b.state).toBe(OPEN);
+  });
+
+  it('a window that grew as it filled slides exactly: the oldest calls drop out first', () => {
+    const { b, calls } = breaker(countWindow(200, 200, 50));
+    calls(0, 'F'.repeat(99) + 'O'.repeat(101)); // 99 of 200: under 50 %
+    calls(0, 'O'.repeat(99)); // the 99 failures slid out
+    calls(0, 'F'.repeat(99));
+    expect(b.state).toBe(CLOSED); // 99 of 200
+    calls(0, 'F');
+    expect(b.state).toBe(OPEN); // 100 of 200
+  });
+
+  it('calls from before a transition are not among the causes of the next opening', () => {
+    const b = huge(4, 2);
+    const call = (now: number, failed: boolean, cause: number) => {
+      if (b.tryAcquire(now)) b.record(now, failed, 1, cause);
+    };
+    call(0, false, 0);
+    call(0, false, 0);
+    call(0, true, 1);
+    call(0, true, 1); // 2 of 4: opens, because of fault bit 1
+    expect(b.rejectionCause()).toBe(1);
+    [0, 0, 0].forEach(() => call(1_000, false, 0)); // half-open, then closed
+    expect(b.state).toBe(CLOSED);
+    call(1_100, true, 2);
+    call(1_100, true, 2); // opens again, because of fault bit 2 alone
+    expect(b.state).toBe(OPEN);
+    expect(b.rejectionCause()).toBe(2);
+  });
+});

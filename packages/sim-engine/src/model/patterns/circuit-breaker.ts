@@ -10,6 +10,8 @@ type BreakerPolicy = Extract<OutgoingPolicy, { type: 'circuit-breaker' }>;
 export type TransitionListener = (breaker: CircuitBreaker, from: number, to: number, at: number) => void;
 
 const TIME_BUCKETS = 10;
+/** Slots a count window starts with; it doubles as calls fill it, up to its size. */
+const INITIAL_RING = 64;
 
 /**
  * Resilience4j's circuit breaker. CLOSED records outcomes in a sliding window (the last N calls,
@@ -22,8 +24,10 @@ export class CircuitBreaker implements AttemptGuard {
   private openUntil = 0;
   private readonly countWindow: boolean;
   private readonly size: number;
-  // Count window: a ring of outcomes (bit 1 failed, bit 2 slow).
-  private readonly ring: Uint8Array;
+  // Count window: a ring of outcomes (bit 1 failed, bit 2 slow). It grows with the calls it holds,
+  // up to `size`, so a large window costs memory only once that many calls have been made; a
+  // reset only rewinds it (slots are written again before they are read).
+  private ring: Uint8Array;
   private ringNext = 0;
   // Time window: ten buckets of calls, failures and slow calls.
   private readonly bucketMs: number;
@@ -42,7 +46,7 @@ export class CircuitBreaker implements AttemptGuard {
   private openedAt = 0;
   // Causes (see causes.ts) of the failures in the window, per slot, and of those in half-open; when
   // it opens, the ones that opened it are what its refusals are charged to.
-  private readonly ringCauses: Int32Array;
+  private ringCauses: Int32Array;
   private readonly bucketCauses = new Int32Array(TIME_BUCKETS);
   private halfOpenCauses = 0;
   private openCauses = 0;
@@ -65,8 +69,9 @@ export class CircuitBreaker implements AttemptGuard {
     const p = policy.params;
     this.countWindow = p.slidingWindow.type === 'count';
     this.size = Math.max(1, Math.round(p.slidingWindow.size));
-    this.ring = new Uint8Array(this.countWindow ? this.size : 0);
-    this.ringCauses = new Int32Array(this.countWindow ? this.size : 0);
+    const initial = this.countWindow ? Math.min(this.size, INITIAL_RING) : 0;
+    this.ring = new Uint8Array(initial);
+    this.ringCauses = new Int32Array(initial);
     this.bucketMs = this.countWindow ? 1 : p.slidingWindow.size / TIME_BUCKETS;
     this.minimumCalls = p.minimumCalls;
     this.failureThreshold = p.failureRateThreshold;
@@ -144,6 +149,8 @@ export class CircuitBreaker implements AttemptGuard {
         this.failures -= old & 1;
         this.slow -= (old >> 1) & 1;
         this.calls--;
+      } else if (this.ringNext === this.ring.length) {
+        this.growRing();
       }
       this.ring[this.ringNext] = (failed ? 1 : 0) | (slow ? 2 : 0);
       this.ringCauses[this.ringNext] = cause;
@@ -159,6 +166,17 @@ export class CircuitBreaker implements AttemptGuard {
     this.calls++;
     if (failed) this.failures++;
     if (slow) this.slow++;
+  }
+
+  /** Before the window first fills, the slots in use are [0, calls): doubling keeps them in place. */
+  private growRing(): void {
+    const length = Math.min(this.size, this.ring.length * 2);
+    const ring = new Uint8Array(length);
+    ring.set(this.ring);
+    const causes = new Int32Array(length);
+    causes.set(this.ringCauses);
+    this.ring = ring;
+    this.ringCauses = causes;
   }
 
   /** Drops the buckets that slid out of the time window. */
@@ -179,14 +197,14 @@ export class CircuitBreaker implements AttemptGuard {
     this.bucketEpoch = epoch;
   }
 
+  // The ring is not cleared: a count window reads a slot only once it is full, that is after every
+  // slot has been written again since this reset, and its causes are read over [0, calls) alone.
   private resetWindow(): void {
     this.calls = this.failures = this.slow = 0;
-    this.ring.fill(0);
     this.ringNext = 0;
     this.bucketCalls.fill(0);
     this.bucketFailures.fill(0);
     this.bucketSlow.fill(0);
-    this.ringCauses.fill(0);
     this.bucketCauses.fill(0);
     this.halfOpenCauses = 0;
   }
@@ -195,7 +213,8 @@ export class CircuitBreaker implements AttemptGuard {
   private windowCauses(): number {
     if (this.state === HALF_OPEN) return this.halfOpenCauses;
     let causes = 0;
-    for (const c of this.countWindow ? this.ringCauses : this.bucketCauses) causes |= c;
+    if (this.countWindow) for (let i = 0; i < this.calls; i++) causes |= this.ringCauses[i]!;
+    else for (const c of this.bucketCauses) causes |= c;
     return causes;
   }
 
