@@ -8,6 +8,8 @@ const ConfigSchema = z.object({
   /** postgres:// for PostgreSQL; file: or unset for SQLite under data/. */
   DATABASE_URL: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Host names served (any port), comma-separated, or `*`; unset: localhost, 127.0.0.1, [::1] and HOST. */
+  ALLOWED_HOSTS: z.string().optional(),
   BODY_LIMIT_BYTES: z.coerce
     .number()
     .int()
@@ -28,6 +30,12 @@ const ConfigSchema = z.object({
   MAX_RUN_DURATION_MS: z.coerce.number().int().min(1).max(MAX_RUN_DURATION_MS).default(MAX_RUN_DURATION_MS),
   /** Events one run may process (all its simulations together); a run past it fails and says so. */
   MAX_EVENTS_PER_RUN: z.coerce.number().int().min(1).max(2_000_000_000).default(1_000_000_000),
+  /** An event stream is closed after this long with a `retry:` hint; the client reconnects and reads the current state. */
+  STREAM_MAX_MS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(5 * 60 * 1000),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
