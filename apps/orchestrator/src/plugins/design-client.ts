@@ -16,7 +16,8 @@ declare module 'fastify' {
 /** Reads designs through the design service's HTTP API: the orchestrator never touches its tables. */
 export default fp<{ baseUrl: string }>(async (app, { baseUrl }) => {
   const unavailable = (why: string) =>
-    appError('DESIGN_SERVICE_UNAVAILABLE', `The design service at ${baseUrl} ${why}`);
+    // Its address is internal: it stays in the log, never in an answer.
+    appError('DESIGN_SERVICE_UNAVAILABLE', `The design service ${why}`);
   app.decorate('designClient', {
     async get(id) {
       let response: Response;
@@ -25,7 +26,8 @@ export default fp<{ baseUrl: string }>(async (app, { baseUrl }) => {
           signal: AbortSignal.timeout(10_000),
         });
       } catch (error) {
-        throw unavailable(`did not answer: ${(error as Error).message}`);
+        app.log.warn({ err: error, designService: baseUrl }, 'the design service did not answer');
+        throw unavailable('did not answer');
       }
       if (response.status === 404) return null;
       if (!response.ok) throw unavailable(`answered ${response.status}`);
