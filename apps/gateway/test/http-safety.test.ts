@@ -106,10 +106,16 @@ describe('security headers and allowed hosts', () => {
     }
   });
 
-  it('reads ALLOWED_HOSTS as a list, any port; by default loopback and the configured HOST', () => {
+  it('serves loopback names, the configured HOST and those ALLOWED_HOSTS lists, at any port', () => {
     expect(allowedHostsFrom(undefined, '0.0.0.0')).toEqual(['localhost', '127.0.0.1', '[::1]', '0.0.0.0']);
     expect(allowedHostsFrom(undefined, '::1')).toEqual(['localhost', '127.0.0.1', '[::1]']);
-    expect(allowedHostsFrom(' Faultline.example , gateway ', '127.0.0.1')).toEqual(['faultline.example', 'gateway']);
+    expect(allowedHostsFrom(' Faultline.example , gateway ', '127.0.0.1')).toEqual([
+      'localhost',
+      '127.0.0.1',
+      '[::1]',
+      'faultline.example',
+      'gateway',
+    ]);
     expect(allowedHostsFrom('*', '127.0.0.1')).toBe('*');
   });
 });

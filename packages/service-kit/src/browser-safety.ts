@@ -7,8 +7,9 @@ import { sendProblem } from './problem-handler.ts';
 const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
 
 /**
- * The host names `ALLOWED_HOSTS` permits (a comma-separated list, any port), or '*' for any:
- * by default the loopback names and the configured `HOST` the service listens on.
+ * The host names served (any port), or '*' for any: the loopback names and the configured `HOST`
+ * the service listens on (a page elsewhere cannot make a browser send those), plus the names
+ * `ALLOWED_HOSTS` lists, comma-separated (a deployment's own name).
  */
 export function allowedHostsFrom(configured: string | undefined, host: string | undefined): string[] | '*' {
   if (configured?.trim() === '*') return '*';
@@ -16,8 +17,8 @@ export function allowedHostsFrom(configured: string | undefined, host: string | 
     ?.split(',')
     .map((name) => name.trim())
     .filter(Boolean);
-  const defaults = [...LOOPBACK_HOSTS, ...(host ? [host.includes(':') ? `[${host}]` : host] : [])];
-  return [...new Set((listed?.length ? listed : defaults).map((name) => name.toLowerCase()))];
+  const named = [...LOOPBACK_HOSTS, ...(host ? [host.includes(':') ? `[${host}]` : host] : []), ...(listed ?? [])];
+  return [...new Set(named.map((name) => name.toLowerCase()))];
 }
 
 /** The name part of a Host header: `[::1]:8080` → `[::1]`, `localhost:8080` → `localhost`. */
