@@ -56,6 +56,10 @@ describe('docker-compose.yml', () => {
       const upstream = new URL(compose.services[client].environment[variable]);
       expect(upstream.hostname, `${client} ${variable}`).toBe(server);
       expect(upstream.port, `${client} ${variable}`).toBe(compose.services[server].environment.PORT);
+      // The name the client uses arrives as Host: the service must serve it (421 otherwise).
+      expect(compose.services[server].environment.ALLOWED_HOSTS?.split(','), `${server} ALLOWED_HOSTS`).toContain(
+        server,
+      );
     }
   });
 });

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { resolveDatabaseLocation, type DatabaseLocation } from '@faultline/db';
-import { createService, database, health, openapi } from '@faultline/service-kit';
+import { allowedHostsFrom, createService, database, health, openapi } from '@faultline/service-kit';
 import type { Config } from './config.ts';
 import yamlBody from './plugins/yaml-body.ts';
 import designRepository from './repository/design-repository.ts';
@@ -10,14 +10,19 @@ import resilience from './routes/api/designs/resilience.ts';
 import transfer from './routes/api/designs/transfer.ts';
 
 export interface AppOptions {
-  config: Pick<Config, 'LOG_LEVEL' | 'BODY_LIMIT_BYTES'>;
+  config: Pick<Config, 'LOG_LEVEL' | 'BODY_LIMIT_BYTES'> & Partial<Pick<Config, 'HOST' | 'ALLOWED_HOSTS'>>;
   database: DatabaseLocation;
   logger?: FastifyServerOptions['logger'];
 }
 
 /** Builds the design service; server.ts listens, tests use `inject`. */
 export async function buildApp({ config, database: location, logger }: AppOptions): Promise<FastifyInstance> {
-  const app = await createService({ logLevel: config.LOG_LEVEL, bodyLimit: config.BODY_LIMIT_BYTES, logger });
+  const app = await createService({
+    logLevel: config.LOG_LEVEL,
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    logger,
+    allowedHosts: allowedHostsFrom(config.ALLOWED_HOSTS, config.HOST),
+  });
   await app.register(yamlBody);
   await app.register(openapi, {
     title: 'Faultline design service',

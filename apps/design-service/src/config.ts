@@ -7,6 +7,8 @@ const ConfigSchema = z.object({
   /** postgres:// for PostgreSQL; file: or unset for SQLite under data/. */
   DATABASE_URL: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Host names served (any port), comma-separated, or `*`; unset: localhost, 127.0.0.1, [::1] and HOST. */
+  ALLOWED_HOSTS: z.string().optional(),
   /** Largest request body accepted; past it, 413. */
   BODY_LIMIT_BYTES: z.coerce
     .number()

@@ -1,58 +1,82 @@
-import { buildGateway } from './app.ts';
+import type { AddressInfo } from 'node:net';
+import { allowedHostsFrom } from '@faultline/service-kit';
+import { buildGateway, DEFAULT_BODY_LIMITS } from './app.ts';
 import { loadConfig } from './config.ts';
-import { startService, type RunningService } from '@faultline/service-kit';
+import { buildLogger } from './logger.ts';
+import { SupervisedService } from './supervisor.ts';
 
 // `pnpm start`: the whole application on one origin. Unless DESIGN_SERVICE_URL and
-// ORCHESTRATOR_URL point at running services, they are started here (sharing one database:
-// SQLite under data/ unless DATABASE_URL says otherwise) and stopped with the gateway.
+// ORCHESTRATOR_URL point at running services, they are started here as supervised children
+// (sharing one database: SQLite under data/ unless DATABASE_URL says otherwise), restarted when
+// they die, and stopped with the gateway.
 const config = loadConfig();
-const started: RunningService[] = [];
-let stopping = false;
+const started: SupervisedService[] = [];
 
-async function shutdown(code: number): Promise<never> {
-  stopping = true;
+/** SIGTERM to exit, whatever a child or a connection does: stopping never takes longer. */
+const STOP_DEADLINE_MS = 9_000;
+
+async function stopChildren(): Promise<void> {
   await Promise.all(started.map((s) => s.stop()));
-  process.exit(code);
 }
 
+// The children listen on loopback only and are reached by the gateway alone: the gateway's own
+// ALLOWED_HOSTS is not theirs.
+const { ALLOWED_HOSTS: _gatewayOnly, ...childEnv } = process.env;
+
 try {
+  const log = buildLogger(config.LOG_LEVEL);
   let designService = config.DESIGN_SERVICE_URL;
   if (!designService) {
-    const service = await startService(
+    const service = await SupervisedService.start(
       'design service',
       new URL('../../design-service/src/server.ts', import.meta.url),
+      childEnv,
+      log,
     );
     started.push(service);
     designService = service.url;
   }
   let orchestrator = config.ORCHESTRATOR_URL;
   if (!orchestrator) {
-    const service = await startService('orchestrator', new URL('../../orchestrator/src/server.ts', import.meta.url), {
-      ...process.env,
-      DESIGN_SERVICE_URL: designService,
-    });
+    const service = await SupervisedService.start(
+      'orchestrator',
+      new URL('../../orchestrator/src/server.ts', import.meta.url),
+      { ...childEnv, DESIGN_SERVICE_URL: designService },
+      log,
+    );
     started.push(service);
     orchestrator = service.url;
   }
-  const app = await buildGateway({ designService, orchestrator }, config.LOG_LEVEL);
+  const app = await buildGateway(
+    { designService, orchestrator },
+    {
+      logLevel: config.LOG_LEVEL,
+      logger: log,
+      allowedHosts: allowedHostsFrom(config.ALLOWED_HOSTS, config.HOST),
+      bodyLimits: {
+        designService: config.BODY_LIMIT_BYTES ?? DEFAULT_BODY_LIMITS.designService,
+        orchestrator: config.BODY_LIMIT_BYTES ?? DEFAULT_BODY_LIMITS.orchestrator,
+      },
+      upstreamTimeoutMs: config.UPSTREAM_TIMEOUT_MS,
+    },
+  );
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {
-      stopping = true;
       app.log.info({ signal }, 'shutting down');
-      void app.close().finally(() => shutdown(0));
-    });
-  }
-  for (const service of started) {
-    service.process.once('exit', (code) => {
-      if (stopping) return;
-      app.log.error({ service: service.name, code }, 'a service stopped; stopping Faultline');
-      void app.close().finally(() => shutdown(1));
+      setTimeout(() => {
+        app.log.error('not stopped in time; exiting anyway');
+        process.exit(1);
+      }, STOP_DEADLINE_MS).unref();
+      // The children first: the gateway's own close waits for the streams they hold open.
+      void Promise.all([stopChildren(), app.close()]).finally(() => process.exit(0));
     });
   }
   await app.listen({ host: config.HOST, port: config.PORT });
   const shownHost = ['0.0.0.0', '::', '127.0.0.1'].includes(config.HOST) ? 'localhost' : config.HOST;
-  console.log(`\nFaultline is running at http://${shownHost}:${config.PORT}\n`);
+  const { port } = app.server.address() as AddressInfo;
+  console.log(`\nFaultline is running at http://${shownHost}:${port}\n`);
 } catch (error) {
   console.error(`Faultline could not start: ${(error as Error).message}`);
-  await shutdown(1);
+  await stopChildren();
+  process.exit(1);
 }

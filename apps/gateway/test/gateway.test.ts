@@ -27,7 +27,10 @@ describe('the one origin', () => {
       WORKERS: '1',
       LOG_LEVEL: 'warn',
     });
-    gateway = await buildGateway({ designService: service.url, orchestrator: orchestrator.url }, 'silent');
+    gateway = await buildGateway(
+      { designService: service.url, orchestrator: orchestrator.url },
+      { logLevel: 'silent' },
+    );
     origin = await gateway.listen({ host: '127.0.0.1', port: 0 });
   }, 60_000);
 

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import type { DatabaseLocation } from '@faultline/db';
-import { createService, database, health, openapi } from '@faultline/service-kit';
+import { allowedHostsFrom, createService, database, health, openapi } from '@faultline/service-kit';
 import type { Config } from './config.ts';
 import designClient from './plugins/design-client.ts';
 import runQueue from './plugins/run-queue.ts';
@@ -10,7 +10,8 @@ import runEvents from './routes/api/runs/events.ts';
 import scenarioPresets from './routes/api/scenario-presets.ts';
 
 export interface AppOptions {
-  config: Omit<Config, 'HOST' | 'PORT' | 'DATABASE_URL'>;
+  config: Omit<Config, 'HOST' | 'PORT' | 'DATABASE_URL' | 'STREAM_MAX_MS'> &
+    Partial<Pick<Config, 'HOST' | 'STREAM_MAX_MS'>>;
   database: DatabaseLocation;
   logger?: FastifyServerOptions['logger'];
   /** How often workers report progress; tests shorten it. */
@@ -30,7 +31,12 @@ export async function buildApp({
   progressIntervalMs = 250,
   writeRetryDelaysMs = WRITE_RETRY_DELAYS_MS,
 }: AppOptions): Promise<FastifyInstance> {
-  const app = await createService({ logLevel: config.LOG_LEVEL, bodyLimit: config.BODY_LIMIT_BYTES, logger });
+  const app = await createService({
+    logLevel: config.LOG_LEVEL,
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    logger,
+    allowedHosts: allowedHostsFrom(config.ALLOWED_HOSTS, config.HOST),
+  });
   await app.register(openapi, {
     title: 'Faultline orchestrator',
     description: 'Runs of designs through the simulation engine: launch, follow, cancel, results and exports.',
@@ -56,7 +62,7 @@ export async function buildApp({
   await app.register(
     async (api) => {
       await api.register(runs, { limits: config });
-      await api.register(runEvents);
+      await api.register(runEvents, { maxStreamMs: config.STREAM_MAX_MS });
     },
     { prefix: '/api/runs' },
   );

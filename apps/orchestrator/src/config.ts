@@ -9,6 +9,8 @@ const ConfigSchema = z.object({
   /** postgres:// for PostgreSQL; file: or unset for SQLite under data/. */
   DATABASE_URL: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Host names served (any port), comma-separated, or `*`; unset: localhost, 127.0.0.1, [::1] and HOST. */
+  ALLOWED_HOSTS: z.string().optional(),
   BODY_LIMIT_BYTES: z.coerce
     .number()
     .int()
@@ -36,6 +38,12 @@ const ConfigSchema = z.object({
     .min(1000)
     .max(7 * 24 * 3_600_000)
     .default(3_600_000),
+  /** An event stream is closed after this long with a `retry:` hint; the client reconnects and reads the current state. */
+  STREAM_MAX_MS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(5 * 60 * 1000),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 

@@ -10,9 +10,13 @@ export interface ErrorSpec {
 export const COMMON_ERRORS = {
   VALIDATION_FAILED: { status: 400, title: 'The request is invalid' },
   INVALID_BODY: { status: 400, title: 'The request body cannot be read' },
+  BAD_REQUEST: { status: 400, title: 'Bad request' },
   ROUTE_NOT_FOUND: { status: 404, title: 'No such route' },
+  REQUEST_TIMEOUT: { status: 408, title: 'The request took too long to arrive' },
   PAYLOAD_TOO_LARGE: { status: 413, title: 'The request body is too large' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'Unsupported content type' },
+  MISDIRECTED_REQUEST: { status: 421, title: 'This host is not served here' },
+  HEADERS_TOO_LARGE: { status: 431, title: 'The request line or headers are too large' },
   INTERNAL_ERROR: { status: 500, title: 'Internal server error' },
 } as const satisfies Record<string, ErrorSpec>;
 export type CommonErrorCode = keyof typeof COMMON_ERRORS;

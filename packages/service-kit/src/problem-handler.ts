@@ -58,14 +58,18 @@ export function sendProblem(reply: FastifyReply, error: AppError, request: Fasti
     .send(toProblem(error, request.url));
 }
 
-/** One error handler: every error becomes application/problem+json (RFC 9457). */
-export default fp(async (app) => {
+/**
+ * One error handler: every error becomes application/problem+json (RFC 9457). `notFound: false`
+ * leaves unknown routes to the app (the gateway answers them with the web app).
+ */
+export default fp<{ notFound?: boolean }>(async (app, { notFound = true }) => {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const appError = toAppError(error);
     if (appError.status >= 500) request.log.error({ err: error }, 'request failed');
-    else request.log.info({ code: appError.code, status: appError.status }, appError.message);
+    else request.log.debug({ code: appError.code, status: appError.status }, appError.message);
     return sendProblem(reply, appError, request);
   });
+  if (!notFound) return;
   app.setNotFoundHandler((request, reply) =>
     sendProblem(reply, commonError('ROUTE_NOT_FOUND', `${request.method} ${request.url} is not a route`), request),
   );

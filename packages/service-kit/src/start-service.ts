@@ -26,7 +26,7 @@ async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`exited with code ${child.exitCode} before it was ready`);
     try {
-      if ((await fetch(new URL('/health', url))).ok) return;
+      if ((await fetch(new URL('/health', url), { signal: AbortSignal.timeout(2_000) })).ok) return;
     } catch {
       // not listening yet
     }
@@ -36,15 +36,17 @@ async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number
 }
 
 /**
- * Starts a service's server.ts with tsx on a free loopback port, passing the environment on
- * (DATABASE_URL, LOG_LEVEL), and waits until its /health answers.
+ * Starts a service's server.ts with tsx on a free loopback port (or `port`: a restart keeps its
+ * address), passing the environment on (DATABASE_URL, LOG_LEVEL), and waits until its /health
+ * answers.
  */
 export async function startService(
   name: string,
   entry: URL,
   env: NodeJS.ProcessEnv = process.env,
+  { port: wantedPort }: { port?: number } = {},
 ): Promise<RunningService> {
-  const port = await freePort();
+  const port = wantedPort ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(entry)], {
     env: { ...env, HOST: '127.0.0.1', PORT: String(port) },
