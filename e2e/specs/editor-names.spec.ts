@@ -24,9 +24,10 @@ test('pickers, titles, call lists and new fault names read names, not ids', asyn
   // A connection, chosen with the keyboard: its title and its new faults say where it goes.
   await page.locator('.react-flow__edge[data-id="order-email"]').focus();
   await page.keyboard.press('Enter');
-  await expect(page.getByTestId('properties').getByRole('heading', { level: 2 })).toHaveText(
-    'Order service → Email queue',
-  );
+  const title = page.getByTestId('properties').getByRole('heading', { level: 2 });
+  await expect(title).toHaveText('Order service → Email queue');
+  await expect(title).toHaveCSS('text-transform', 'none'); // shown as written, not "Order Service"
+
   await page.getByTestId('faults.type').selectOption('packet-loss');
   await page.getByTestId('faults.add').click();
   await expect(page.getByTestId('faults').getByLabel('Name')).toHaveValue('packet-loss on Order service → Email queue');

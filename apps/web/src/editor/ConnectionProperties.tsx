@@ -26,7 +26,7 @@ export function ConnectionProperties({ entry: { connection, index } }: { entry: 
   useFocusWhenLost(title, id);
   return (
     <aside className="panel" aria-label="Properties" data-testid="properties">
-      <h2 ref={title} tabIndex={-1}>
+      <h2 ref={title} tabIndex={-1} className="part-name">
         {connectionName(draft, connection)}
       </h2>
       {loop?.connections.includes(id) && (
