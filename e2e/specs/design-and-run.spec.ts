@@ -48,7 +48,7 @@ test('build a design from the palette, add a fault and resilience, save, reload,
   const run = new RunPage(page);
   await run.waitUntilSucceeded();
 
-  await expect(page.getByTestId('fault-windows')).toContainText('crash on database');
+  await expect(page.getByTestId('fault-windows')).toContainText('crash on Database');
   await expect(page.getByTestId('fault-windows')).toContainText('recovered');
   await expect(page.locator('.fault-window').first()).toBeAttached();
   await expect(page.getByTestId('breakers')).toContainText('Service → Database');

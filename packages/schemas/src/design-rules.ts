@@ -166,37 +166,61 @@ function checkWorkload(workload: Workload, components: Map<string, Component>, r
   }
 }
 
+/** The least a cycle search needs; a connection without `mode` is sync (the schema's default). */
+export interface CallGraph {
+  components: readonly { id: string; kind: string }[];
+  connections: readonly { source: string; target: string; mode?: string }[];
+}
+
+/** A loop of synchronous calls: the components going round (the first again at the end) and the connections' indexes. */
+export interface SyncCycle {
+  components: string[];
+  connections: number[];
+}
+
 /**
- * A synchronous call cycle would hold a worker at every hop while waiting on itself. A queue
- * acknowledges at once, so edges out of a queue do not block and cannot close a cycle.
+ * The first synchronous call cycle, or null. A cycle would hold a worker at every hop while
+ * waiting on itself. A queue acknowledges at once, so edges out of a queue do not block and
+ * cannot close a cycle. Exported so the editor marks the same loop the rule refuses.
  */
-function checkSyncCycles(design: DesignParts, report: Report): void {
+export function findSyncCycle(design: CallGraph): SyncCycle | null {
   const kinds = new Map(design.components.map((c) => [c.id, c.kind]));
   const edges = new Map<string, { to: string; index: number }[]>();
   design.connections.forEach((c, index) => {
-    if (c.mode !== 'sync' || kinds.get(c.source) === 'queue') return;
+    if ((c.mode ?? 'sync') !== 'sync' || kinds.get(c.source) === 'queue') return;
     edges.set(c.source, [...(edges.get(c.source) ?? []), { to: c.target, index }]);
   });
   const state = new Map<string, 'visiting' | 'done'>();
   // The path walked so far: each node with the connection that led to it.
   const trail: { node: string; via: number }[] = [];
-  const visit = (node: string, via: number): boolean => {
+  const visit = (node: string, via: number): SyncCycle | null => {
     state.set(node, 'visiting');
     trail.push({ node, via });
     for (const edge of edges.get(node) ?? []) {
       const next = state.get(edge.to);
       if (next === 'visiting') {
         const loop = [...trail.slice(trail.findIndex((t) => t.node === edge.to)), { node: edge.to, via: edge.index }];
-        // Point at the newest connection of the loop (the highest index): usually the one just drawn.
-        const newest = Math.max(...loop.slice(1).map((t) => t.via));
-        report(['connections', newest], `synchronous call cycle: ${loop.map((t) => t.node).join(' → ')}`);
-        return true;
+        return { components: loop.map((t) => t.node), connections: loop.slice(1).map((t) => t.via) };
       }
-      if (next === undefined && visit(edge.to, edge.index)) return true;
+      if (next === undefined) {
+        const found = visit(edge.to, edge.index);
+        if (found) return found;
+      }
     }
     trail.pop();
     state.set(node, 'done');
-    return false;
+    return null;
   };
-  for (const id of kinds.keys()) if (!state.has(id) && visit(id, -1)) return;
+  for (const id of kinds.keys()) {
+    const found = state.has(id) ? null : visit(id, -1);
+    if (found) return found;
+  }
+  return null;
+}
+
+function checkSyncCycles(design: DesignParts, report: Report): void {
+  const cycle = findSyncCycle(design);
+  if (!cycle) return;
+  // Point at the newest connection of the loop (the highest index): usually the one just drawn.
+  report(['connections', Math.max(...cycle.connections)], `synchronous call cycle: ${cycle.components.join(' → ')}`);
 }

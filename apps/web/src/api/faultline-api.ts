@@ -38,10 +38,15 @@ export const faultlineApi = createApi({
     }),
     saveDesign: build.mutation<StoredDesign, { id: string; design: DesignInput; version: number }>({
       query: ({ id, design, version }) => ({ url: `/designs/${id}`, method: 'PUT', body: { ...design, version } }),
-      invalidatesTags: (_r, _e, { id }) => [
-        { type: 'Design', id: 'LIST' },
-        { type: 'Design', id },
-      ],
+      // Only a save that happened changes the design: a refused one (409) must not refetch it
+      // behind the editor's back; the editor fetches theirs itself and keeps the draft.
+      invalidatesTags: (result, _e, { id }) =>
+        result
+          ? [
+              { type: 'Design', id: 'LIST' },
+              { type: 'Design', id },
+            ]
+          : [],
     }),
     /** A JSON or YAML design file, validated by the design service as it is read. */
     importDesign: build.mutation<StoredDesign, { text: string; yaml: boolean }>({

@@ -1,9 +1,11 @@
+import { useId } from 'react';
 import { CallSchema, defaultsOf } from '@faultline/schemas';
 import { useAppDispatch, useAppSelector } from '../app/hooks.ts';
 import type { CallChange, ComponentDraft } from './draft.ts';
 import { editorActions } from './editor-slice.ts';
 import { Field, numberOrText, shown } from './fields/Field.tsx';
 import { issuesAt } from './fields/issues.ts';
+import { componentName } from './names.ts';
 import { selectDraft, selectIssues } from './selectors.ts';
 
 const DEFAULTS = defaultsOf(CallSchema);
@@ -23,10 +25,12 @@ export function CallsEditor({ component, index }: { component: ComponentDraft; i
 
   // Connecting without a pointer: the same event as dragging between handles.
   const others = draft.components.filter((c) => c.id !== component.id && c.kind !== 'client');
+  const connectId = useId();
   const connectTo = (
-    <label>
-      Connect to
+    <div className="field">
+      <label htmlFor={connectId}>Connect to</label>
       <select
+        id={connectId}
         value=""
         data-testid="calls.connect"
         onChange={(e) =>
@@ -40,7 +44,7 @@ export function CallsEditor({ component, index }: { component: ComponentDraft; i
           </option>
         ))}
       </select>
-    </label>
+    </div>
   );
 
   if (!calls.length) {
@@ -57,12 +61,13 @@ export function CallsEditor({ component, index }: { component: ComponentDraft; i
     <section className="subpanel" aria-label="Calls" data-testid="calls">
       <h3>Calls, in order</h3>
       {calls.map((call, i) => {
-        const target = draft.connections?.find((c) => c.id === call.connection)?.target ?? '?';
+        const connection = draft.connections?.find((c) => c.id === call.connection);
+        const target = connection ? componentName(draft, connection.target) : call.connection;
         const at = (field: string) => issuesAt(issues, `/components/${index}/calls/${i}/${field}`);
         return (
           <fieldset key={`${call.connection}-${i}`} data-testid={`call.${call.connection}`}>
             <legend>
-              {i + 1}. to {target} <small>({call.connection})</small>
+              {i + 1}. to {target}
             </legend>
             <Field
               label="Probability"

@@ -9,6 +9,7 @@ import {
   type EdgeChange,
   type Node,
   type NodeChange,
+  type OnBeforeDelete,
   type OnConnect,
 } from '@xyflow/react';
 import { COMPONENT_KINDS } from '@faultline/schemas';
@@ -16,7 +17,8 @@ import { useAppDispatch, useAppSelector } from '../app/hooks.ts';
 import { ComponentNode, type ComponentNodeData } from './ComponentNode.tsx';
 import { editorActions } from './editor-slice.ts';
 import { PALETTE_MIME } from './Palette.tsx';
-import { selectDraft, selectIssuesByPart, selectSelection } from './selectors.ts';
+import { connectionName } from './names.ts';
+import { selectCallLoop, selectDraft, selectIssuesByPart, selectSelection } from './selectors.ts';
 
 const nodeTypes = { component: ComponentNode };
 
@@ -26,6 +28,7 @@ export function Canvas() {
   const draft = useAppSelector(selectDraft)!;
   const selection = useAppSelector(selectSelection);
   const issues = useAppSelector(selectIssuesByPart);
+  const loop = useAppSelector(selectCallLoop);
   const flow = useReactFlow();
 
   const derivedNodes = useMemo<Node<ComponentNodeData>[]>(() => {
@@ -56,10 +59,14 @@ export function Canvas() {
         selected: selected.has(c.id),
         animated: c.mode === 'async',
         label: faulted ? 'fault' : undefined,
-        className: issues.has(c.id) ? 'invalid' : undefined,
+        // Every connection of a loop of calls is drawn red, not just the one the rule points at.
+        className: [issues.has(c.id) && 'invalid', loop?.connections.includes(c.id) && 'in-loop']
+          .filter(Boolean)
+          .join(' '),
+        ariaLabel: `Connection ${connectionName(draft, c)}`,
       };
     });
-  }, [draft, selection, issues]);
+  }, [draft, selection, issues, loop]);
 
   // React Flow measures its nodes; the measurements live here, everything else comes from the draft.
   const [measured, setMeasured] = useState<ReadonlyMap<string, Node['measured']>>(new Map());
@@ -71,17 +78,15 @@ export function Canvas() {
   /** Selection, moves and deletions become editor actions; the rest (measurements) stays local. */
   const onChanges = useCallback(
     (changes: (NodeChange | EdgeChange)[]) => {
-      const removed: string[] = [];
       for (const change of changes) {
         if (change.type === 'position') {
           if (change.position) dispatch(editorActions.componentDragged({ id: change.id, position: change.position }));
           if (change.dragging === false) dispatch(editorActions.componentDropped());
-        } else if (change.type === 'remove') removed.push(change.id);
+        }
       }
-      if (removed.length) dispatch(editorActions.partsRemoved(removed));
       const selects = changes.filter((c) => c.type === 'select');
       // Node and edge changes arrive in separate calls: each applies to the selection as it is now.
-      if (selects.length && !removed.length)
+      if (selects.length)
         dispatch(editorActions.selectionToggled(selects.map((c) => ({ id: c.id, selected: c.selected }))));
     },
     [dispatch],
@@ -100,6 +105,17 @@ export function Canvas() {
       onChanges(changes);
     },
     [onChanges],
+  );
+  // React Flow removes a node's edges and the node in two separate calls; the slice removes them,
+  // and all that hangs on them, as one step of undo, so React Flow is told to remove nothing.
+  const onBeforeDelete = useCallback<OnBeforeDelete<Node<ComponentNodeData>>>(
+    async ({ nodes: gone, edges: goneEdges }) => {
+      // React Flow adds the edges of deleted nodes; the slice finds those itself, and says so.
+      const ids = [...gone, ...goneEdges.filter((edge) => edge.selected)].map((part) => part.id);
+      if (ids.length) dispatch(editorActions.partsRemoved(ids));
+      return false;
+    },
+    [dispatch],
   );
   const onConnect = useCallback<OnConnect>(
     ({ source, target }) => dispatch(editorActions.connected({ source, target })),
@@ -130,6 +146,7 @@ export function Canvas() {
         onNodesChange={onNodesChange}
         onEdgesChange={onChanges}
         onConnect={onConnect}
+        onBeforeDelete={onBeforeDelete}
         deleteKeyCode={['Delete', 'Backspace']}
         multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
         defaultViewport={{ x: 80, y: 40, zoom: 1 }}

@@ -1,3 +1,4 @@
+import { useRef } from 'react';
 import {
   ArrivalSchema,
   defaultsOf,
@@ -14,6 +15,7 @@ import { issuesAt } from './fields/issues.ts';
 import { SelectField } from './fields/SelectField.tsx';
 import { ProfileEditor } from './ProfileEditor.tsx';
 import { selectDraft, selectIssues, selectWorkload } from './selectors.ts';
+import { useFocusWhenLost } from './use-focus-when-lost.ts';
 
 const WORKLOAD = defaultsOf(WorkloadSchema);
 const SLO = defaultsOf(SloSchema);
@@ -45,10 +47,14 @@ export function DesignSettings() {
   const { arrival } = workload;
   const slo = draft.slo ?? {};
   const at = (path: string) => issuesAt(issues, path);
+  const title = useRef<HTMLHeadingElement>(null);
+  useFocusWhenLost(title, 'design');
 
   return (
     <aside className="panel" aria-label="Design settings" data-testid="design-settings">
-      <h2>Design</h2>
+      <h2 ref={title} tabIndex={-1}>
+        Design
+      </h2>
       <Field
         label="Name"
         type="text"

@@ -14,7 +14,10 @@ import { FaultsPanel } from './faults/FaultsPanel.tsx';
 import { Palette } from './Palette.tsx';
 import { PropertyPanel } from './PropertyPanel.tsx';
 import { ResiliencePanel } from './resilience/ResiliencePanel.tsx';
-import { selectCanRedo, selectCanUndo, selectEditor, selectIssues, selectSelectedPart } from './selectors.ts';
+import { ProblemsList } from './ProblemsList.tsx';
+import { RemovalNotice } from './RemovalNotice.tsx';
+import { selectCanRedo, selectCanUndo, selectEditor, selectProblems, selectSelectedPart } from './selectors.ts';
+import { useEditorKeys } from './use-editor-keys.ts';
 
 /** `/designs/:id`: the canvas, its panels, saving with the version, and launching runs. */
 export function EditorPage() {
@@ -22,7 +25,7 @@ export function EditorPage() {
   const dispatch = useAppDispatch();
   const { data, isError, refetch } = useGetDesignQuery(id, { refetchOnMountOrArgChange: true });
   const editor = useAppSelector(selectEditor);
-  const issues = useAppSelector(selectIssues);
+  const problems = useAppSelector(selectProblems);
   const canUndo = useAppSelector(selectCanUndo);
   const canRedo = useAppSelector(selectCanRedo);
   const selected = useAppSelector(selectSelectedPart);
@@ -36,34 +39,28 @@ export function EditorPage() {
     if (data) dispatch(editorActions.designFetched({ id: data.id, version: data.version, design: designOf(data) }));
   }, [data, dispatch]);
 
-  const onSave = useCallback(async () => {
-    if (!editor.draft || !editor.designId) return;
-    const result = await save({ id: editor.designId, design: editor.draft, version: editor.version });
-    if ('data' in result && result.data) dispatch(editorActions.designSaved({ version: result.data.version }));
-    else if (problemOf(result.error)?.status === 409) setConflict(true);
-  }, [dispatch, editor.draft, editor.designId, editor.version, save]);
-
-  // Undo, redo and save with the usual shortcuts, wherever the focus is outside a text field.
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      const mod = e.ctrlKey || e.metaKey;
-      if (!mod) return;
-      const typing = e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement;
-      const key = e.key.toLowerCase();
-      if (key === 's') {
-        e.preventDefault();
-        if (issues.length === 0 && editor.dirty) void onSave();
-      } else if (!typing && key === 'z') {
-        e.preventDefault();
-        dispatch(e.shiftKey ? editorActions.redo() : editorActions.undo());
-      } else if (!typing && key === 'y') {
-        e.preventDefault();
-        dispatch(editorActions.redo());
+  /** Saves the draft over `version`: the one it was loaded at, or theirs when the user overwrites it. */
+  const saveOver = useCallback(
+    async (version: number) => {
+      if (!editor.draft || !editor.designId) return;
+      const revision = editor.revision;
+      const result = await save({ id: editor.designId, design: editor.draft, version });
+      if ('data' in result && result.data) {
+        setConflict(false);
+        dispatch(editorActions.designSaved({ version: result.data.version, revision }));
+      } else if (problemOf(result.error)?.status === 409) {
+        // Theirs is fetched to compare with and to save over; the draft is not touched.
+        const fresh = await refetch();
+        if (fresh.data)
+          dispatch(editorActions.saveConflicted({ version: fresh.data.version, design: designOf(fresh.data) }));
+        setConflict(true);
       }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [dispatch, editor.dirty, issues.length, onSave]);
+    },
+    [dispatch, editor.draft, editor.designId, editor.revision, refetch, save],
+  );
+  const onSave = useCallback(() => void saveOver(editor.version), [saveOver, editor.version]);
+  const canSave = problems.length === 0 && editor.dirty && !saving.isLoading;
+  useEditorKeys({ canSave, save: onSave });
 
   // Leaving with unsaved changes asks first: in the app, and when closing the tab.
   const blocker = useBlocker(
@@ -102,13 +99,16 @@ export function EditorPage() {
     <div className="editor">
       <div className="toolbar" role="toolbar" aria-label="Design">
         <h1>{editor.draft.name}</h1>
-        <span className="status" data-testid="editor.status">
-          {issues.length > 0
-            ? `${issues.length} problem${issues.length > 1 ? 's' : ''} to fix before saving`
+        <span className="status" data-testid="editor.status" aria-live="polite">
+          {problems.length > 0
+            ? 'Fix the problems to save'
             : editor.dirty
-              ? 'Unsaved changes'
+              ? editor.theirs
+                ? `Unsaved changes · version ${editor.theirs.version} was saved elsewhere`
+                : 'Unsaved changes'
               : `Saved · version ${editor.version}`}
         </span>
+        <ProblemsList />
         <button type="button" onClick={() => dispatch(editorActions.undo())} disabled={!canUndo} title="Undo (Ctrl+Z)">
           Undo
         </button>
@@ -125,7 +125,7 @@ export function EditorPage() {
           className="primary"
           data-testid="editor.save"
           onClick={onSave}
-          disabled={!editor.dirty || issues.length > 0 || saving.isLoading}
+          disabled={!canSave}
           title="Save (Ctrl+S)"
         >
           Save
@@ -140,12 +140,23 @@ export function EditorPage() {
           Run…
         </button>
       </div>
+      <RemovalNotice />
       <div className="workspace">
         <Palette onAdd={addInView} />
         <ReactFlowProvider>
           <Canvas />
         </ReactFlowProvider>
         <div className="side">
+          {selected && (
+            <button
+              type="button"
+              className="link back"
+              data-testid="editor.designSettings"
+              onClick={() => dispatch(editorActions.selectionChanged([]))}
+            >
+              ← Design settings (Esc)
+            </button>
+          )}
           <PropertyPanel />
           {/* Keyed by the part: each one's choices (a fault type, a pattern) start afresh. */}
           {selected?.part === 'component' && selected.component.kind !== 'client' && (
@@ -164,17 +175,10 @@ export function EditorPage() {
       {conflict && (
         <ConflictDialog
           onClose={() => setConflict(false)}
-          onReload={async () => {
+          onOverwrite={() => editor.theirs && void saveOver(editor.theirs.version)}
+          onReload={() => {
             setConflict(false);
-            const fresh = await refetch();
-            if (fresh.data)
-              dispatch(
-                editorActions.designLoaded({
-                  id: fresh.data.id,
-                  version: fresh.data.version,
-                  design: designOf(fresh.data),
-                }),
-              );
+            dispatch(editorActions.theirsTaken());
           }}
         />
       )}

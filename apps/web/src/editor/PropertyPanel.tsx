@@ -1,3 +1,4 @@
+import { useRef } from 'react';
 import {
   CacheComponentSchema,
   defaultsOf,
@@ -17,6 +18,7 @@ import { Field, numberOrText, shown } from './fields/Field.tsx';
 import { issuesAt } from './fields/issues.ts';
 import { SelectField } from './fields/SelectField.tsx';
 import { selectIssues, selectSelectedPart, type ComponentEntry } from './selectors.ts';
+import { useFocusWhenLost } from './use-focus-when-lost.ts';
 
 /** What a field becomes when left empty: the same for every kind that serves requests. */
 const SERVING = defaultsOf(ServiceComponentSchema);
@@ -42,10 +44,14 @@ function ComponentProperties({ entry: { component, index } }: { entry: Component
     dispatch(editorActions.componentChanged({ id: component.id, ...edit }));
   /** An empty field means "unbounded" where the schema says so with null. */
   const orUnbounded = (text: string) => (text.trim() === '' ? null : numberOrText(text));
+  const title = useRef<HTMLHeadingElement>(null);
+  useFocusWhenLost(title, component.id);
 
   return (
     <aside className="panel" aria-label="Properties" data-testid="properties">
-      <h2>{component.kind}</h2>
+      <h2 ref={title} tabIndex={-1}>
+        {component.kind}
+      </h2>
       <Field
         label="Name"
         type="text"

@@ -79,7 +79,7 @@ describe('the editor', () => {
     expect([...selectIssuesByPart(store.getState()).keys()]).toEqual(['api']);
     store.dispatch(a.componentChanged({ id: 'api', field: 'replicas', value: 2 }));
     expect(selectIssues(store.getState())).toEqual([]);
-    store.dispatch(a.designSaved({ version: 4 }));
+    store.dispatch(a.designSaved({ version: 4, revision: editor().revision }));
     expect(editor()).toMatchObject({ version: 4, dirty: false });
   });
 
@@ -89,7 +89,7 @@ describe('the editor', () => {
     store.dispatch(a.policyAdded({ component: 'api', type: 'circuit-breaker', connection: 'api-db' }));
     expect(draft().faults!.map((f) => f.id)).toEqual(['db-outage', 'crash-api']);
     expect(draft().faults![1]).toMatchObject({
-      name: 'crash on api',
+      name: 'crash on Checkout API',
       schedule: { startMs: 10_000, durationMs: 10_000 },
     });
     expect(draft().components[1]!.resilience!.at(-1)).toMatchObject({ type: 'circuit-breaker', connection: 'api-db' });
@@ -117,12 +117,17 @@ describe('undo and redo', () => {
     expect(draft().name).toBe('first');
   });
 
-  it('a refetch of the version being edited keeps the edits; a newer version replaces them', () => {
-    const { store, draft } = editing();
+  it('a refetch keeps the edits, a newer version included (held as theirs); with no edits a newer version replaces the draft', () => {
+    const { store, draft, editor } = editing();
     store.dispatch(a.designRenamed('edited'));
     store.dispatch(a.designFetched({ id: 'd1', version: 3, design: structuredClone(checkoutExample) }));
     expect(draft().name).toBe('edited');
     store.dispatch(a.designFetched({ id: 'd1', version: 4, design: structuredClone(checkoutExample) }));
-    expect(draft().name).toBe(checkoutExample.name);
+    expect(draft().name).toBe('edited');
+    expect(editor()).toMatchObject({ version: 3, dirty: true, theirs: { version: 4 } });
+
+    const clean = editing();
+    clean.store.dispatch(a.designFetched({ id: 'd1', version: 4, design: { ...checkoutExample, name: 'theirs' } }));
+    expect(clean.draft().name).toBe('theirs');
   });
 });

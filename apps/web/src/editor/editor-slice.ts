@@ -1,12 +1,12 @@
 import { createSlice, type PayloadAction } from '@reduxjs/toolkit';
 import type { DesignInput } from '@faultline/schemas';
-import { initialEditorState } from './editor-state.ts';
+import { changed, initialEditorState, remember } from './editor-state.ts';
 import { designReducers } from './reducers/design.ts';
 import { faultReducers } from './reducers/faults.ts';
 import { partReducers } from './reducers/parts.ts';
 import { resilienceReducers } from './reducers/resilience.ts';
 
-export { initialEditorState, type EditorState } from './editor-state.ts';
+export { initialEditorState, type EditorState, type RemovalNotice } from './editor-state.ts';
 
 /**
  * The editor's events. Components say what happened (`faultAdded({type, target})`); the reducers
@@ -26,17 +26,48 @@ export const editorSlice = createSlice({
     },
     /**
      * A copy of the design read from the server. It replaces the draft only when it is another
-     * design, a newer version, or nothing is loaded yet: a refetch of the version being edited
-     * keeps the edits.
+     * design, or nothing is loaded yet, or a newer version while the draft has no unsaved edits. A
+     * newer version met with unsaved edits is kept aside as theirs: the edits are never dropped.
      */
     designFetched(state, action: PayloadAction<{ id: string; version: number; design: DesignInput }>) {
       const { id, version, design } = action.payload;
-      if (state.draft && state.designId === id && state.version >= version) return;
+      if (state.draft && state.designId === id) {
+        if (version <= state.version) return;
+        if (state.dirty) {
+          if (!state.theirs || state.theirs.version < version) state.theirs = { version, design };
+          return;
+        }
+      }
       return { ...initialEditorState, designId: id, version, draft: design };
     },
-    designSaved(state, action: PayloadAction<{ version: number }>) {
+    /**
+     * Saved at `version`. `revision` is the draft's revision when the save was sent: an edit made
+     * while it was on its way stays unsaved.
+     */
+    designSaved(state, action: PayloadAction<{ version: number; revision: number }>) {
       state.version = action.payload.version;
+      state.dirty = state.revision !== action.payload.revision;
+      state.theirs = null;
+    },
+    /** A save was refused: someone saved `version` meanwhile. The draft and its history stay. */
+    saveConflicted(state, action: PayloadAction<{ version: number; design: DesignInput }>) {
+      state.theirs = action.payload;
+    },
+    /**
+     * The user chose their version over the draft. One step of undo, so the draft they had is one
+     * Ctrl+Z away (saving it then overwrites theirs).
+     */
+    theirsTaken(state) {
+      if (!state.theirs) return;
+      remember(state);
+      state.draft = state.theirs.design;
+      state.version = state.theirs.version;
+      state.theirs = null;
       state.dirty = false;
+      state.selection = [];
+    },
+    removalNoticeDismissed(state) {
+      state.removal = null;
     },
     ...partReducers,
     ...faultReducers,
@@ -58,14 +89,15 @@ export const editorSlice = createSlice({
       if (!previous) return;
       state.future.push(state.draft!);
       state.draft = previous;
-      state.dirty = true;
+      changed(state);
+      state.removal = null;
     },
     redo(state) {
       const next = state.future.pop();
       if (!next) return;
       state.past.push(state.draft!);
       state.draft = next;
-      state.dirty = true;
+      changed(state);
     },
   },
 });

@@ -11,6 +11,7 @@ import type {
   TargetDraft,
   WorkloadDraft,
 } from './draft.ts';
+import { targetName } from './names.ts';
 
 // What a new part starts with. Only what the schema cannot fill in is written here: a value for
 // each field it requires, and the few starting points chosen for a short simulated run (each
@@ -95,7 +96,7 @@ export function newFault(draft: DesignInput, type: FaultType, target: TargetDraf
   return {
     ...NEW_FAULT[type],
     id: freshId(draft, `${type}-${on}`.slice(0, 64)),
-    name: `${type} on ${on}`,
+    name: `${type} on ${targetName(draft, target)}`,
     target,
     schedule: { ...NEW_FAULT_WINDOW },
   };

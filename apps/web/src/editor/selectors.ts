@@ -2,7 +2,9 @@ import { createSelector } from '@reduxjs/toolkit';
 import { FAULT_TARGETS, FAULT_TYPES, validateDesign, type FaultType, type FieldIssue } from '@faultline/schemas';
 import type { RootState } from '../app/store.ts';
 import type { ComponentDraft, ConnectionDraft, FaultDraft, TargetDraft } from './draft.ts';
+import { designDifferences } from './design-diff.ts';
 import { newWorkload, targetIdOf } from './new-parts.ts';
+import { callLoopOf, describeProblems } from './problems.ts';
 
 export const selectEditor = (state: RootState) => state.editor;
 export const selectDraft = (state: RootState) => state.editor.draft;
@@ -99,4 +101,18 @@ export const selectFaultTypesFor = createSelector(
         : FAULT_TARGETS[type].connection && (!FAULT_TARGETS[type].asyncOnly || connection?.mode === 'async'),
     );
   },
+);
+
+/** The loop of synchronous calls the draft closes, if any: the canvas marks its edges. */
+export const selectCallLoop = createSelector([selectDraft], (draft) => (draft ? callLoopOf(draft) : null));
+
+/** Every problem in words, each with the part to select to fix it. */
+export const selectProblems = createSelector([selectDraft, selectIssues, selectCallLoop], (draft, issues, loop) =>
+  draft ? describeProblems(draft, issues, loop) : [],
+);
+
+/** What changed between a newer version on the server and the draft, when one was met. */
+export const selectDifferences = createSelector(
+  [(state: RootState) => state.editor.theirs, selectDraft],
+  (theirs, draft) => (theirs && draft ? designDifferences(theirs.design, draft) : []),
 );

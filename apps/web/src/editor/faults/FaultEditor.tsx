@@ -13,9 +13,7 @@ export function FaultEditor({ fault, issues }: { fault: FaultDraft; issues: Fiel
   const Form = FAULT_FORMS[fault.type];
   return (
     <fieldset className={`fault${fault.enabled === false ? ' disabled' : ''}`} data-testid={`fault.${id}`}>
-      <legend>
-        {fault.type} · {id}
-      </legend>
+      <legend>{fault.type}</legend>
       <Field
         label="Name"
         type="text"

@@ -1,12 +1,14 @@
 import { useAppDispatch, useAppSelector } from '../../app/hooks.ts';
 import { editorActions } from '../editor-slice.ts';
+import { targetName } from '../names.ts';
 import { targetIdOf } from '../new-parts.ts';
 import { selectDraft } from '../selectors.ts';
 
 /** Every fault of the design, for an overview with nothing selected; a click selects its target. */
 export function FaultList() {
   const dispatch = useAppDispatch();
-  const faults = useAppSelector(selectDraft)?.faults ?? [];
+  const draft = useAppSelector(selectDraft)!;
+  const faults = draft.faults ?? [];
   if (!faults.length) return null;
   return (
     <section className="subpanel" aria-label="All faults" data-testid="faults.all">
@@ -26,7 +28,7 @@ export function FaultList() {
                 className="link"
                 onClick={() => dispatch(editorActions.selectionChanged([targetIdOf(f.target)]))}
               >
-                {f.name} ({f.type} on {targetIdOf(f.target)})
+                {f.name} ({f.type} on {targetName(draft, f.target)})
               </button>
             </label>
           </li>

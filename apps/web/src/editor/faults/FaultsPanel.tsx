@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import type { FaultType } from '@faultline/schemas';
 import { problemOf, useLazyPresetFaultsQuery, useListScenarioPresetsQuery } from '../../api/faultline-api.ts';
 import { useAppDispatch, useAppSelector } from '../../app/hooks.ts';
@@ -22,6 +22,7 @@ export function FaultsPanel({ target }: { target: TargetDraft }) {
   // The choice stays while it applies; a connection switched to sync, say, drops reorder.
   const type = types.includes(chosen) ? chosen : types[0]!;
   const [loadPresetFaults, presetRequest] = useLazyPresetFaultsQuery();
+  const presetId = useId();
 
   const addPreset = async (presetId: string) => {
     const outcome = await loadPresetFaults({ presetId, target });
@@ -44,9 +45,14 @@ export function FaultsPanel({ target }: { target: TargetDraft }) {
           Add fault
         </button>
       </div>
-      <label>
-        Preset
-        <select value="" onChange={(e) => e.target.value && void addPreset(e.target.value)} data-testid="faults.preset">
+      <div className="field">
+        <label htmlFor={presetId}>Preset</label>
+        <select
+          id={presetId}
+          value=""
+          onChange={(e) => e.target.value && void addPreset(e.target.value)}
+          data-testid="faults.preset"
+        >
           <option value="">Choose a preset…</option>
           {presets
             .filter((p) => p.target === ('component' in target ? 'component' : 'connection'))
@@ -56,7 +62,7 @@ export function FaultsPanel({ target }: { target: TargetDraft }) {
               </option>
             ))}
         </select>
-      </label>
+      </div>
       {presetRequest.isError && (
         <p className="field-error" role="alert">
           {problemOf(presetRequest.error)?.detail ?? 'The scenario presets could not be reached; no fault was added.'}

@@ -1,24 +1,44 @@
 import { current, type PayloadAction } from '@reduxjs/toolkit';
 import type { ComponentKind, DesignInput } from '@faultline/schemas';
 import type { CallChange, ComponentChange, ConnectionChange, Position } from '../draft.ts';
-import { assign, remember, type EditorState } from '../editor-state.ts';
+import { assign, changed, remember, type EditorState, type RemovalNotice } from '../editor-state.ts';
+import { connectionName } from '../names.ts';
 import { freshId, newComponent, newWorkload } from '../new-parts.ts';
 
 const componentIn = (draft: DesignInput | null, id: string) => draft?.components.find((c) => c.id === id);
 
-function removeParts(draft: DesignInput, componentIds: Set<string>, connectionIds: Set<string>): void {
+/**
+ * Removes the components and connections and everything that hangs on them: the connections of
+ * removed components, the calls over removed connections, the policies on them and the faults
+ * targeting any of them. Answers what went beyond what was asked for.
+ */
+function removeParts(
+  draft: DesignInput,
+  componentIds: Set<string>,
+  connectionIds: Set<string>,
+): Omit<RemovalNotice, 'deleted'> {
+  const asked = connectionIds.size;
   const connections = draft.connections ?? [];
   for (const c of connections) if (componentIds.has(c.source) || componentIds.has(c.target)) connectionIds.add(c.id);
+  const faultsBefore = draft.faults?.length ?? 0;
+  let policies = 0;
   draft.components = draft.components.filter((c) => !componentIds.has(c.id));
   draft.connections = connections.filter((c) => !connectionIds.has(c.id));
   for (const component of draft.components) {
     component.calls = (component.calls ?? []).filter((call) => !connectionIds.has(call.connection));
-    if (component.resilience)
-      component.resilience = component.resilience.filter((p) => !p.connection || !connectionIds.has(p.connection));
+    if (!component.resilience) continue;
+    const kept = component.resilience.filter((p) => !p.connection || !connectionIds.has(p.connection));
+    policies += component.resilience.length - kept.length;
+    component.resilience = kept;
   }
   draft.faults = (draft.faults ?? []).filter((f) =>
     'component' in f.target ? !componentIds.has(f.target.component) : !connectionIds.has(f.target.connection),
   );
+  return {
+    connections: connectionIds.size - asked,
+    faults: faultsBefore - draft.faults.length,
+    policies,
+  };
 }
 
 /** Components, the connections between them, and the calls each makes over its connections. */
@@ -42,7 +62,7 @@ export const partReducers = {
     state.past.push(state.dragOrigin);
     state.dragOrigin = null;
     state.future = [];
-    state.dirty = true;
+    changed(state);
   },
   /** One field of a component, as entered; `undefined` removes it (its default applies). */
   componentChanged(state: EditorState, action: PayloadAction<ComponentChange>) {
@@ -106,7 +126,13 @@ export const partReducers = {
     const components = new Set(draft.components.filter((c) => ids.has(c.id)).map((c) => c.id));
     const connections = new Set((draft.connections ?? []).filter((c) => ids.has(c.id)).map((c) => c.id));
     if (!components.size && !connections.size) return;
-    removeParts(remember(state), components, connections);
+    const deleted = [
+      ...draft.components.filter((c) => components.has(c.id)).map((c) => c.name),
+      ...(draft.connections ?? []).filter((c) => connections.has(c.id)).map((c) => connectionName(draft, c)),
+    ];
+    const removal = removeParts(remember(state), components, connections);
+    // Only a delete that took more than the selection needs a word (and its Undo).
+    state.removal = removal.connections + removal.faults + removal.policies > 0 ? { deleted, ...removal } : null;
     state.selection = [];
   },
 };

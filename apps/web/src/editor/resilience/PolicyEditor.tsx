@@ -1,8 +1,10 @@
 import type { ComponentType } from 'react';
 import type { FieldIssue } from '@faultline/schemas';
-import { useAppDispatch } from '../../app/hooks.ts';
+import { useAppDispatch, useAppSelector } from '../../app/hooks.ts';
 import type { ParamsDraft, PolicyList } from '../draft.ts';
 import { editorActions } from '../editor-slice.ts';
+import { componentName } from '../names.ts';
+import { selectDraft } from '../selectors.ts';
 import type { PolicyFormProps } from './policy-forms.tsx';
 
 /** One policy or guard of a component: its form, its problems outside the form, and removal. */
@@ -23,12 +25,18 @@ export function PolicyEditor({
   issues: FieldIssue[];
 }) {
   const dispatch = useAppDispatch();
+  const draft = useAppSelector(selectDraft)!;
   const at = { component, list, index };
+  const over = policy.connection ? draft.connections?.find((c) => c.id === policy.connection) : undefined;
   return (
     <fieldset data-testid={`policy.${policy.type}`}>
       <legend>
         {policy.type}
-        {list === 'inbound' ? ' (inbound)' : policy.connection ? ` on ${policy.connection}` : ' on every call'}
+        {list === 'inbound'
+          ? ' (inbound)'
+          : policy.connection
+            ? ` on calls to ${over ? componentName(draft, over.target) : policy.connection}`
+            : ' on every call'}
       </legend>
       <Form
         params={policy.params ?? {}}

@@ -10,6 +10,7 @@ import type { GuardType } from '../draft.ts';
 import { editorActions } from '../editor-slice.ts';
 import { relativeTo } from '../fields/issues.ts';
 import { SelectField } from '../fields/SelectField.tsx';
+import { componentName } from '../names.ts';
 import { selectComponentEntry, selectDraft, selectIssues } from '../selectors.ts';
 import { INBOUND_FORMS, OUTGOING_FORMS } from './policy-forms.tsx';
 import { PolicyEditor } from './PolicyEditor.tsx';
@@ -21,7 +22,8 @@ const GUARDS = discriminatorValues(InboundPolicySchema, 'type');
 export function ResiliencePanel({ componentId }: { componentId: string }) {
   const dispatch = useAppDispatch();
   const entry = useAppSelector((state) => selectComponentEntry(state, componentId));
-  const connections = useAppSelector(selectDraft)?.connections;
+  const draft = useAppSelector(selectDraft)!;
+  const connections = draft.connections;
   const issues = useAppSelector(selectIssues);
   const [pattern, setPattern] = useState<OutgoingPolicyType>('retry');
   const [connection, setConnection] = useState('');
@@ -58,7 +60,10 @@ export function ResiliencePanel({ componentId }: { componentId: string }) {
             label="On"
             value={connection}
             options={['', ...outgoing.map((c) => c.id)]}
-            labels={{ '': 'every call' }}
+            labels={{
+              '': 'every call',
+              ...Object.fromEntries(outgoing.map((c) => [c.id, `calls to ${componentName(draft, c.target)}`])),
+            }}
             onChange={setConnection}
             testId="resilience.connection"
           />

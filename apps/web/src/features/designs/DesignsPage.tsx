@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import {
   useCreateDesignMutation,
@@ -20,6 +20,7 @@ const NEW_DESIGN = {
 export function DesignsPage() {
   const [q, setQ] = useState('');
   const [sort, setSort] = useState('-updatedAt');
+  const sortId = useId();
   const { data, isLoading, error } = useListDesignsQuery({ q, sort });
   const [create] = useCreateDesignMutation();
   const [remove] = useDeleteDesignMutation();
@@ -47,15 +48,15 @@ export function DesignsPage() {
         <label>
           Search <input type="search" value={q} onChange={(e) => setQ(e.target.value)} data-testid="designs.search" />
         </label>
-        <label>
-          Sort
-          <select value={sort} onChange={(e) => setSort(e.target.value)}>
+        <span>
+          <label htmlFor={sortId}>Sort</label>{' '}
+          <select id={sortId} value={sort} onChange={(e) => setSort(e.target.value)}>
             <option value="-updatedAt">Newest first</option>
             <option value="updatedAt">Oldest first</option>
             <option value="name">Name A–Z</option>
             <option value="-name">Name Z–A</option>
           </select>
-        </label>
+        </span>
       </div>
       {isLoading && <p>Loading…</p>}
       {error && <p role="alert">The designs cannot be loaded.</p>}

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import {
   defaultsOf,
@@ -67,6 +67,8 @@ export function LaunchDialog({
     replications: String(SETTINGS.replications),
   });
   const [scenario, setScenario] = useState<Scenario['kind']>('baseline-vs-chaos');
+  const scenarioId = useId();
+  const parameterId = useId();
   const parameters = sweepableParameters(design);
   const [sweep, setSweep] = useState({ parameter: parameters[0]?.pointer ?? '', from: '0', to: '1', steps: '5' });
   const setSweepField = (field: keyof typeof sweep) => (text: string) => setSweep((v) => ({ ...v, [field]: text }));
@@ -137,9 +139,10 @@ export function LaunchDialog({
         issues={settingsIssues('replications')}
         testId="launch.replications"
       />
-      <label>
-        Scenario
+      <div className="field">
+        <label htmlFor={scenarioId}>Scenario</label>
         <select
+          id={scenarioId}
           value={scenario}
           onChange={(e) => setScenario(SCENARIOS.find((kind) => kind === e.target.value) ?? scenario)}
           data-testid="launch.scenario"
@@ -150,13 +153,14 @@ export function LaunchDialog({
             </option>
           ))}
         </select>
-      </label>
+      </div>
       {scenario === 'sweep' && (
         <fieldset>
           <legend>Sweep</legend>
-          <label>
-            Parameter
+          <div className="field">
+            <label htmlFor={parameterId}>Parameter</label>
             <select
+              id={parameterId}
               value={sweep.parameter}
               onChange={(e) => setSweepField('parameter')(e.target.value)}
               data-testid="launch.parameter"
@@ -167,7 +171,7 @@ export function LaunchDialog({
                 </option>
               ))}
             </select>
-          </label>
+          </div>
           <Field
             label="From"
             value={sweep.from}
