@@ -16,6 +16,7 @@ export const WEB_ROOT = fileURLToPath(new URL('../../web/dist/', import.meta.url
 /** Each API prefix, the service that owns it, and that service's OpenAPI UI. */
 const ROUTES: { prefix: string; upstream: keyof Upstreams }[] = [
   { prefix: '/api/designs', upstream: 'designService' },
+  { prefix: '/api/templates', upstream: 'designService' },
   { prefix: '/api/runs', upstream: 'orchestrator' },
   { prefix: '/api/scenario-presets', upstream: 'orchestrator' },
   { prefix: '/docs/runs', upstream: 'orchestrator' },

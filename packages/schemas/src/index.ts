@@ -18,3 +18,4 @@ export * from './run-result.ts';
 export * from './launch-warnings.ts';
 export * from './api/runs.ts';
 export * from './scenario-presets.ts';
+export * from './templates.ts';
