@@ -4,6 +4,7 @@ import { ReactFlowProvider } from '@xyflow/react';
 import { designOf, type ComponentKind } from '@faultline/schemas';
 import { problemOf, useGetDesignQuery, useSaveDesignMutation } from '../api/faultline-api.ts';
 import { useAppDispatch, useAppSelector } from '../app/hooks.ts';
+import { ExportLinks } from '../features/designs/ExportLinks.tsx';
 import { LaunchDialog } from '../features/runs/LaunchDialog.tsx';
 import { RunHistory } from '../features/runs/RunHistory.tsx';
 import { Canvas } from './Canvas.tsx';
@@ -139,6 +140,8 @@ export function EditorPage() {
         >
           Run…
         </button>
+        {/* The saved version is what downloads: unsaved edits are not in the file. */}
+        <ExportLinks id={id} name={editor.draft.name} />
       </div>
       <div className="workspace">
         <Palette onAdd={addInView} />
