@@ -1,3 +1,5 @@
+export * from './messages.ts';
+export * from './durations.ts';
 export * from './ids.ts';
 export * from './defaults.ts';
 export * from './errors.ts';

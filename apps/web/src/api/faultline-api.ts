@@ -45,7 +45,7 @@ export const faultlineApi = createApi({
       ],
     }),
     /** A JSON or YAML design file, validated by the design service as it is read. */
-    importDesign: build.mutation<StoredDesign, { text: string; yaml: boolean; fileName?: string }>({
+    importDesign: build.mutation<StoredDesign, { text: string; yaml: boolean }>({
       query: ({ text, yaml }) => ({
         url: '/designs/import',
         method: 'POST',

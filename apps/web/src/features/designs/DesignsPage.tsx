@@ -8,7 +8,7 @@ import {
 } from '../../api/faultline-api.ts';
 import { newWorkload } from '../../editor/new-parts.ts';
 import { ExportLinks } from './ExportLinks.tsx';
-import { ImportButton, ImportProblem } from './ImportButton.tsx';
+import { ImportButton, ImportProblem, useDesignImport } from './ImportButton.tsx';
 import { RenameDesign } from './RenameDesign.tsx';
 import { TemplateGallery } from './TemplateGallery.tsx';
 
@@ -29,6 +29,7 @@ export function DesignsPage() {
   const navigate = useNavigate();
   const [renaming, setRenaming] = useState<string | null>(null);
   const [galleryOpen, setGalleryOpen] = useState(false);
+  const importer = useDesignImport();
   // On first start (no designs at all) the examples are the page; later they are one press away.
   const firstStart = !q && data?.total === 0;
 
@@ -42,7 +43,7 @@ export function DesignsPage() {
       <div className="page-title">
         <h1>Designs</h1>
         <div className="actions">
-          <ImportButton />
+          <ImportButton importer={importer} />
           <button
             type="button"
             data-testid="designs.from-example"
@@ -58,7 +59,7 @@ export function DesignsPage() {
           </button>
         </div>
       </div>
-      <ImportProblem />
+      <ImportProblem importer={importer} />
       {(firstStart || galleryOpen) && <TemplateGallery />}
       {!firstStart && (
         <div className="filters">

@@ -1,26 +1,25 @@
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { problemOf, useImportDesignMutation } from '../../api/faultline-api.ts';
 import { importProblemText } from './import-problem.ts';
 
-/** The button and its problem box share one mutation: the box sits under the title, apart from the buttons. */
-const IMPORT = { fixedCacheKey: 'design-import' };
-
-/** Imports a JSON or YAML design file through the design service, which validates it. */
-export function ImportButton() {
-  const input = useRef<HTMLInputElement>(null);
+/** Importing a file: the button starts it, the problem box (apart, under the title) says why it failed. */
+export function useDesignImport() {
   const navigate = useNavigate();
-  const [importDesign] = useImportDesignMutation(IMPORT);
-
+  const [importDesign, { error, reset }] = useImportDesignMutation();
+  const [fileName, setFileName] = useState<string>();
   const upload = async (file: File) => {
-    const outcome = await importDesign({
-      text: await file.text(),
-      yaml: /\.ya?ml$/i.test(file.name),
-      fileName: file.name,
-    });
+    setFileName(file.name);
+    const outcome = await importDesign({ text: await file.text(), yaml: /\.ya?ml$/i.test(file.name) });
     if (outcome.data) navigate(`/designs/${outcome.data.id}`);
   };
+  return { upload, error, fileName, reset };
+}
+export type DesignImport = ReturnType<typeof useDesignImport>;
 
+/** Imports a JSON or YAML design file through the design service, which validates it. */
+export function ImportButton({ importer }: { importer: DesignImport }) {
+  const input = useRef<HTMLInputElement>(null);
   return (
     <>
       <button type="button" onClick={() => input.current?.click()}>
@@ -35,8 +34,9 @@ export function ImportButton() {
         data-testid="designs.import"
         onChange={(e) => {
           const file = e.target.files?.[0];
+          // Cleared, so choosing the same file again (after fixing it) imports again.
           e.target.value = '';
-          if (file) void upload(file);
+          if (file) void importer.upload(file);
         }}
       />
     </>
@@ -44,13 +44,12 @@ export function ImportButton() {
 }
 
 /** Why the last import failed, in words, with the fields at fault. */
-export function ImportProblem() {
-  const [, { error, originalArgs, reset }] = useImportDesignMutation(IMPORT);
+export function ImportProblem({ importer: { error, fileName, reset } }: { importer: DesignImport }) {
   if (!error) return null;
   const problem = problemOf(error);
   return (
     <div role="alert" className="problem import-problem" data-testid="import.problem">
-      <strong>{importProblemText(problem, originalArgs?.fileName)}</strong>
+      <strong>{importProblemText(problem, fileName)}</strong>
       {!!problem?.errors?.length && (
         <ul>
           {problem.errors.map((e) => (
