@@ -11,6 +11,7 @@ import { Canvas } from './Canvas.tsx';
 import { ConflictDialog } from './ConflictDialog.tsx';
 import { editorActions } from './editor-slice.ts';
 import { FaultList } from './faults/FaultList.tsx';
+import { freeSpot } from './layout.ts';
 import { FaultsPanel } from './faults/FaultsPanel.tsx';
 import { Palette } from './Palette.tsx';
 import { PropertyPanel } from './PropertyPanel.tsx';
@@ -95,7 +96,8 @@ export function EditorPage() {
     dispatch(
       editorActions.componentAdded({
         kind,
-        position: { x: 120 + editor.draft!.components.length * 40, y: 60 + editor.draft!.components.length * 30 },
+        // Beside what is drawn, never on top of it.
+        position: freeSpot(editor.draft!, { x: 120, y: 60 }),
       }),
     );
 

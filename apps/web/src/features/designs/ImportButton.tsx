@@ -1,17 +1,25 @@
 import { useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { problemOf, useImportDesignMutation } from '../../api/faultline-api.ts';
+import { designOf } from '@faultline/schemas';
+import { problemOf, useImportDesignMutation, useSaveDesignMutation } from '../../api/faultline-api.ts';
+import { lacksPositions, laidOut } from '../../editor/layout.ts';
 import { importProblemText } from './import-problem.ts';
 
 /** Importing a file: the button starts it, the problem box (apart, under the title) says why it failed. */
 export function useDesignImport() {
   const navigate = useNavigate();
   const [importDesign, { error, reset }] = useImportDesignMutation();
+  const [save] = useSaveDesignMutation();
   const [fileName, setFileName] = useState<string>();
   const upload = async (file: File) => {
     setFileName(file.name);
     const outcome = await importDesign({ text: await file.text(), yaml: /\.ya?ml$/i.test(file.name) });
-    if (outcome.data) navigate(`/designs/${outcome.data.id}`);
+    const stored = outcome.data;
+    if (!stored) return;
+    // A file written by hand often says nothing of positions: it opens laid out, not in a heap.
+    const design = designOf(stored);
+    if (lacksPositions(design)) await save({ id: stored.id, design: laidOut(design), version: stored.version });
+    navigate(`/designs/${stored.id}`);
   };
   return { upload, error, fileName, reset };
 }
