@@ -1,4 +1,7 @@
-/** Download a saved design as JSON or YAML: both read back by Import and by the command line. */
+/**
+ * Download a saved design as JSON or YAML: both read back by Import and by the command line. The
+ * group is named for the design; the links only by their format, so a search by name finds the design.
+ */
 export function ExportLinks({ id, name }: { id: string; name: string }) {
   return (
     <span className="export-links" role="group" aria-label={`Export “${name}”`}>
@@ -9,7 +12,7 @@ export function ExportLinks({ id, name }: { id: string; name: string }) {
           href={`/api/designs/${id}/export?format=${format}`}
           download
           data-testid={`export.${format}`}
-          aria-label={`Export “${name}” as ${format.toUpperCase()}`}
+          title={`Download as ${format.toUpperCase()}`}
         >
           {format.toUpperCase()}
         </a>
