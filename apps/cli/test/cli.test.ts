@@ -141,7 +141,7 @@ describe('faultline run', () => {
     });
     expect(await faultline('run', checkoutJson, '--duration', '5s', '--warmup', '10s')).toMatchObject({
       code: 2,
-      stderr: expect.stringContaining('--warmup: must be shorter than durationMs'),
+      stderr: expect.stringContaining('--warmup: must be shorter than the run'),
     });
     expect(await faultline('run', checkoutJson, '--seed', 'x')).toMatchObject({
       code: 2,
@@ -247,7 +247,7 @@ describe('faultline run --scenario defence-analysis', () => {
     expect(await faultline('run', checkoutJson, '--scenario', 'defences')).toMatchObject({
       code: 2,
       stderr: expect.stringContaining(
-        "--scenario: Invalid discriminator value. Expected 'single' | 'baseline-vs-chaos' | 'sweep' | 'defence-analysis'",
+        '--scenario: must be one of "single", "baseline-vs-chaos", "sweep", "defence-analysis"',
       ),
     });
   });
@@ -324,7 +324,7 @@ describe('faultline run --scenario sweep', () => {
     });
     expect(await run(...sweep.slice(0, 9), '1')).toMatchObject({
       code: 2,
-      stderr: expect.stringContaining('--steps: Too small'),
+      stderr: expect.stringContaining('--steps: must be at least 2'),
     });
     expect(await run('--steps', '3')).toMatchObject({
       code: 2,

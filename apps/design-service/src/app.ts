@@ -8,6 +8,7 @@ import designs from './routes/api/designs/index.ts';
 import faults from './routes/api/designs/faults.ts';
 import resilience from './routes/api/designs/resilience.ts';
 import transfer from './routes/api/designs/transfer.ts';
+import templates from './routes/api/templates/index.ts';
 
 export interface AppOptions {
   config: Pick<Config, 'LOG_LEVEL' | 'BODY_LIMIT_BYTES'> & Partial<Pick<Config, 'HOST' | 'ALLOWED_HOSTS'>>;
@@ -27,7 +28,7 @@ export async function buildApp({ config, database: location, logger }: AppOption
   await app.register(openapi, {
     title: 'Faultline design service',
     description: 'Designs with their components, connections, faults, resilience policies, workload and SLOs.',
-    tags: ['designs', 'faults', 'resilience', 'transfer'],
+    tags: ['designs', 'faults', 'resilience', 'transfer', 'templates'],
     routePrefix: '/docs',
   });
   await app.register(database, { location });
@@ -43,6 +44,7 @@ export async function buildApp({ config, database: location, logger }: AppOption
     },
     { prefix: '/api/designs' },
   );
+  await app.register(templates, { prefix: '/api/templates' });
   await app.ready();
   return app;
 }

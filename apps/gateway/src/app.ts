@@ -47,6 +47,7 @@ const ROUTES: { prefix: string; upstream: keyof Upstreams; routes?: string[]; st
   // Event streams first, on connections of their own (see forward).
   { prefix: '/api/runs', upstream: 'orchestrator', routes: ['/:id/events'], stream: true },
   { prefix: '/api/designs', upstream: 'designService' },
+  { prefix: '/api/templates', upstream: 'designService' },
   { prefix: '/api/runs', upstream: 'orchestrator' },
   { prefix: '/api/scenario-presets', upstream: 'orchestrator' },
   { prefix: '/docs/runs', upstream: 'orchestrator' },

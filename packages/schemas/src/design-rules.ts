@@ -150,7 +150,8 @@ function checkFault(
     }
   }
   const { ramp, durationMs } = fault.schedule;
-  if (ramp && durationMs === null) report([...path, 'schedule', 'ramp'], 'a ramp needs a window: set durationMs');
+  if (ramp && durationMs === null)
+    report([...path, 'schedule', 'ramp'], 'a ramp needs a window: give the fault a duration');
 }
 
 function checkWorkload(workload: Workload, components: Map<string, Component>, report: Report): void {

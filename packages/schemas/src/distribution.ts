@@ -7,7 +7,7 @@ export const DistributionSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('exponential'), mean: z.number().positive().finite() }),
   z
     .strictObject({ kind: z.literal('uniform'), min: z.number().min(0).finite(), max: z.number().min(0).finite() })
-    .refine((d) => d.max >= d.min, { message: 'max must be >= min', path: ['max'] }),
+    .refine((d) => d.max >= d.min, { message: 'must be at least the minimum', path: ['max'] }),
   z.strictObject({ kind: z.literal('normal'), mean: z.number().min(0).finite(), stdDev: z.number().min(0).finite() }),
   z
     .strictObject({
@@ -15,7 +15,7 @@ export const DistributionSchema = z.discriminatedUnion('kind', [
       median: z.number().positive().finite(),
       p99: z.number().positive().finite(),
     })
-    .refine((d) => d.p99 >= d.median, { message: 'p99 must be >= median', path: ['p99'] }),
+    .refine((d) => d.p99 >= d.median, { message: 'must be at least the median', path: ['p99'] }),
   z.strictObject({
     kind: z.literal('empirical'),
     points: z

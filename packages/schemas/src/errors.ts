@@ -1,4 +1,6 @@
 import { z } from 'zod';
+// Plain words for every issue (a global zod setting), wherever issues become field issues.
+import './messages.ts';
 
 /** How a failed request is classified, everywhere (SPEC §3.3). */
 export const ERROR_KINDS = [

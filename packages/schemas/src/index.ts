@@ -1,3 +1,5 @@
+export * from './messages.ts';
+export * from './durations.ts';
 export * from './ids.ts';
 export * from './size-limits.ts';
 export * from './defaults.ts';
@@ -20,3 +22,4 @@ export * from './launch-warnings.ts';
 export * from './fault-lines.ts';
 export * from './api/runs.ts';
 export * from './scenario-presets.ts';
+export * from './templates.ts';

@@ -39,6 +39,6 @@ export const RunSettingsSchema = z
     replications: z.int().min(1).max(SIZE_LIMITS.replications, atMost(SIZE_LIMITS.replications)).default(1),
     scenario: ScenarioSchema.default({ kind: 'single' }),
   })
-  .refine((s) => s.warmupMs < s.durationMs, { message: 'must be shorter than durationMs', path: ['warmupMs'] });
+  .refine((s) => s.warmupMs < s.durationMs, { message: 'must be shorter than the run', path: ['warmupMs'] });
 export type RunSettings = z.infer<typeof RunSettingsSchema>;
 export type RunSettingsInput = z.input<typeof RunSettingsSchema>;

@@ -9,6 +9,7 @@ import type {
   RunResult,
   ScenarioPreset,
   Design,
+  DesignTemplate,
   StoredDesign,
 } from '@faultline/schemas';
 import { followRunEvents } from './run-events.ts';
@@ -66,6 +67,8 @@ export const faultlineApi = createApi({
       query: ({ id, name }) => ({ url: `/designs/${id}/duplicate`, method: 'POST', body: name ? { name } : {} }),
       invalidatesTags: [{ type: 'Design', id: 'LIST' }],
     }),
+    /** Example designs to start from; they never change while the app runs. */
+    listTemplates: build.query<DesignTemplate[], void>({ query: () => '/templates', keepUnusedDataFor: 3600 }),
     listRuns: build.query<{ items: Run[] }, string>({
       query: (designId) => ({ url: '/runs', params: { designId } }),
       providesTags: [{ type: 'Run', id: 'LIST' }],
@@ -134,4 +137,5 @@ export const {
   useListScenarioPresetsQuery,
   useLazyPresetFaultsQuery,
   useImportDesignMutation,
+  useListTemplatesQuery,
 } = faultlineApi;

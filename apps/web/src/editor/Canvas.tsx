@@ -2,7 +2,9 @@ import { useCallback, useMemo, useState, type DragEvent } from 'react';
 import {
   Background,
   Controls,
+  MarkerType,
   MiniMap,
+  Panel,
   ReactFlow,
   useReactFlow,
   type Edge,
@@ -14,8 +16,10 @@ import {
 } from '@xyflow/react';
 import { COMPONENT_KINDS } from '@faultline/schemas';
 import { useAppDispatch, useAppSelector } from '../app/hooks.ts';
+import { capacityOf, nodePolicyBadges, policiesOnConnection, policyBadge, serviceTimeOf } from './canvas-labels.ts';
 import { ComponentNode, type ComponentNodeData } from './ComponentNode.tsx';
 import { editorActions } from './editor-slice.ts';
+import { layoutPositions } from './layout.ts';
 import { PALETTE_MIME } from './Palette.tsx';
 import { connectionName } from './names.ts';
 import { selectCallLoop, selectDraft, selectIssuesByPart, selectSelection } from './selectors.ts';
@@ -30,39 +34,66 @@ export function Canvas() {
   const issues = useAppSelector(selectIssuesByPart);
   const loop = useAppSelector(selectCallLoop);
   const flow = useReactFlow();
+  // The map of the whole drawing starts folded away: open, it sits in a corner and lets every
+  // pointer through to the drawing beneath it.
+  const [mapOpen, setMapOpen] = useState(false);
+  const tidy = useCallback(() => {
+    dispatch(editorActions.layoutApplied(layoutPositions(draft)));
+    // Fitted once the nodes have moved.
+    requestAnimationFrame(() => void flow.fitView({ maxZoom: 1, padding: 0.15 }));
+  }, [dispatch, draft, flow]);
 
   const derivedNodes = useMemo<Node<ComponentNodeData>[]>(() => {
     const selected = new Set(selection);
-    return draft.components.map((c) => ({
-      id: c.id,
-      type: 'component',
-      position: c.position ?? { x: 0, y: 0 },
-      selected: selected.has(c.id),
-      data: {
-        name: c.name,
-        kind: c.kind,
-        issues: issues.get(c.id)?.length ?? 0,
-        faults: (draft.faults ?? []).filter((f) => 'component' in f.target && f.target.component === c.id).length,
-        policies: (c.resilience?.length ?? 0) + ('inbound' in c ? (c.inbound?.length ?? 0) : 0),
-      },
-    }));
+    return draft.components.map((c) => {
+      const faults = (draft.faults ?? []).filter((f) => 'component' in f.target && f.target.component === c.id);
+      return {
+        id: c.id,
+        type: 'component',
+        position: c.position ?? { x: 0, y: 0 },
+        selected: selected.has(c.id),
+        data: {
+          name: c.name,
+          kind: c.kind,
+          issues: issues.get(c.id)?.length ?? 0,
+          faults: faults.length,
+          faultNames: faults.map((f) => f.name),
+          policies: (c.resilience?.length ?? 0) + ('inbound' in c ? (c.inbound?.length ?? 0) : 0),
+          policyBadges: nodePolicyBadges(c),
+          capacity: capacityOf(c),
+          serviceTime: serviceTimeOf(c),
+        },
+      };
+    });
   }, [draft, selection, issues]);
 
   const edges = useMemo<Edge[]>(() => {
     const selected = new Set(selection);
     return (draft.connections ?? []).map((c) => {
-      const faulted = (draft.faults ?? []).some((f) => 'connection' in f.target && f.target.connection === c.id);
+      const faults = (draft.faults ?? []).filter((f) => 'connection' in f.target && f.target.connection === c.id);
+      const caller = draft.components.find((component) => component.id === c.source);
+      // What acts on this connection, where it acts: its faults, and the caller's policies for it.
+      const badges = [...faults.map((f) => `⚡ ${f.type}`), ...policiesOnConnection(caller, c.id).map(policyBadge)];
+      const invalid = issues.has(c.id);
+      const inLoop = loop?.connections.includes(c.id) ?? false;
       return {
         id: c.id,
         source: c.source,
         target: c.target,
         selected: selected.has(c.id),
         animated: c.mode === 'async',
-        label: faulted ? 'fault' : undefined,
+        label: badges.length ? badges.join(' · ') : undefined,
+        labelStyle: { fontSize: 11 },
+        labelBgPadding: [4, 2] as [number, number],
+        labelBgStyle: { fill: faults.length ? '#fff7ed' : '#eef2ff' },
         // Every connection of a loop of calls is drawn red, not just the one the rule points at.
-        className: [issues.has(c.id) && 'invalid', loop?.connections.includes(c.id) && 'in-loop']
-          .filter(Boolean)
-          .join(' '),
+        markerEnd: {
+          type: MarkerType.ArrowClosed,
+          width: 18,
+          height: 18,
+          color: invalid || inLoop ? '#dc2626' : '#64748b',
+        },
+        className: [invalid && 'invalid', inLoop && 'in-loop'].filter(Boolean).join(' ') || undefined,
         ariaLabel: `Connection ${connectionName(draft, c)}`,
       };
     });
@@ -155,7 +186,27 @@ export function Canvas() {
       >
         <Background />
         <Controls />
-        <MiniMap pannable zoomable />
+        <Panel position="top-right" className="canvas-tools">
+          <button type="button" data-testid="canvas.layout" onClick={tidy} title="Lay the design out left to right">
+            Auto-layout
+          </button>
+          <button
+            type="button"
+            data-testid="canvas.map"
+            aria-pressed={mapOpen}
+            onClick={() => setMapOpen((open) => !open)}
+          >
+            {mapOpen ? 'Hide map' : 'Show map'}
+          </button>
+        </Panel>
+        {mapOpen && (
+          <MiniMap
+            className="canvas-map"
+            position="bottom-right"
+            ariaLabel="Map of the design"
+            style={{ width: 160, height: 110 }}
+          />
+        )}
       </ReactFlow>
     </div>
   );

@@ -6,7 +6,15 @@ export type ComponentNodeData = {
   kind: ComponentKind;
   issues: number;
   faults: number;
+  /** The faults' names, for the badge's tooltip. */
+  faultNames: string[];
   policies: number;
+  /** The policies on all its calls and its inbound guards, in short form; per-connection ones are on edges. */
+  policyBadges: string[];
+  /** Replicas × workers per replica (`2 × 16`); null for clients. */
+  capacity: string | null;
+  /** Service time in short form (`~10 ms`); null for clients. */
+  serviceTime: string | null;
 };
 
 // Plain symbols: they render without an emoji font.
@@ -33,7 +41,9 @@ export function ComponentNode({ data, selected }: NodeProps<Node<ComponentNodeDa
       </span>
       <span className="label">
         <strong>{data.name}</strong>
-        <small>{data.kind}</small>
+        <small className="node-facts" data-testid="node.facts">
+          {[data.kind, data.capacity, data.serviceTime].filter(Boolean).join(' · ')}
+        </small>
       </span>
       <span className="badges">
         {data.issues > 0 && (
@@ -42,12 +52,15 @@ export function ComponentNode({ data, selected }: NodeProps<Node<ComponentNodeDa
           </span>
         )}
         {data.faults > 0 && (
-          <span className="badge fault" title="faults injected here">
+          <span className="badge fault" title={`faults injected here: ${data.faultNames.join(', ')}`}>
             {plural(data.faults, 'fault')}
           </span>
         )}
         {data.policies > 0 && (
-          <span className="badge policy" title="resilience policies">
+          <span
+            className="badge policy"
+            title={`resilience policies${data.policyBadges.length ? `; on all calls or inbound: ${data.policyBadges.join(', ')}` : ''}`}
+          >
             {plural(data.policies, 'policy', 'policies')}
           </span>
         )}

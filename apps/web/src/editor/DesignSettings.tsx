@@ -11,6 +11,7 @@ import { useAppDispatch, useAppSelector } from '../app/hooks.ts';
 import type { SloDraft } from './draft.ts';
 import { editorActions } from './editor-slice.ts';
 import { Field, numberOrText, shown } from './fields/Field.tsx';
+import { durationOrText } from './fields/durations.ts';
 import { issuesAt } from './fields/issues.ts';
 import { SelectField } from './fields/SelectField.tsx';
 import { ProfileEditor } from './ProfileEditor.tsx';
@@ -100,7 +101,7 @@ export function DesignSettings() {
               value={shown('mean' in arrival.thinkTime ? arrival.thinkTime.mean : undefined)}
               issues={at('/workload/arrival/thinkTime')}
               onCommit={(t) =>
-                dispatch(editorActions.arrivalChanged({ field: 'meanThinkTimeMs', value: numberOrText(t) }))
+                dispatch(editorActions.arrivalChanged({ field: 'meanThinkTimeMs', value: durationOrText(t) }))
               }
             />
           </>
@@ -127,7 +128,7 @@ export function DesignSettings() {
           issues={at('/workload/clientTimeoutMs')}
           testId="workload.clientTimeoutMs"
           onCommit={(t) =>
-            dispatch(editorActions.workloadChanged({ field: 'clientTimeoutMs', value: numberOrText(t) }))
+            dispatch(editorActions.workloadChanged({ field: 'clientTimeoutMs', value: durationOrText(t) }))
           }
         />
       </fieldset>
@@ -154,7 +155,17 @@ export function DesignSettings() {
             // A target left out takes its default; null (an emptied field) switches it off.
             value={shown(target in slo ? slo[target] : SLO[target])}
             onCommit={(t) =>
-              dispatch(editorActions.sloTargetChanged({ target, value: t.trim() === '' ? null : numberOrText(t) }))
+              dispatch(
+                editorActions.sloTargetChanged({
+                  target,
+                  value:
+                    t.trim() === ''
+                      ? null
+                      : SLO_TARGETS[target].unit.startsWith('ms')
+                        ? durationOrText(t)
+                        : numberOrText(t),
+                }),
+              )
             }
           />
         ))}

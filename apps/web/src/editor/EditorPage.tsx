@@ -4,12 +4,14 @@ import { ReactFlowProvider } from '@xyflow/react';
 import { designOf, type ComponentKind } from '@faultline/schemas';
 import { problemOf, useGetDesignQuery, useSaveDesignMutation } from '../api/faultline-api.ts';
 import { useAppDispatch, useAppSelector } from '../app/hooks.ts';
+import { ExportLinks } from '../features/designs/ExportLinks.tsx';
 import { LaunchDialog } from '../features/runs/LaunchDialog.tsx';
 import { RunHistory } from '../features/runs/RunHistory.tsx';
 import { Canvas } from './Canvas.tsx';
 import { ConflictDialog } from './ConflictDialog.tsx';
 import { editorActions } from './editor-slice.ts';
 import { FaultList } from './faults/FaultList.tsx';
+import { freeSpot } from './layout.ts';
 import { FaultsPanel } from './faults/FaultsPanel.tsx';
 import { Palette } from './Palette.tsx';
 import { PropertyPanel } from './PropertyPanel.tsx';
@@ -91,7 +93,8 @@ export function EditorPage() {
     dispatch(
       editorActions.componentAdded({
         kind,
-        position: { x: 120 + editor.draft!.components.length * 40, y: 60 + editor.draft!.components.length * 30 },
+        // Beside what is drawn, never on top of it.
+        position: freeSpot(editor.draft!, { x: 120, y: 60 }),
       }),
     );
 
@@ -139,6 +142,8 @@ export function EditorPage() {
         >
           Run…
         </button>
+        {/* The saved version is what downloads: unsaved edits are not in the file. */}
+        <ExportLinks id={id} name={editor.draft.name} />
       </div>
       <RemovalNotice />
       <div className="workspace">

@@ -3,28 +3,34 @@ import { useAppDispatch } from '../app/hooks.ts';
 import type { ProfilePhaseChange, ProfilePhaseDraft } from './draft.ts';
 import { editorActions } from './editor-slice.ts';
 import { Field, numberOrText, shown } from './fields/Field.tsx';
+import { durationOrText, isDurationUnit } from './fields/durations.ts';
 import { issuesAt } from './fields/issues.ts';
 
 type PhaseField = ProfilePhaseChange['field'];
 
-/** Each phase kind's fields and their units. */
+/** Each phase kind's fields, in the words a person reads, with their units. */
 const FIELDS: {
-  [K in ProfilePhaseDraft['kind']]: [Exclude<keyof Extract<ProfilePhaseDraft, { kind: K }>, 'kind'>, string][];
+  [K in ProfilePhaseDraft['kind']]: [Exclude<keyof Extract<ProfilePhaseDraft, { kind: K }>, 'kind'>, string, string][];
 } = {
   constant: [
-    ['ratePerSecond', 'requests per second'],
-    ['durationMs', 'ms'],
+    ['ratePerSecond', 'Rate', 'requests per second'],
+    ['durationMs', 'Lasts', 'ms'],
   ],
   ramp: [
-    ['from', 'requests per second'],
-    ['to', 'requests per second'],
-    ['durationMs', 'ms'],
+    ['from', 'From rate', 'requests per second'],
+    ['to', 'To rate', 'requests per second'],
+    ['durationMs', 'Lasts', 'ms'],
   ],
   spike: [
-    ['atMs', 'ms'],
-    ['durationMs', 'ms'],
-    ['multiplier', '×'],
+    ['atMs', 'Starts at', 'ms from the start of the run'],
+    ['durationMs', 'Lasts', 'ms'],
+    ['multiplier', 'Traffic multiplied by', '×'],
   ],
+};
+const PHASE_LABELS: Record<ProfilePhaseDraft['kind'], string> = {
+  constant: 'steady rate',
+  ramp: 'ramp',
+  spike: 'spike',
 };
 const PHASE_KINDS = discriminatorValues(ProfilePhaseSchema, 'kind');
 
@@ -40,16 +46,25 @@ export function ProfileEditor({ profile, issues }: { profile: ProfilePhaseDraft[
       {profile.map((phase, index) => (
         <fieldset key={index}>
           <legend>
-            {index + 1}. {phase.kind}
+            {index + 1}. {PHASE_LABELS[phase.kind]}
           </legend>
-          {FIELDS[phase.kind].map(([field, unit]) => (
+          {FIELDS[phase.kind].map(([field, label, unit]) => (
             <Field
               key={field}
-              label={field}
+              label={label}
               unit={unit}
               value={shown(valueOf(phase, field))}
               issues={issuesAt(issues, `/workload/profile/${index}/${field}`)}
-              onCommit={(t) => dispatch(editorActions.profilePhaseChanged({ index, field, value: numberOrText(t) }))}
+              testId={`profile.${index}.${field}`}
+              onCommit={(t) =>
+                dispatch(
+                  editorActions.profilePhaseChanged({
+                    index,
+                    field,
+                    value: isDurationUnit(unit) ? durationOrText(t) : numberOrText(t),
+                  }),
+                )
+              }
             />
           ))}
           <button type="button" className="danger" onClick={() => dispatch(editorActions.profilePhaseRemoved(index))}>
@@ -60,7 +75,7 @@ export function ProfileEditor({ profile, issues }: { profile: ProfilePhaseDraft[
       <div className="row-actions">
         {PHASE_KINDS.map((kind) => (
           <button key={kind} type="button" onClick={() => dispatch(editorActions.profilePhaseAdded(kind))}>
-            Add {kind}
+            Add a {PHASE_LABELS[kind]}
           </button>
         ))}
       </div>

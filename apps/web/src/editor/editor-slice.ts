@@ -3,6 +3,7 @@ import type { DesignInput } from '@faultline/schemas';
 import { changed, initialEditorState, remember } from './editor-state.ts';
 import { designReducers } from './reducers/design.ts';
 import { faultReducers } from './reducers/faults.ts';
+import { layoutReducers } from './reducers/layout.ts';
 import { partReducers } from './reducers/parts.ts';
 import { resilienceReducers } from './reducers/resilience.ts';
 
@@ -73,6 +74,7 @@ export const editorSlice = createSlice({
     ...faultReducers,
     ...resilienceReducers,
     ...designReducers,
+    ...layoutReducers,
     selectionToggled(state, action: PayloadAction<{ id: string; selected: boolean }[]>) {
       const selected = new Set(state.selection);
       for (const { id, selected: on } of action.payload) {

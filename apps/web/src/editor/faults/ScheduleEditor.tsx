@@ -1,6 +1,7 @@
 import { defaultsOf, FaultScheduleSchema, type FieldIssue } from '@faultline/schemas';
 import type { ScheduleChange, ScheduleDraft } from '../draft.ts';
 import { Field, numberOrText, shown } from '../fields/Field.tsx';
+import { durationOrText } from '../fields/durations.ts';
 import { issuesAt } from '../fields/issues.ts';
 
 const DEFAULTS = defaultsOf(FaultScheduleSchema);
@@ -29,7 +30,7 @@ export function ScheduleEditor({
         value={shown(schedule.startMs ?? DEFAULTS.startMs)}
         issues={at('startMs')}
         testId="schedule.startMs"
-        onCommit={(t) => onChange({ field: 'startMs', value: numberOrText(t) })}
+        onCommit={(t) => onChange({ field: 'startMs', value: durationOrText(t) })}
       />
       <Field
         label="Duration"
@@ -37,7 +38,7 @@ export function ScheduleEditor({
         value={shown(schedule.durationMs === undefined ? DEFAULTS.durationMs : schedule.durationMs)}
         issues={at('durationMs')}
         testId="schedule.durationMs"
-        onCommit={(t) => onChange({ field: 'durationMs', value: t.trim() === '' ? null : numberOrText(t) })}
+        onCommit={(t) => onChange({ field: 'durationMs', value: t.trim() === '' ? null : durationOrText(t) })}
       />
       <Field
         label="Probability"
@@ -90,14 +91,14 @@ export function ScheduleEditor({
             unit="ms"
             value={shown(intermittent.onMs)}
             issues={at('intermittent/onMs')}
-            onCommit={(t) => onChange({ field: 'intermittent', value: { ...intermittent, onMs: numberOrText(t) } })}
+            onCommit={(t) => onChange({ field: 'intermittent', value: { ...intermittent, onMs: durationOrText(t) } })}
           />
           <Field
             label="Off"
             unit="ms"
             value={shown(intermittent.offMs)}
             issues={at('intermittent/offMs')}
-            onCommit={(t) => onChange({ field: 'intermittent', value: { ...intermittent, offMs: numberOrText(t) } })}
+            onCommit={(t) => onChange({ field: 'intermittent', value: { ...intermittent, offMs: durationOrText(t) } })}
           />
         </div>
       )}

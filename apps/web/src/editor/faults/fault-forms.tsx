@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import { defaultsOf, ERROR_KINDS, optionsOf, type FaultType, type FieldIssue } from '@faultline/schemas';
 import type { ParamsDraft } from '../draft.ts';
 import { Field, numberOrText, shown } from '../fields/Field.tsx';
+import { durationOrText, isDurationUnit } from '../fields/durations.ts';
 import { issuesAt } from '../fields/issues.ts';
 import { isRecord, oneOf } from '../fields/params.ts';
 import { SelectField } from '../fields/SelectField.tsx';
@@ -31,7 +32,9 @@ const number = (props: ParamsFormProps, field: string, label: string, unit?: str
     placeholder={fallback === undefined ? undefined : shown(fallback)}
     issues={at(props.issues, field)}
     testId={`fault.params.${field}`}
-    onCommit={(t) => props.onChange({ ...props.params, [field]: numberOrText(t) })}
+    onCommit={(t) =>
+      props.onChange({ ...props.params, [field]: isDurationUnit(unit) ? durationOrText(t, unit) : numberOrText(t) })
+    }
   />
 );
 
@@ -86,7 +89,7 @@ export function NetworkLatencyForm(props: ParamsFormProps) {
         value={shown(amount)}
         issues={at(props.issues, 'addMs')}
         testId="fault.params.addMs"
-        onCommit={(t) => props.onChange({ ...props.params, addMs: added(kind, numberOrText(t)) })}
+        onCommit={(t) => props.onChange({ ...props.params, addMs: added(kind, durationOrText(t)) })}
       />
       {number(props, 'spikeProbability', 'Spike probability', '0–1', LATENCY_DEFAULTS.spikeProbability)}
       {number(props, 'spikeMultiplier', 'Spike multiplier', '×', LATENCY_DEFAULTS.spikeMultiplier)}

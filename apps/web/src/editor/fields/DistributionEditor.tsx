@@ -1,5 +1,6 @@
 import { discriminatorValues, DistributionSchema, type Distribution, type FieldIssue } from '@faultline/schemas';
 import type { DistributionDraft } from '../draft.ts';
+import { durationOrText } from './durations.ts';
 import { Field, numberOrText, shown } from './Field.tsx';
 import { issuesAt } from './issues.ts';
 import { recordOr } from './params.ts';
@@ -81,7 +82,7 @@ export function DistributionEditor({
               unit="ms"
               value={shown(value[param])}
               issues={issuesAt(issues, `${path}/${param}`)}
-              onCommit={(t) => onChange({ ...value, [param]: numberOrText(t) })}
+              onCommit={(t) => onChange({ ...value, [param]: durationOrText(t) })}
             />
           ))
       )}

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import type { FieldIssue } from '@faultline/schemas';
+import { DURATION_HINT, isDurationUnit } from './durations.ts';
 
 interface FieldProps {
   label: string;
@@ -26,7 +27,11 @@ export function Field({ label, unit, value, onCommit, issues = [], testId, type 
     setText(value);
   }
   const commit = () => {
-    if (text !== value) onCommit(text);
+    if (text === value) return;
+    onCommit(text);
+    // Text that reads as the value already held (`20s` for 20000) shows as that value; a new
+    // value replaces the text on the next render anyway.
+    setText(value);
   };
   return (
     <div className={`field${issues.length ? ' has-error' : ''}`}>
@@ -40,6 +45,7 @@ export function Field({ label, unit, value, onCommit, issues = [], testId, type 
         inputMode={type === 'number' ? 'decimal' : undefined}
         value={text}
         placeholder={placeholder}
+        title={isDurationUnit(unit) ? DURATION_HINT : undefined}
         data-testid={testId}
         aria-invalid={issues.length > 0}
         aria-describedby={issues.length ? `${id}-error` : undefined}

@@ -13,6 +13,7 @@ import {
 } from '@faultline/schemas';
 import type { GuardType, ParamsDraft } from '../draft.ts';
 import { Field, numberOrText, shown } from '../fields/Field.tsx';
+import { durationOrText, isDurationUnit } from '../fields/durations.ts';
 import { issuesAt } from '../fields/issues.ts';
 import { isRecord, oneOf, recordOr } from '../fields/params.ts';
 import { SelectField } from '../fields/SelectField.tsx';
@@ -60,7 +61,7 @@ function NumberParam({
   const value = tail ? nested[tail] : props.params[head];
   const fallback = defaultAt(defaults, path);
   const commit = (t: string) => {
-    const v = numberOrText(t);
+    const v = isDurationUnit(unit) ? durationOrText(t, unit) : numberOrText(t);
     props.onChange(tail ? { ...props.params, [head]: { ...nested, [tail]: v } } : { ...props.params, [head]: v });
   };
   return (

@@ -7,8 +7,10 @@ import {
   useListDesignsQuery,
 } from '../../api/faultline-api.ts';
 import { newWorkload } from '../../editor/new-parts.ts';
-import { ImportButton } from './ImportButton.tsx';
+import { ExportLinks } from './ExportLinks.tsx';
+import { ImportButton, ImportProblem, useDesignImport } from './ImportButton.tsx';
 import { RenameDesign } from './RenameDesign.tsx';
+import { TemplateGallery } from './TemplateGallery.tsx';
 
 /** A new design starts with the clients that send its traffic; everything else is drawn. */
 const NEW_DESIGN = {
@@ -27,6 +29,10 @@ export function DesignsPage() {
   const [duplicate] = useDuplicateDesignMutation();
   const navigate = useNavigate();
   const [renaming, setRenaming] = useState<string | null>(null);
+  const [galleryOpen, setGalleryOpen] = useState(false);
+  const importer = useDesignImport();
+  // On first start (no designs at all) the examples are the page; later they are one press away.
+  const firstStart = !q && data?.total === 0;
 
   const createDesign = async () => {
     const design = await create(NEW_DESIGN).unwrap();
@@ -38,29 +44,43 @@ export function DesignsPage() {
       <div className="page-title">
         <h1>Designs</h1>
         <div className="actions">
-          <ImportButton />
+          <ImportButton importer={importer} />
+          <button
+            type="button"
+            data-testid="designs.from-example"
+            aria-expanded={firstStart || galleryOpen}
+            aria-controls="gallery"
+            onClick={() => setGalleryOpen((open) => !open)}
+            disabled={firstStart}
+          >
+            New from example
+          </button>
           <button type="button" className="primary" data-testid="designs.new" onClick={createDesign}>
             New design
           </button>
         </div>
       </div>
-      <div className="filters">
-        <label>
-          Search <input type="search" value={q} onChange={(e) => setQ(e.target.value)} data-testid="designs.search" />
-        </label>
-        <span>
-          <label htmlFor={sortId}>Sort</label>{' '}
-          <select id={sortId} value={sort} onChange={(e) => setSort(e.target.value)}>
-            <option value="-updatedAt">Newest first</option>
-            <option value="updatedAt">Oldest first</option>
-            <option value="name">Name A–Z</option>
-            <option value="-name">Name Z–A</option>
-          </select>
-        </span>
-      </div>
+      <ImportProblem importer={importer} />
+      {(firstStart || galleryOpen) && <TemplateGallery />}
+      {!firstStart && (
+        <div className="filters">
+          <label>
+            Search <input type="search" value={q} onChange={(e) => setQ(e.target.value)} data-testid="designs.search" />
+          </label>
+          <span>
+            <label htmlFor={sortId}>Sort</label>{' '}
+            <select id={sortId} value={sort} onChange={(e) => setSort(e.target.value)}>
+              <option value="-updatedAt">Newest first</option>
+              <option value="updatedAt">Oldest first</option>
+              <option value="name">Name A–Z</option>
+              <option value="-name">Name Z–A</option>
+            </select>
+          </span>
+        </div>
+      )}
       {isLoading && <p>Loading…</p>}
       {error && <p role="alert">The designs cannot be loaded.</p>}
-      {data && data.items.length === 0 && <p>No designs yet.</p>}
+      {data && data.items.length === 0 && !firstStart && <p>No design matches “{q}”.</p>}
       {data && data.items.length > 0 && (
         <table className="table" data-testid="designs.list">
           <thead>
@@ -94,9 +114,7 @@ export function DesignsPage() {
                   <button type="button" onClick={() => duplicate({ id: d.id })}>
                     Duplicate
                   </button>
-                  <a href={`/api/designs/${d.id}/export?format=json`} download>
-                    Export
-                  </a>
+                  <ExportLinks id={d.id} name={d.name} />
                   <button
                     type="button"
                     className="danger"

@@ -45,6 +45,16 @@ describe('the run dialog warns before launch', () => {
     ]);
   });
 
+  it('reads durations typed with their units', async () => {
+    renderWithProviders(<LaunchDialog designId="units" design={lateOutage} onClose={() => {}} />);
+    await type('launch.duration', '3m');
+    expect(warnings()).toEqual([]);
+    await type('launch.warmup', '125000ms');
+    expect(warnings()).toEqual([
+      '⚠ "Database brief outage" starts at 120 s, within the warm-up of 125 s: its start is not measured.',
+    ]);
+  });
+
   it('says nothing when every fault falls in the measured period', () => {
     renderWithProviders(<LaunchDialog designId="d" design={checkoutExample} onClose={() => {}} />);
     expect(warnings()).toEqual([]);

@@ -9,9 +9,11 @@ import {
   type Scenario,
 } from '@faultline/schemas';
 import { problemOf, useLaunchRunMutation } from '../../api/faultline-api.ts';
+import { durationOrText } from '../../editor/fields/durations.ts';
 import { Field, numberOrText } from '../../editor/fields/Field.tsx';
 import { issuesAt } from '../../editor/fields/issues.ts';
 import { warningsBeforeLaunch } from './launch-checks.ts';
+import { rememberedSettings, rememberSettings } from './remembered-settings.ts';
 
 const SETTINGS = defaultsOf(RunSettingsSchema);
 const SCENARIOS = discriminatorValues(ScenarioSchema, 'kind');
@@ -21,6 +23,9 @@ const SCENARIO_LABELS: Record<Scenario['kind'], string> = {
   sweep: 'sweep a parameter (find the collapse point)',
   'defence-analysis': 'defence analysis (which resilience policy helped)',
 };
+
+/** A duration typed in the dialog, whose fields show seconds: `90`, `90s`, `1.5m`, `500ms`. */
+const seconds = (text: string) => durationOrText(text, 's');
 
 /** The numbers of a design worth sweeping: each fault's probability and the arrival rate. */
 export function sweepableParameters(design: DesignInput): { pointer: string; label: string }[] {
@@ -44,7 +49,10 @@ function actsPerRequest(fault: NonNullable<DesignInput['faults']>[number]): bool
   return !(fault.type === 'resource-exhaustion' && ['memory', 'connections'].includes(fault.params.resource));
 }
 
-/** Run settings (durations in seconds here, sent in ms) and the launch; the run page follows it live. */
+/**
+ * Run settings (durations shown in seconds, typed with any unit, sent in ms) and the launch; the run
+ * page follows it live. The dialog opens with the settings of this design's last launch.
+ */
 export function LaunchDialog({
   designId,
   design,
@@ -58,30 +66,35 @@ export function LaunchDialog({
   useEffect(() => dialog.current?.showModal(), []);
   const [launch, { isLoading, error }] = useLaunchRunMutation();
   const navigate = useNavigate();
+  const [remembered] = useState(() => rememberedSettings(designId));
   // A minute with five seconds of warm-up shows a fault's window whole (a duration is required,
   // and the schema's warm-up of 0 would count the empty system's first requests).
-  const [values, setValues] = useState({
-    duration: '60',
-    warmup: '5',
-    seed: String(SETTINGS.seed),
-    replications: String(SETTINGS.replications),
-  });
-  const [scenario, setScenario] = useState<Scenario['kind']>('baseline-vs-chaos');
+  const [values, setValues] = useState(
+    () =>
+      remembered?.values ?? {
+        duration: '60',
+        warmup: '5',
+        seed: String(SETTINGS.seed),
+        replications: String(SETTINGS.replications),
+      },
+  );
+  const [scenario, setScenario] = useState<Scenario['kind']>(remembered?.scenario ?? 'baseline-vs-chaos');
   const scenarioId = useId();
   const parameterId = useId();
   const parameters = sweepableParameters(design);
-  const [sweep, setSweep] = useState({ parameter: parameters[0]?.pointer ?? '', from: '0', to: '1', steps: '5' });
+  const [sweep, setSweep] = useState(() => {
+    const fresh = { parameter: parameters[0]?.pointer ?? '', from: '0', to: '1', steps: '5' };
+    // A remembered parameter the design no longer has gives way to the first it has.
+    return remembered && parameters.some((p) => p.pointer === remembered.sweep.parameter) ? remembered.sweep : fresh;
+  });
   const setSweepField = (field: keyof typeof sweep) => (text: string) => setSweep((v) => ({ ...v, [field]: text }));
   const problem = problemOf(error);
-  const warnings = warningsBeforeLaunch(design, values.duration, values.warmup);
+  const warnings = warningsBeforeLaunch(design, seconds(values.duration), seconds(values.warmup));
   const settingsIssues = (field: string) => issuesAt(problem?.errors ?? [], `/settings/${field}`);
   const set = (field: keyof typeof values) => (text: string) => setValues((v) => ({ ...v, [field]: text }));
-  const seconds = (text: string) => {
-    const n = numberOrText(text);
-    return typeof n === 'number' ? Math.round(n * 1000) : n;
-  };
 
   const submit = async () => {
+    rememberSettings(designId, { values, scenario, sweep });
     const run = await launch({
       designId,
       settings: {

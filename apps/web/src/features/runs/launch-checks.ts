@@ -1,14 +1,14 @@
 import { DesignFieldsSchema, launchWarnings, type DesignInput, type LaunchWarning } from '@faultline/schemas';
 
 /**
- * What the run dialog warns of before launch, for the settings as typed (seconds): the shared
- * `launchWarnings`, on the design with its defaults filled in. Nothing while a duration or
- * warm-up is not a number yet: the field shows that problem itself.
+ * What the run dialog warns of before launch, for the settings as read from the fields (ms, or
+ * the text when it is not a duration yet): the shared `launchWarnings`, on the design with its
+ * defaults filled in. Nothing while the duration or warm-up is not a number: the field shows that
+ * problem itself.
  */
-export function warningsBeforeLaunch(design: DesignInput, duration: string, warmup: string): LaunchWarning[] {
-  const durationMs = Number(duration) * 1000;
-  const warmupMs = warmup.trim() === '' ? 0 : Number(warmup) * 1000;
-  if (!Number.isFinite(durationMs) || !Number.isFinite(warmupMs) || duration.trim() === '') return [];
+export function warningsBeforeLaunch(design: DesignInput, durationMs: unknown, warmupMs: unknown): LaunchWarning[] {
+  const warmup = warmupMs === undefined ? 0 : warmupMs;
+  if (typeof durationMs !== 'number' || typeof warmup !== 'number') return [];
   const parsed = DesignFieldsSchema.safeParse(design);
-  return parsed.success ? launchWarnings(parsed.data, { durationMs, warmupMs }) : [];
+  return parsed.success ? launchWarnings(parsed.data, { durationMs, warmupMs: warmup }) : [];
 }
