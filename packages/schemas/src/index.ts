@@ -1,4 +1,5 @@
 export * from './ids.ts';
+export * from './storable.ts';
 export * from './defaults.ts';
 export * from './errors.ts';
 export * from './distribution.ts';
