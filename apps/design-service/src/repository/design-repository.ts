@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import fp from 'fastify-plugin';
-import { containsIgnoringCase, type PrismaDb } from '@faultline/db';
+import type { DatabaseLocation, PrismaDb } from '@faultline/db';
 import { fail, ok } from '@faultline/service-kit';
 import {
   validateDesign,
@@ -26,6 +26,7 @@ import {
   resilienceRows,
   storedDesignFromRows,
 } from './design-rows.ts';
+import { nameContaining } from './name-search.ts';
 
 type Tx = Parameters<Parameters<PrismaDb['$transaction']>[0]>[0];
 
@@ -52,10 +53,7 @@ declare module 'fastify' {
   }
 }
 
-export function createDesignRepository(
-  db: PrismaDb,
-  location: Parameters<typeof containsIgnoringCase>[0],
-): DesignRepository {
+export function createDesignRepository(db: PrismaDb, location: DatabaseLocation): DesignRepository {
   async function insertChildren(tx: Tx, designId: string, design: Design): Promise<void> {
     await tx.component.createMany({ data: design.components.map((c, i) => componentRow(designId, c, i)) });
     const policies = design.components.flatMap((c) => resilienceRows(designId, c));
@@ -109,7 +107,7 @@ export function createDesignRepository(
 
   return {
     async list({ page, pageSize, sort, q }) {
-      const where = q ? { name: containsIgnoringCase(location, q) } : {};
+      const where = q ? await nameContaining(db, location, q) : {};
       const field = sort.replace('-', '') as 'updatedAt' | 'name';
       const [rows, total] = await Promise.all([
         db.design.findMany({

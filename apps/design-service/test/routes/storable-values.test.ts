@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { InjectOptions } from 'fastify';
 import { checkoutExample, type StoredDesign } from '@faultline/schemas';
 import { createDesign, getDesign, listedIds, problemOf, provider, useApp } from '../helper.ts';
 
@@ -27,7 +28,7 @@ describe(`values a database cannot hold, on ${provider}`, () => {
     params: { errorTypes: ['internal-error'], message: 'boom\u0000' },
   };
 
-  const refusals: [string, () => Parameters<ReturnType<typeof app>['inject']>[0], string, RegExp][] = [
+  const refusals: [string, () => InjectOptions, string, RegExp][] = [
     [
       'a null byte in a name',
       () => ({ method: 'POST', url: '/api/designs', payload: { ...checkoutExample, name: 'a\u0000b' } }),
