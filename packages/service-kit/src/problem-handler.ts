@@ -38,15 +38,27 @@ function toAppError(error: FastifyError | AppError): AppError {
   return commonError('INTERNAL_ERROR', 'Something went wrong on our side; it has been logged.');
 }
 
+/** Field issues listed in one answer; a body with 60,000 unknown keys gets these and a count. */
+export const MAX_LISTED_ERRORS = 100;
+
+function listedErrors(errors: AppError['errors']): Pick<Problem, 'errors' | 'errorsNotListed'> {
+  if (!errors) return {};
+  if (errors.length <= MAX_LISTED_ERRORS) return { errors };
+  return { errors: errors.slice(0, MAX_LISTED_ERRORS), errorsNotListed: errors.length - MAX_LISTED_ERRORS };
+}
+
 export function toProblem(error: AppError, instance: string): Problem {
+  const listed = listedErrors(error.errors);
   return {
     type: `https://faultline.dev/problems/${error.code.toLowerCase().replaceAll('_', '-')}`,
     title: error.title,
     status: error.status,
-    detail: error.message,
+    detail: listed.errorsNotListed
+      ? `${error.message} (the first ${MAX_LISTED_ERRORS} of ${error.errors!.length} problems are listed)`
+      : error.message,
     instance,
     code: error.code,
-    ...(error.errors ? { errors: error.errors } : {}),
+    ...listed,
   };
 }
 
