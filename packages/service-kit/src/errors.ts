@@ -14,6 +14,7 @@ export const COMMON_ERRORS = {
   PAYLOAD_TOO_LARGE: { status: 413, title: 'The request body is too large' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'Unsupported content type' },
   INTERNAL_ERROR: { status: 500, title: 'Internal server error' },
+  STORAGE_UNAVAILABLE: { status: 503, title: 'Storage is unavailable' },
 } as const satisfies Record<string, ErrorSpec>;
 export type CommonErrorCode = keyof typeof COMMON_ERRORS;
 

@@ -9,3 +9,4 @@ export { noContent, problems } from './problems.ts';
 export { startService, type RunningService } from './start-service.ts';
 export { createService, type ServiceOptions } from './create-service.ts';
 export { health } from './health.ts';
+export { probeStorage, storageTrouble } from './storage.ts';

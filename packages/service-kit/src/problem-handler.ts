@@ -2,6 +2,7 @@ import fp from 'fastify-plugin';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { toFieldIssues, type Problem } from '@faultline/schemas';
 import { AppError, commonError, type CommonErrorCode } from './errors.ts';
+import { storageTrouble } from './storage.ts';
 import { RequestValidationError } from './zod-validation.ts';
 
 const PART_NAMES: Record<string, string> = {
@@ -33,6 +34,13 @@ function toAppError(error: FastifyError | AppError): AppError {
   }
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
     return new AppError(error.code ?? 'BAD_REQUEST', error.statusCode, error.message, error.message);
+  }
+  const trouble = storageTrouble(error);
+  if (trouble) {
+    return commonError(
+      'STORAGE_UNAVAILABLE',
+      `Storage is unavailable: ${trouble}. Nothing was saved; try again later.`,
+    );
   }
   // 5xx: the message may hold internals; it is logged, never sent.
   return commonError('INTERNAL_ERROR', 'Something went wrong on our side; it has been logged.');
