@@ -4,7 +4,7 @@ export { default as problemHandler, sendProblem, toProblem } from './problem-han
 export { default as zodValidation, RequestValidationError } from './zod-validation.ts';
 export { default as database } from './database.ts';
 export { default as openapi, type OpenApiOptions } from './openapi.ts';
-export { serve } from './serve.ts';
+export { serve, startOrExit } from './serve.ts';
 export { noContent, problems } from './problems.ts';
 export { startService, type RunningService } from './start-service.ts';
 export { createService, type ServiceOptions } from './create-service.ts';
