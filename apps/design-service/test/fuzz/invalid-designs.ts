@@ -63,7 +63,7 @@ export const MUTATIONS: Mutation[] = [
     kind: 'out-of-range number',
     apply(design, pick) {
       const numbers = slots(design).filter((s) => typeof s.value === 'number');
-      set(pick(numbers), pick([-1, -1e9, 1e308, -1e308, 3e9, 2147483648, 0.5, 1.5, 9007199254740993, -0.0001]));
+      set(pick(numbers), pick([-1, -1e9, 1e308, -1e308, 3e9, 2147483648, 0.5, 1.5, 2 ** 53 + 2, -0.0001]));
       return true;
     },
   },
@@ -95,7 +95,7 @@ export const MUTATIONS: Mutation[] = [
       const d = design as Record<string, Json>;
       const components = d.components as Json[];
       const choice = pick(['name', 'description', 'components', 'calls', 'faults', 'fault name'] as const);
-      if (choice === 'name') d.name = 'n'.repeat(201 + Math.floor(Math.random() * 0));
+      if (choice === 'name') d.name = 'n'.repeat(201);
       else if (choice === 'description') d.description = 'd'.repeat(10_001);
       else if (choice === 'components') d.components = Array.from({ length: 501 }, () => components[0]!);
       else if (choice === 'calls')
