@@ -33,6 +33,8 @@ const set = (slot: Slot, value: Json) => ((slot.parent as Record<string | number
 
 export interface Mutation {
   kind: string;
+  /** Invalid by construction, whatever the schema says: such a case is kept without asking it. */
+  alwaysInvalid?: boolean;
   apply(design: Json, pick: <T>(items: readonly T[]) => T): boolean;
 }
 
@@ -69,6 +71,7 @@ export const MUTATIONS: Mutation[] = [
   },
   {
     kind: 'unknown key',
+    alwaysInvalid: true,
     apply(design, pick) {
       const objects = [{ value: design } as { value: Json }, ...slots(design)].filter(
         (s) => s.value && typeof s.value === 'object' && !Array.isArray(s.value),
@@ -107,6 +110,7 @@ export const MUTATIONS: Mutation[] = [
   },
   {
     kind: 'null byte',
+    alwaysInvalid: true,
     apply(design, pick) {
       const strings = slots(design).filter((s) => typeof s.value === 'string');
       const slot = pick(strings);
@@ -131,19 +135,23 @@ export interface InvalidCase {
   design: Json;
 }
 
-/** `count` designs, each with one to three mutations, every one refused by validateDesign. */
+/** `count` designs, each with one to three mutations, each invalid by construction or by validateDesign. */
 export function invalidDesigns(seed: number, count: number): InvalidCase[] {
   const random = seededRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const cases: InvalidCase[] = [];
   while (cases.length < count) {
     const design = structuredClone(everythingExample) as Json;
-    const kinds = Array.from({ length: 1 + Math.floor(random() * 3) }, () => {
+    const applied = Array.from({ length: 1 + Math.floor(random() * 3) }, () => {
       const mutation = pick(MUTATIONS);
       mutation.apply(design, pick);
-      return mutation.kind;
+      return mutation;
     });
-    if (!validateDesign(design).success) cases.push({ index: cases.length, kinds, design });
+    const kinds = applied.map((m) => m.kind);
+    // A null byte is kept even if the schema let it through: the service must refuse it anyway.
+    if (applied.some((m) => m.alwaysInvalid) || !validateDesign(design).success) {
+      cases.push({ index: cases.length, kinds, design });
+    }
   }
   return cases;
 }
