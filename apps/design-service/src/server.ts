@@ -1,7 +1,9 @@
-import { serve } from '@faultline/service-kit';
+import { serve, startOrExit } from '@faultline/service-kit';
 import { buildApp, databaseFromConfig } from './app.ts';
 import { loadConfig } from './config.ts';
 
-const config = loadConfig();
-const app = await buildApp({ config, database: databaseFromConfig(config) });
-await serve(app, { host: config.HOST, port: config.PORT });
+await startOrExit('design service', async () => {
+  const config = loadConfig();
+  const app = await buildApp({ config, database: databaseFromConfig(config) });
+  await serve(app, { host: config.HOST, port: config.PORT });
+});

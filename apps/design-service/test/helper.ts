@@ -9,6 +9,14 @@ export const provider = (process.env.TEST_DATABASE_PROVIDER ?? 'sqlite') as Prov
 
 /** A design service on a fresh, migrated database of its own, for one test file. */
 export function useApp(options: { bodyLimit?: number } = {}): () => FastifyInstance {
+  return useAppAndDatabase(options).app;
+}
+
+/** The same, with the throw-away database at hand (to make it read-only, say). */
+export function useAppAndDatabase(options: { bodyLimit?: number } = {}): {
+  app: () => FastifyInstance;
+  database: () => ScratchDatabase;
+} {
   let app: FastifyInstance;
   let scratch: ScratchDatabase;
   beforeAll(async () => {
@@ -23,7 +31,7 @@ export function useApp(options: { bodyLimit?: number } = {}): () => FastifyInsta
     await app?.close();
     await scratch?.drop();
   });
-  return () => app;
+  return { app: () => app, database: () => scratch };
 }
 
 export async function createDesign(app: FastifyInstance, design: DesignInput): Promise<StoredDesign> {

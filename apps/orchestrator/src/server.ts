@@ -1,8 +1,10 @@
 import { resolveDatabaseLocation } from '@faultline/db';
-import { serve } from '@faultline/service-kit';
+import { serve, startOrExit } from '@faultline/service-kit';
 import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
 
-const config = loadConfig();
-const app = await buildApp({ config, database: resolveDatabaseLocation(config.DATABASE_URL) });
-await serve(app, { host: config.HOST, port: config.PORT });
+await startOrExit('orchestrator', async () => {
+  const config = loadConfig();
+  const app = await buildApp({ config, database: resolveDatabaseLocation(config.DATABASE_URL) });
+  await serve(app, { host: config.HOST, port: config.PORT });
+});

@@ -6,8 +6,8 @@ import { ensureSqliteFolder, type DatabaseLocation } from './location.ts';
 
 /**
  * Both generated clients come from the same models, so they share one API; the SQLite client's
- * type stands for both. (PostgreSQL adds case-insensitive `mode` on string filters: see
- * `containsIgnoringCase`.)
+ * type stands for both. (PostgreSQL adds case-insensitive `mode` on string filters: see the
+ * design service's name search.)
  */
 export type PrismaDb = SqliteClient;
 
@@ -17,14 +17,4 @@ export function createPrismaClient(location: DatabaseLocation): PrismaDb {
     return new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: location.url }) });
   }
   return new PostgresClient({ adapter: new PrismaPg({ connectionString: location.url }) }) as unknown as PrismaDb;
-}
-
-/**
- * A case-insensitive substring filter on both providers: SQLite's LIKE already ignores ASCII
- * case; PostgreSQL needs `mode: 'insensitive'`, which the SQLite client does not accept.
- */
-export function containsIgnoringCase(location: DatabaseLocation, text: string): { contains: string } {
-  return location.provider === 'postgresql'
-    ? ({ contains: text, mode: 'insensitive' } as { contains: string })
-    : { contains: text };
 }

@@ -19,7 +19,12 @@ export const defaultSqliteFile = join(prismaRoot, '..', 'data', 'faultline.db');
  */
 export function resolveDatabaseLocation(databaseUrl?: string): DatabaseLocation {
   if (!databaseUrl) return { provider: 'sqlite', url: `file:${defaultSqliteFile}` };
-  if (/^postgres(ql)?:\/\//.test(databaseUrl)) return { provider: 'postgresql', url: databaseUrl };
+  if (/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    if (!URL.canParse(databaseUrl) || !new URL(databaseUrl).hostname) {
+      throw new Error(`DATABASE_URL is not a valid PostgreSQL URL (${shownDatabaseUrl(databaseUrl)})`);
+    }
+    return { provider: 'postgresql', url: databaseUrl };
+  }
   if (databaseUrl.startsWith('file:')) {
     const path = databaseUrl.slice('file:'.length);
     const absolute = path === ':memory:' || isAbsolute(path) ? path : join(prismaRoot, '..', path);
@@ -28,6 +33,11 @@ export function resolveDatabaseLocation(databaseUrl?: string): DatabaseLocation 
   throw new Error(
     `DATABASE_URL must start with postgres://, postgresql:// or file: (got "${databaseUrl.split(':')[0]}:…")`,
   );
+}
+
+/** The URL as it may be shown in a message: any password replaced by ***. */
+export function shownDatabaseUrl(databaseUrl: string): string {
+  return databaseUrl.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:@/]*:)[^@/]*@/i, '$1***@');
 }
 
 export function sqlitePath(location: DatabaseLocation): string {

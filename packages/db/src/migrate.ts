@@ -113,7 +113,8 @@ function migrateSqlite(location: DatabaseLocation, all: Migration[]): string[] {
 }
 
 async function migratePostgres(location: DatabaseLocation, all: Migration[]): Promise<string[]> {
-  const client = new pg.Client({ connectionString: location.url });
+  // An unreachable host must stop the start with a message, not hang it.
+  const client = new pg.Client({ connectionString: location.url, connectionTimeoutMillis: 10_000 });
   await client.connect();
   try {
     await client.query('SELECT pg_advisory_lock($1)', [PRISMA_ADVISORY_LOCK]);

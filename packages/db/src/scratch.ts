@@ -6,10 +6,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import type { Provider } from './layout.ts';
+import type { PrismaDb } from './client.ts';
 import type { DatabaseLocation } from './location.ts';
 
 export interface ScratchDatabase {
   location: DatabaseLocation;
+  /**
+   * Makes writes fail at the database as a read-only database fails them (tests run as root, so
+   * file permissions cannot): SQLite's `query_only` on the client's connection, PostgreSQL's
+   * `default_transaction_read_only` with the open sessions ended so the pool reconnects.
+   */
+  setReadOnly(readOnly: boolean, client: PrismaDb): Promise<void>;
   drop(): Promise<void>;
 }
 
@@ -23,6 +30,9 @@ export async function createScratchDatabase(provider: Provider): Promise<Scratch
     const file = join(tmpdir(), `${name}.db`);
     return {
       location: { provider, url: `file:${file}` },
+      setReadOnly: async (readOnly, db) => {
+        await db.$executeRawUnsafe(`PRAGMA query_only = ${readOnly ? 'ON' : 'OFF'}`);
+      },
       drop: async () => {
         for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(file + suffix, { force: true });
       },
@@ -37,6 +47,16 @@ export async function createScratchDatabase(provider: Provider): Promise<Scratch
   url.pathname = `/${name}`;
   return {
     location: { provider, url: url.toString() },
+    setReadOnly: async (readOnly) => {
+      const c = new pg.Client({ connectionString: admin.toString() });
+      await c.connect();
+      await c.query(`ALTER DATABASE "${name}" SET default_transaction_read_only = ${readOnly ? 'on' : 'off'}`);
+      await c.query(
+        'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()',
+        [name],
+      );
+      await c.end();
+    },
     drop: async () => {
       const c = new pg.Client({ connectionString: admin.toString() });
       await c.connect();

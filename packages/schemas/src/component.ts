@@ -3,13 +3,14 @@ import { DistributionSchema } from './distribution.ts';
 import { CountSchema, ProbabilitySchema, SlugSchema } from './ids.ts';
 import { InboundPoliciesSchema, OutgoingPoliciesSchema } from './resilience.ts';
 import { atMost, SIZE_LIMITS } from './size-limits.ts';
+import { int32, safeText } from './storable.ts';
 
 /** One downstream call a component makes for each request it serves (SPEC §3.2). */
 export const CallSchema = z.strictObject({
   connection: SlugSchema,
   probability: ProbabilitySchema.default(1),
   /** Calls sharing a group run concurrently; groups and ungrouped calls run in list order. */
-  parallelGroup: z.string().min(1).max(64).optional(),
+  parallelGroup: safeText().min(1).max(64).optional(),
   required: z.boolean().default(true),
   /** Caches only: this call is made on a miss (and only then). */
   onMiss: z.boolean().optional(),
@@ -24,7 +25,7 @@ export const DEFAULT_SERVICE_TIME = { kind: 'exponential', mean: 10 } as const;
 
 const identity = {
   id: SlugSchema,
-  name: z.string().trim().min(1).max(200),
+  name: safeText().trim().min(1).max(200),
   position: PositionSchema.default({ x: 0, y: 0 }),
   calls: z.array(CallSchema).max(100).default([]),
   resilience: OutgoingPoliciesSchema,
@@ -99,6 +100,6 @@ export const ConnectionSchema = z.strictObject({
   mode: z.enum(['sync', 'async']).default('sync'),
   /** Paid half on the way there and half on the way back. Default: 1 ms, a same-region hop. */
   latency: DistributionSchema.default({ kind: 'constant', value: 1 }),
-  payloadBytes: z.int().min(0).optional(),
+  payloadBytes: int32().min(0).optional(),
 });
 export type Connection = z.infer<typeof ConnectionSchema>;

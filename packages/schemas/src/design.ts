@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ComponentSchema, ConnectionSchema } from './component.ts';
 import { checkDesignRules } from './design-rules.ts';
 import { FaultSchema } from './fault.ts';
+import { int32, safeText } from './storable.ts';
 import { SloSchema, WorkloadSchema } from './workload.ts';
 import { toFieldIssues, type FieldIssue } from './errors.ts';
 
@@ -10,8 +11,8 @@ export const DESIGN_LIMITS = { components: 500, connections: 2_000, faults: 500 
 
 /** The fields of a design before the whole-design rules (references, cycles) are checked. */
 export const DesignFieldsSchema = z.strictObject({
-  name: z.string().trim().min(1).max(200),
-  description: z.string().max(10_000).default(''),
+  name: safeText().trim().min(1).max(200),
+  description: safeText().max(10_000).default(''),
   components: z.array(ComponentSchema).max(DESIGN_LIMITS.components),
   connections: z.array(ConnectionSchema).max(DESIGN_LIMITS.connections).default([]),
   faults: z.array(FaultSchema).max(DESIGN_LIMITS.faults).default([]),
@@ -37,7 +38,7 @@ export type DesignInput = z.input<typeof DesignSchema>;
 /** A design as the design service stores it. */
 export const StoredDesignSchema = z.object({
   id: z.string(),
-  version: z.int().min(1),
+  version: int32().min(1),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
   ...DesignFieldsSchema.shape,

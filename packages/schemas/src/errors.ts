@@ -34,6 +34,8 @@ export const ProblemSchema = z.object({
   /** A scoped upper-case name, e.g. DESIGN_NOT_FOUND. */
   code: z.string(),
   errors: z.array(FieldIssueSchema).optional(),
+  /** How many more field issues there were than `errors` lists (it lists the first 100). */
+  errorsNotListed: z.int().min(1).optional(),
 });
 export type Problem = z.infer<typeof ProblemSchema>;
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DistributionSchema } from './distribution.ts';
 import { ErrorKindSchema } from './errors.ts';
 import { CountSchema, DurationMsSchema, PositiveDurationMsSchema, ProbabilitySchema, SlugSchema } from './ids.ts';
+import { safeText } from './storable.ts';
 
 /** When a fault acts (SPEC §3.3). */
 export const FaultScheduleSchema = z.strictObject({
@@ -27,7 +28,7 @@ export type FaultTarget = z.infer<typeof FaultTargetSchema>;
 
 const common = {
   id: SlugSchema,
-  name: z.string().trim().min(1).max(200),
+  name: safeText().trim().min(1).max(200),
   target: FaultTargetSchema,
   schedule: FaultScheduleSchema.prefault({}),
   enabled: z.boolean().default(true),
@@ -59,7 +60,7 @@ export const FaultSchema = z.discriminatedUnion('type', [
     ...common,
     params: z.strictObject({
       errorTypes: z.array(ErrorKindSchema).min(1, { message: 'must list at least one error kind' }),
-      message: z.string().max(500).optional(),
+      message: safeText().max(500).optional(),
     }),
   }),
   z.strictObject({ type: z.literal('packet-loss'), ...common, params: noParams }),

@@ -2,6 +2,7 @@ export * from './messages.ts';
 export * from './durations.ts';
 export * from './ids.ts';
 export * from './size-limits.ts';
+export * from './storable.ts';
 export * from './defaults.ts';
 export * from './errors.ts';
 export * from './distribution.ts';

@@ -18,6 +18,7 @@ export const COMMON_ERRORS = {
   MISDIRECTED_REQUEST: { status: 421, title: 'This host is not served here' },
   HEADERS_TOO_LARGE: { status: 431, title: 'The request line or headers are too large' },
   INTERNAL_ERROR: { status: 500, title: 'Internal server error' },
+  STORAGE_UNAVAILABLE: { status: 503, title: 'Storage is unavailable' },
 } as const satisfies Record<string, ErrorSpec>;
 export type CommonErrorCode = keyof typeof COMMON_ERRORS;
 

@@ -4,7 +4,7 @@ export { default as problemHandler, sendProblem, toProblem } from './problem-han
 export { default as zodValidation, RequestValidationError } from './zod-validation.ts';
 export { default as database } from './database.ts';
 export { default as openapi, type OpenApiOptions } from './openapi.ts';
-export { serve } from './serve.ts';
+export { serve, startOrExit } from './serve.ts';
 export { noContent, problems } from './problems.ts';
 export { startService, type RunningService } from './start-service.ts';
 export { createService, loggerOptions, type ServiceOptions } from './create-service.ts';
@@ -12,3 +12,4 @@ export { default as browserSafety, allowedHostsFrom, hostName } from './browser-
 export { AccessLog } from './access-log.ts';
 export { clientErrorHandler } from './client-errors.ts';
 export { health } from './health.ts';
+export { probeStorage, storageTrouble } from './storage.ts';

@@ -2,6 +2,7 @@ import fp from 'fastify-plugin';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { toFieldIssues, type Problem } from '@faultline/schemas';
 import { AppError, commonError, type CommonErrorCode } from './errors.ts';
+import { storageTrouble } from './storage.ts';
 import { RequestValidationError } from './zod-validation.ts';
 
 const PART_NAMES: Record<string, string> = {
@@ -34,19 +35,38 @@ function toAppError(error: FastifyError | AppError): AppError {
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
     return new AppError(error.code ?? 'BAD_REQUEST', error.statusCode, error.message, error.message);
   }
+  const trouble = storageTrouble(error);
+  if (trouble) {
+    return commonError(
+      'STORAGE_UNAVAILABLE',
+      `Storage is unavailable: ${trouble}. Nothing was saved; try again later.`,
+    );
+  }
   // 5xx: the message may hold internals; it is logged, never sent.
   return commonError('INTERNAL_ERROR', 'Something went wrong on our side; it has been logged.');
 }
 
+/** Field issues listed in one answer; a body with 60,000 unknown keys gets these and a count. */
+export const MAX_LISTED_ERRORS = 100;
+
+function listedErrors(errors: AppError['errors']): Pick<Problem, 'errors' | 'errorsNotListed'> {
+  if (!errors) return {};
+  if (errors.length <= MAX_LISTED_ERRORS) return { errors };
+  return { errors: errors.slice(0, MAX_LISTED_ERRORS), errorsNotListed: errors.length - MAX_LISTED_ERRORS };
+}
+
 export function toProblem(error: AppError, instance: string): Problem {
+  const listed = listedErrors(error.errors);
   return {
     type: `https://faultline.dev/problems/${error.code.toLowerCase().replaceAll('_', '-')}`,
     title: error.title,
     status: error.status,
-    detail: error.message,
+    detail: listed.errorsNotListed
+      ? `${error.message} (the first ${MAX_LISTED_ERRORS} of ${error.errors!.length} problems are listed)`
+      : error.message,
     instance,
     code: error.code,
-    ...(error.errors ? { errors: error.errors } : {}),
+    ...listed,
   };
 }
 

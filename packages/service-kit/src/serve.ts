@@ -19,3 +19,16 @@ export async function serve(app: FastifyInstance, { host, port }: { host: string
   }
   await app.listen({ host, port });
 }
+
+/**
+ * Runs a service's start-up; if it fails (a bad environment variable, a DATABASE_URL that cannot
+ * be used, a port in use) the process ends with one line saying why, never a stack trace.
+ */
+export async function startOrExit(service: string, start: () => Promise<void>): Promise<void> {
+  try {
+    await start();
+  } catch (error) {
+    console.error(`The ${service} could not start: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+}

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import fp from 'fastify-plugin';
-import { containsIgnoringCase, type PrismaDb } from '@faultline/db';
+import type { DatabaseLocation, PrismaDb } from '@faultline/db';
 import { fail, ok } from '@faultline/service-kit';
 import {
   validateDesign,
@@ -26,8 +26,13 @@ import {
   resilienceRows,
   storedDesignFromRows,
 } from './design-rows.ts';
+import { nameContaining } from './name-search.ts';
+import { oneAtATimePerKey } from './one-at-a-time.ts';
 
 type Tx = Parameters<Parameters<PrismaDb['$transaction']>[0]>[0];
+
+/** How often an edit without If-Match is tried after losing a race to another writer. */
+const MAX_EDIT_ATTEMPTS = 100;
 
 /**
  * Designs in the database. Whatever the caller can get wrong (an unknown id, a stale version, a
@@ -52,10 +57,7 @@ declare module 'fastify' {
   }
 }
 
-export function createDesignRepository(
-  db: PrismaDb,
-  location: Parameters<typeof containsIgnoringCase>[0],
-): DesignRepository {
+export function createDesignRepository(db: PrismaDb, location: DatabaseLocation): DesignRepository {
   async function insertChildren(tx: Tx, designId: string, design: Design): Promise<void> {
     await tx.component.createMany({ data: design.components.map((c, i) => componentRow(designId, c, i)) });
     const policies = design.components.flatMap((c) => resilienceRows(designId, c));
@@ -107,9 +109,37 @@ export function createDesignRepository(
     await insertChildren(tx, id, design);
   }
 
+  const editsOfOneDesign = oneAtATimePerKey();
+
+  /** One read-modify-write of a design, at `expectedVersion` or at whatever version it has now. */
+  async function changeOnce(
+    id: string,
+    edit: DesignEdit,
+    expectedVersion: number | undefined,
+  ): Promise<DesignResult<StoredDesign>> {
+    return db.$transaction(async (tx): Promise<DesignResult<StoredDesign>> => {
+      const current = await read(tx, id);
+      if (!current.ok) return current;
+      const { id: _id, version, createdAt: _c, updatedAt: _u, ...design } = current.value;
+      if (expectedVersion !== undefined && expectedVersion !== version) {
+        return fail(versionConflict(id, version, expectedVersion));
+      }
+      const edited = edit(design);
+      if (!edited.ok) return edited;
+      const result = validateDesign(edited.value.design);
+      if (!result.success) {
+        return fail(
+          invalidDesign('The change would make the design invalid', relativeTo(edited.value.bodyPath, result.issues)),
+        );
+      }
+      const refused = await overwrite(tx, id, result.design, version);
+      return refused ? fail(refused) : read(tx, id);
+    });
+  }
+
   return {
     async list({ page, pageSize, sort, q }) {
-      const where = q ? { name: containsIgnoringCase(location, q) } : {};
+      const where = q ? await nameContaining(db, location, q) : {};
       const field = sort.replace('-', '') as 'updatedAt' | 'name';
       const [rows, total] = await Promise.all([
         db.design.findMany({
@@ -160,24 +190,17 @@ export function createDesignRepository(
     },
 
     async change(id, edit, expectedVersion) {
-      return db.$transaction(async (tx): Promise<DesignResult<StoredDesign>> => {
-        const current = await read(tx, id);
-        if (!current.ok) return current;
-        const { id: _id, version, createdAt: _c, updatedAt: _u, ...design } = current.value;
-        if (expectedVersion !== undefined && expectedVersion !== version) {
-          return fail(versionConflict(id, version, expectedVersion));
-        }
-        const edited = edit(design);
-        if (!edited.ok) return edited;
-        const result = validateDesign(edited.value.design);
-        if (!result.success) {
-          return fail(
-            invalidDesign('The change would make the design invalid', relativeTo(edited.value.bodyPath, result.issues)),
-          );
-        }
-        const refused = await overwrite(tx, id, result.design, version);
-        return refused ? fail(refused) : read(tx, id);
-      });
+      // Without If-Match an edit applies to the latest version: a writer that lost the race (to
+      // another process, or to a whole-design PUT) reads the design again and applies its edit
+      // there. SQLite queues writers behind its one write lock; PostgreSQL lets them all read at
+      // once and each round lets one win, so the attempts cover many writers at once.
+      for (let attempt = 1; ; attempt++) {
+        const result = await editsOfOneDesign(id, () => changeOnce(id, edit, expectedVersion));
+        const lostRace = !result.ok && result.failure.code === 'DESIGN_VERSION_CONFLICT';
+        if (!lostRace || expectedVersion !== undefined || attempt >= MAX_EDIT_ATTEMPTS) return result;
+        // A short random pause spreads the losers out so they do not collide again in step.
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(attempt, 10) * 5));
+      }
     },
 
     async remove(id) {

@@ -6,7 +6,7 @@ import { createDesign, getDesign, listedIds, problemOf, provider, useApp } from 
 describe(`export and import on ${provider}`, () => {
   const app = useApp();
 
-  it('YAML export and re-import give the same design', async () => {
+  it('YAML export and re-import give the same design', { timeout: 30_000 }, async () => {
     const created = await createDesign(app(), everythingExample);
     const exported = await app().inject({ method: 'GET', url: `/api/designs/${created.id}/export?format=yaml` });
     expect(exported.statusCode).toBe(200);
@@ -34,38 +34,42 @@ describe(`export and import on ${provider}`, () => {
     expect(designOf(imported.json())).toEqual(designOf(created));
   });
 
-  it('refuses broken YAML, an invalid design in YAML and an unknown format, creating nothing', async () => {
-    const before = await listedIds(app());
-    const broken = await app().inject({
-      method: 'POST',
-      url: '/api/designs/import',
-      headers: { 'content-type': 'text/yaml' },
-      payload: 'name: [unclosed',
-    });
-    expect(broken.statusCode).toBe(400);
-    expect(problemOf(broken).code).toBe('INVALID_BODY');
+  it(
+    'refuses broken YAML, an invalid design in YAML and an unknown format, creating nothing',
+    { timeout: 30_000 },
+    async () => {
+      const before = await listedIds(app());
+      const broken = await app().inject({
+        method: 'POST',
+        url: '/api/designs/import',
+        headers: { 'content-type': 'text/yaml' },
+        payload: 'name: [unclosed',
+      });
+      expect(broken.statusCode).toBe(400);
+      expect(problemOf(broken).code).toBe('INVALID_BODY');
 
-    const invalid = await app().inject({
-      method: 'POST',
-      url: '/api/designs/import',
-      headers: { 'content-type': 'application/yaml' },
-      payload: 'name: x\ncomponents: []\nworkload:\n  entry: nobody\n  arrival: {kind: poisson, ratePerSecond: 5}\n',
-    });
-    expect(invalid.statusCode).toBe(400);
-    expect(problemOf(invalid).errors!.map((e) => e.path)).toEqual(['/workload/entry']);
+      const invalid = await app().inject({
+        method: 'POST',
+        url: '/api/designs/import',
+        headers: { 'content-type': 'application/yaml' },
+        payload: 'name: x\ncomponents: []\nworkload:\n  entry: nobody\n  arrival: {kind: poisson, ratePerSecond: 5}\n',
+      });
+      expect(invalid.statusCode).toBe(400);
+      expect(problemOf(invalid).errors!.map((e) => e.path)).toEqual(['/workload/entry']);
 
-    const xml = await app().inject({
-      method: 'POST',
-      url: '/api/designs/import',
-      headers: { 'content-type': 'application/xml' },
-      payload: '<design/>',
-    });
-    expect(xml.statusCode).toBe(415);
-    expect(problemOf(xml).code).toBe('UNSUPPORTED_MEDIA_TYPE');
-    expect(await listedIds(app())).toEqual(before);
+      const xml = await app().inject({
+        method: 'POST',
+        url: '/api/designs/import',
+        headers: { 'content-type': 'application/xml' },
+        payload: '<design/>',
+      });
+      expect(xml.statusCode).toBe(415);
+      expect(problemOf(xml).code).toBe('UNSUPPORTED_MEDIA_TYPE');
+      expect(await listedIds(app())).toEqual(before);
 
-    const created = await createDesign(app(), everythingExample);
-    const format = await app().inject({ method: 'GET', url: `/api/designs/${created.id}/export?format=xml` });
-    expect(problemOf(format).errors!.map((e) => e.path)).toEqual(['/format']);
-  });
+      const created = await createDesign(app(), everythingExample);
+      const format = await app().inject({ method: 'GET', url: `/api/designs/${created.id}/export?format=xml` });
+      expect(problemOf(format).errors!.map((e) => e.path)).toEqual(['/format']);
+    },
+  );
 });

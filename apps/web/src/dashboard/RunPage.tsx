@@ -1,7 +1,6 @@
-import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { EXPORT_FORMATS, isFinished } from '@faultline/schemas';
-import { useCancelRunMutation, useGetRunQuery, useGetRunResultQuery } from '../api/faultline-api.ts';
+import { faultlineApi, useCancelRunMutation, useGetRunQuery, useGetRunResultQuery } from '../api/faultline-api.ts';
 import { DefenceVerdicts } from './DefenceVerdicts.tsx';
 import { pp, signedMs } from './format.ts';
 import { RunParts } from './RunParts.tsx';
@@ -17,10 +16,9 @@ export function RunPage() {
   const { id = '' } = useParams();
   // The cached run follows the server's events until it finishes (see getRun); its parts change
   // without an event of their own, so while it goes the run is also read again now and then.
-  const [going, setGoing] = useState(true);
+  const cached = faultlineApi.endpoints.getRun.useQueryState(id).data;
+  const going = !cached || !isFinished(cached.status);
   const { data: run, isError } = useGetRunQuery(id, { pollingInterval: going ? PARTS_POLL_MS : 0 });
-  const finished = run ? isFinished(run.status) : false;
-  useEffect(() => setGoing(!finished), [finished]);
   const progress = run?.progress;
   const [cancel] = useCancelRunMutation();
   const succeeded = run?.status === 'succeeded';

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { SlugSchema } from '../ids.ts';
+import { int32, safeText } from '../storable.ts';
 import { ResiliencePoliciesSchema } from '../resilience.ts';
 import { DesignFieldsSchema, designRules } from '../design.ts';
 
-export const DesignIdParamsSchema = z.object({ id: z.string().min(1).max(64) });
+export const DesignIdParamsSchema = z.object({ id: safeText().min(1).max(64) });
 export const DesignFaultParamsSchema = DesignIdParamsSchema.extend({ faultId: SlugSchema });
 export const DesignComponentParamsSchema = DesignIdParamsSchema.extend({ componentId: SlugSchema });
 
@@ -15,7 +16,7 @@ export const ListDesignsQuerySchema = z.object({
   /** Newest first unless told otherwise. */
   sort: z.enum(DESIGN_SORTS).default('-updatedAt'),
   /** Case-insensitive part of the name. */
-  q: z.string().max(200).optional(),
+  q: safeText().max(200).optional(),
 });
 export type ListDesignsQuery = z.infer<typeof ListDesignsQuerySchema>;
 
@@ -50,7 +51,7 @@ export const ComponentResilienceSchema = ResiliencePoliciesSchema;
 export const UpdateDesignBodySchema = z
   .strictObject({
     ...DesignFieldsSchema.shape,
-    version: z.int().min(1),
+    version: int32().min(1),
     id: z.string().optional(),
     createdAt: z.string().optional(),
     updatedAt: z.string().optional(),
@@ -60,5 +61,5 @@ export type UpdateDesignBody = z.infer<typeof UpdateDesignBodySchema>;
 
 // No body at all reaches the validator as null.
 export const DuplicateDesignBodySchema = z
-  .strictObject({ name: z.string().trim().min(1).max(200).optional() })
+  .strictObject({ name: safeText().trim().min(1).max(200).optional() })
   .nullish();
