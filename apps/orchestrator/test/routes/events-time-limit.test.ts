@@ -21,8 +21,9 @@ async function readStream(url: string): Promise<{ blocks: string[]; ms: number; 
 
 describe('GET /api/runs/:id/events on a run that waits', () => {
   it('closes the stream after STREAM_MAX_MS with a retry hint; a reconnect starts with the current state', async () => {
-    const stored = await designs.create(busyCheckout(checkoutExample, 5_000));
-    const busy = await launch(app(), { designId: stored.id, settings: { durationMs: 86_400_000 } });
+    // An hour at 2,000 requests/s: within the event limit, far longer than this test.
+    const stored = await designs.create(busyCheckout(checkoutExample, 2_000));
+    const busy = await launch(app(), { designId: stored.id, settings: { durationMs: 3_600_000 } });
     await waitFor(app(), busy.id, (r) => r.status === 'running');
     const waiting = await launch(app(), { designId: stored.id, settings: { durationMs: 10_000 } });
 
