@@ -1,8 +1,18 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type APIRequestContext } from '@playwright/test';
 import { EditorPage } from '../pages/editor-page.ts';
 import { RunPage } from '../pages/run-page.ts';
 
-test('first start offers the examples; one opens ready to run and runs', async ({ page }, testInfo) => {
+/** A first start, whatever the specs before this one saved: no design left. */
+async function removeEveryDesign(request: APIRequestContext): Promise<void> {
+  for (;;) {
+    const { items } = (await (await request.get('/api/designs?pageSize=100')).json()) as { items: { id: string }[] };
+    if (items.length === 0) return;
+    for (const { id } of items) expect((await request.delete(`/api/designs/${id}`)).status()).toBe(204);
+  }
+}
+
+test('first start offers the examples; one opens ready to run and runs', async ({ page, request }, testInfo) => {
+  await removeEveryDesign(request);
   await page.goto('/');
   // No designs yet: the gallery is the page, each example with the lesson it teaches.
   const gallery = page.getByTestId('designs.gallery');
