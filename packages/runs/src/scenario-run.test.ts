@@ -144,6 +144,17 @@ describe('checkSweep', () => {
     expect(Array.prototype.length).toBe(0);
   });
 
+  it('names a step between valid ends that makes the design invalid', () => {
+    // 1 and 2 replicas are fine; the middle step, 1.5, is not a whole number.
+    const sweep = { kind: 'sweep', parameter: '/components/1/replicas', from: 1, to: 2, steps: 3 } as const;
+    expect(checkSweep(checkout, sweep)).toEqual([
+      {
+        path: '/settings/scenario/steps',
+        message: expect.stringMatching(/^step 2 sets \/components\/1\/replicas = 1\.5, which makes the design invalid/),
+      },
+    ]);
+  });
+
   it('names the end of the range that makes the design invalid', () => {
     const issues = checkSweep(checkout, {
       kind: 'sweep',

@@ -61,6 +61,21 @@ export function checkSweep(design: Design, sweep: Sweep, path = '/settings/scena
       });
     }
   }
+  if (issues.length) return issues;
+  // The steps between the ends may still be invalid, e.g. 1.5 replicas from 1 to 2 in 3 steps.
+  const values = sweepValues(sweep);
+  for (let step = 1; step < values.length - 1; step++) {
+    const parsed = DesignSchema.safeParse(setUnchecked(design, sweep.parameter, values[step]!));
+    if (!parsed.success) {
+      const why = parsed.error.issues.map((i) => i.message).join('; ');
+      return [
+        {
+          path: `${path}/steps`,
+          message: `step ${step + 1} sets ${sweep.parameter} = ${values[step]}, which makes the design invalid: ${why}`,
+        },
+      ];
+    }
+  }
   return issues;
 }
 

@@ -132,7 +132,15 @@ export class RunQueue {
       await this.announce(runId);
       return;
     }
-    const run = new ActiveRun(runId, job.design, job.settings);
+    let run: ActiveRun;
+    try {
+      run = new ActiveRun(runId, job.design, job.settings);
+    } catch (error) {
+      // Launch checks make this rare; a run that cannot be split must still end, with the reason.
+      await this.recordFailure(runId, `The run could not be split into its parts: ${lastLine(error)}`, []);
+      await this.announce(runId);
+      return;
+    }
     this.active.set(runId, run);
     const wallClock = setTimeout(() => void this.timedOut(run), this.options.maxRunWallMs);
     wallClock.unref();
