@@ -3,6 +3,7 @@ import { CliError, EXIT } from './cli-error.ts';
 import { bench } from './commands/bench.ts';
 import { run, type RunOptions } from './commands/run.ts';
 import { validate } from './commands/validate.ts';
+import { worker } from './commands/worker.ts';
 
 const USAGE = `usage:
   faultline validate <design.json|yaml>
@@ -13,6 +14,8 @@ const USAGE = `usage:
                 (e.g. --parameter /faults/0/schedule/probability --from 0 --to 1 --steps 11)
                 --workers: threads the scenario's parts run on at once (default: the cores)
   faultline bench [--quick]
+  faultline worker   simulate parts of runs taken from Redis (REDIS_URL; WORKERS threads,
+                     QUEUE_PREFIX, PART_LOCK_MS) until SIGTERM
 
 exit codes: 0 success, 1 an SLO failed (with --fail-on-slo), 2 invalid input`;
 
@@ -55,6 +58,9 @@ function main(argv: string[]): number | Promise<number> {
     }
     case 'bench':
       return bench(rest);
+    case 'worker':
+      if (rest.length) throw new CliError(`worker takes no arguments; it is configured by its environment\n\n${USAGE}`);
+      return worker(process.env, process.stdout);
     case undefined:
     case '--help':
     case 'help':

@@ -10,14 +10,16 @@ import runEvents from './routes/api/runs/events.ts';
 import scenarioPresets from './routes/api/scenario-presets.ts';
 
 export interface AppOptions {
-  config: Omit<Config, 'HOST' | 'PORT' | 'DATABASE_URL' | 'STREAM_MAX_MS'> &
-    Partial<Pick<Config, 'HOST' | 'STREAM_MAX_MS'>>;
+  config: Omit<Config, 'HOST' | 'PORT' | 'DATABASE_URL' | 'STREAM_MAX_MS' | 'QUEUE_PREFIX' | 'PART_LOCK_MS'> &
+    Partial<Pick<Config, 'HOST' | 'STREAM_MAX_MS' | 'QUEUE_PREFIX' | 'PART_LOCK_MS'>>;
   database: DatabaseLocation;
   logger?: FastifyServerOptions['logger'];
   /** How often workers report progress; tests shorten it. */
   progressIntervalMs?: number;
   /** Waits between tries of writing a run's end; tests shorten them. */
   writeRetryDelaysMs?: readonly number[];
+  /** With REDIS_URL: how often unfinished runs are checked against Redis; tests shorten it. */
+  reconcileIntervalMs?: number;
 }
 
 /** About 6 s of tries: a database that is busy or read-only for a moment loses no result. */
@@ -30,6 +32,7 @@ export async function buildApp({
   logger,
   progressIntervalMs = 250,
   writeRetryDelaysMs = WRITE_RETRY_DELAYS_MS,
+  reconcileIntervalMs = 30_000,
 }: AppOptions): Promise<FastifyInstance> {
   const app = await createService({
     logLevel: config.LOG_LEVEL,
@@ -48,6 +51,10 @@ export async function buildApp({
   await app.register(runRepository);
   await app.register(designClient, { baseUrl: config.DESIGN_SERVICE_URL });
   await app.register(runQueue, {
+    redisUrl: config.REDIS_URL,
+    prefix: config.QUEUE_PREFIX,
+    lockMs: config.PART_LOCK_MS,
+    reconcileIntervalMs,
     workers: config.WORKERS,
     maxEventsPerRun: config.MAX_EVENTS_PER_RUN,
     maxRunWallMs: config.MAX_RUN_WALL_MS,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import fp from 'fastify-plugin';
 import type { PrismaDb, Provider } from '@faultline/db';
-import type { Design, ListRunsQuery, Run, RunPart, RunProgress, RunSettings } from '@faultline/schemas';
+import type { Design, ListRunsQuery, Run, RunPart, RunProgress, RunSettings, RunStatus } from '@faultline/schemas';
 import { JOB_COLUMNS, RUN_COLUMNS, toJob, toRun, type RunJob } from './run-rows.ts';
 
 /** The advisory lock that orders launches on PostgreSQL (any fixed number unique to this purpose). */
@@ -103,12 +103,29 @@ export function runRepository(db: PrismaDb, provider: Provider) {
       return toJob(await db.run.findUniqueOrThrow({ where: { id }, select: JOB_COLUMNS }));
     },
 
+    /** A run's design and settings, whatever its status; null if there is no such run. */
+    async job(id: string): Promise<RunJob | null> {
+      const row = await db.run.findUnique({ where: { id }, select: JOB_COLUMNS });
+      return row && toJob(row);
+    },
+
+    /** Runs queued or running, oldest first. */
+    async unfinished(): Promise<string[]> {
+      const rows = await db.run.findMany({
+        where: { status: { in: ['queued', 'running'] } },
+        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+        select: { id: true },
+      });
+      return rows.map((r) => r.id);
+    },
+
     async saveProgress(id: string, progress: RunProgress): Promise<void> {
       await db.run.updateMany({ where: { id, status: 'running' }, data: progress });
     },
 
-    async saveParts(id: string, parts: RunPart[]): Promise<void> {
-      await db.run.updateMany({ where: { id }, data: { parts } });
+    /** Parts are written while the run has `whileStatus`, so news that arrives late never rewrites a finished run's. */
+    async saveParts(id: string, parts: RunPart[], whileStatus: RunStatus[] = ['queued', 'running']): Promise<void> {
+      await db.run.updateMany({ where: { id, status: { in: whileStatus } }, data: { parts } });
     },
 
     async succeed(id: string, body: string, end: RunEnd): Promise<boolean> {
@@ -152,8 +169,7 @@ export function runRepository(db: PrismaDb, provider: Provider) {
 
     /** The design snapshot the run ran, to name its parts in reports; null if there is no such run. */
     async design(id: string): Promise<Design | null> {
-      const row = await db.run.findUnique({ where: { id }, select: JOB_COLUMNS });
-      return row && toJob(row).design;
+      return (await this.job(id))?.design ?? null;
     },
 
     async resultBody(id: string): Promise<string | null> {

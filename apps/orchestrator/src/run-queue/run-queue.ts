@@ -1,13 +1,9 @@
-import { EventEmitter } from 'node:events';
 import type { FastifyBaseLogger } from 'fastify';
-import { sloPassed } from '@faultline/runs';
-import type { Run, RunPart, RunProgress } from '@faultline/schemas';
 import type { RunRepository } from '../repository/run-repository.ts';
 import { ActiveRun, overEventLimit, WorkerPool, type PartOutcome, type WorkerMessage } from '@faultline/workers';
-import { retrying } from './retrying.ts';
-
-/** What subscribers of one run hear: progress while it runs, its whole state when the status changes. */
-export type RunNews = { type: 'progress'; progress: RunProgress } | { type: 'status'; run: Run };
+import { reasonOf, writeRunEnd } from './run-end.ts';
+import { RunSubscribers } from './run-news.ts';
+import type { RunNews, RunScheduler } from './scheduler.ts';
 
 export interface RunQueueOptions {
   workers: number;
@@ -31,11 +27,11 @@ type Ending = { type: 'succeeded'; run: ActiveRun } | { type: 'failed'; reason: 
  * no run waits behind a later one. The database is the truth: the in-memory queue only orders
  * what the database says is queued, so a restart loses nothing.
  */
-export class RunQueue {
+export class RunQueue implements RunScheduler {
   private readonly waiting: string[] = [];
   private readonly active = new Map<string, ActiveRun>();
   private readonly wallClocks = new Map<string, NodeJS.Timeout>();
-  private readonly news = new EventEmitter();
+  private readonly subscribers: RunSubscribers;
   private readonly lastPersisted = new Map<string, number>();
   private readonly pool: WorkerPool;
   private pumping = false;
@@ -46,7 +42,7 @@ export class RunQueue {
     private readonly log: FastifyBaseLogger,
     private readonly options: RunQueueOptions,
   ) {
-    this.news.setMaxListeners(0);
+    this.subscribers = new RunSubscribers(runs);
     this.pool = new WorkerPool(options.workers, (message) => this.progressed(message));
   }
 
@@ -74,16 +70,15 @@ export class RunQueue {
     await this.pool.cancel(runId);
     if (run) {
       run.stopped(null);
-      await this.runs.saveParts(runId, run.records);
+      await this.runs.saveParts(runId, run.records, ['cancelled']);
     }
-    await this.announce(runId);
+    await this.subscribers.status(runId);
     void this.pump();
     return true;
   }
 
   subscribe(runId: string, listener: (news: RunNews) => void): () => void {
-    this.news.on(runId, listener);
-    return () => this.news.off(runId, listener);
+    return this.subscribers.subscribe(runId, listener);
   }
 
   /** Stops the workers; the runs they held go back to the queue for the next start. */
@@ -129,7 +124,7 @@ export class RunQueue {
       const reason = `The run was started ${job.attempts - 1} times and each time the orchestrator stopped before it ended; it is not run again, as it may be what stops it.`;
       this.log.warn({ runId, attempts: job.attempts }, 'run given up after repeated interruptions');
       await this.runs.fail(runId, reason);
-      await this.announce(runId);
+      await this.subscribers.status(runId);
       return;
     }
     let run: ActiveRun;
@@ -137,15 +132,20 @@ export class RunQueue {
       run = new ActiveRun(runId, job.design, job.settings);
     } catch (error) {
       // Launch checks make this rare; a run that cannot be split must still end, with the reason.
-      await this.recordFailure(runId, `The run could not be split into its parts: ${lastLine(error)}`, []);
-      await this.announce(runId);
+      const reason = `The run could not be split into its parts: ${reasonOf(error)}`;
+      await writeRunEnd(this.runs, this.log, this.options.writeRetryDelaysMs, runId, {
+        type: 'failed',
+        reason,
+        parts: [],
+      });
+      await this.subscribers.status(runId, reason);
       return;
     }
     this.active.set(runId, run);
     const wallClock = setTimeout(() => void this.timedOut(run), this.options.maxRunWallMs);
     wallClock.unref();
     this.wallClocks.set(runId, wallClock);
-    await this.announce(runId);
+    await this.subscribers.status(runId);
   }
 
   private launch(run: ActiveRun, part: number): void {
@@ -181,7 +181,7 @@ export class RunQueue {
 
   private report(run: ActiveRun): void {
     const progress = run.progress.current();
-    this.news.emit(run.runId, { type: 'progress', progress } satisfies RunNews);
+    this.subscribers.progress(run.runId, progress);
     const now = Date.now();
     if (now - (this.lastPersisted.get(run.runId) ?? 0) < this.options.persistIntervalMs) return;
     this.lastPersisted.set(run.runId, now);
@@ -220,36 +220,17 @@ export class RunQueue {
     this.forget(runId);
     await this.pool.cancel(runId);
     void this.pump();
-    const progress = run.progress.current();
-    let failure = ending.type === 'failed' ? ending.reason : null;
     if (ending.type === 'failed') run.stopped(ending.failedPart ?? null);
-    else {
-      try {
-        const result = run.result();
-        const body = JSON.stringify(result);
-        const end = { sloPassed: sloPassed(result), progress, parts: run.records };
-        await retrying(
-          () => this.runs.succeed(runId, body, end),
-          this.options.writeRetryDelaysMs,
-          (error) => this.log.warn({ err: error, runId }, 'could not store the result of a run; trying again'),
-        );
-      } catch (error) {
-        this.log.error({ err: error, runId }, 'could not store the result of a run');
-        failure = `The run finished but its result could not be stored: ${lastLine(error)}`;
-      }
-    }
-    if (failure !== null) await this.recordFailure(runId, failure, run.records);
-    if (!this.closed) await this.announce(runId, failure);
-  }
-
-  private async recordFailure(runId: string, reason: string, parts: RunPart[]): Promise<void> {
-    this.log.warn({ runId, reason }, 'run failed');
-    try {
-      await retrying(() => this.runs.fail(runId, reason, parts), this.options.writeRetryDelaysMs);
-    } catch (error) {
-      // The run stays `running` in the database; the next start queues it again.
-      this.log.error({ err: error, runId }, 'could not record the failure of a run');
-    }
+    const failure = await writeRunEnd(
+      this.runs,
+      this.log,
+      this.options.writeRetryDelaysMs,
+      runId,
+      ending.type === 'failed'
+        ? { type: 'failed', reason: ending.reason, parts: run.records }
+        : { type: 'succeeded', result: () => run.result(), progress: run.progress.current(), parts: run.records },
+    );
+    if (!this.closed) await this.subscribers.status(runId, failure);
   }
 
   private forget(runId: string): void {
@@ -258,25 +239,4 @@ export class RunQueue {
     this.wallClocks.delete(runId);
     this.lastPersisted.delete(runId);
   }
-
-  /**
-   * Tells subscribers the run's state. When the database still says it runs after it failed
-   * (the failure could not be written), they hear the failure anyway, so no stream waits forever.
-   */
-  private async announce(runId: string, failure: string | null = null): Promise<void> {
-    if (this.news.listenerCount(runId) === 0) return;
-    const run = await this.runs.get(runId).catch(() => null);
-    if (!run) return;
-    const told =
-      failure !== null && run.status === 'running' ? { ...run, status: 'failed' as const, error: failure } : run;
-    this.news.emit(runId, { type: 'status', run: told } satisfies RunNews);
-  }
-}
-
-/** A database error's own words: Prisma's message ends with them, after the call site it quotes. */
-function lastLine(error: unknown): string {
-  const lines = String((error as Error).message ?? error)
-    .split('\n')
-    .filter((line) => line.trim());
-  return lines.at(-1)?.trim() ?? 'unknown error';
 }

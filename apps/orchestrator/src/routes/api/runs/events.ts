@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { RunIdParamsSchema, isFinished, type Run } from '@faultline/schemas';
 import { problems } from '@faultline/service-kit';
 import { runOrProblem } from '../../../errors.ts';
-import type { RunNews } from '../../../run-queue/run-queue.ts';
+import type { RunNews } from '../../../run-queue/scheduler.ts';
 
 /** Comments keep proxies from closing a quiet stream (a queued run may wait long). */
 const KEEP_ALIVE_MS = 15_000;
