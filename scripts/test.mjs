@@ -9,9 +9,11 @@ const root = join(import.meta.dirname, '..');
 const reports = join(root, '.reports');
 const postgresUrl = new URL(process.env.TEST_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres');
 
-const reachable = () =>
+const redisUrl = new URL(process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379');
+
+const reachable = (url = postgresUrl, defaultPort = 5432) =>
   new Promise((resolve) => {
-    const socket = connect({ host: postgresUrl.hostname, port: Number(postgresUrl.port || 5432) });
+    const socket = connect({ host: url.hostname, port: Number(url.port || defaultPort) });
     socket.setTimeout(1000);
     socket.once('connect', () => (socket.end(), resolve(true)));
     socket.once('error', () => resolve(false));
@@ -39,6 +41,41 @@ async function ensurePostgres() {
 }
 
 await ensurePostgres();
+
+/** Team-scale runs (BullMQ) are tested on Redis: start the local one if it is installed but down. */
+async function ensureRedis() {
+  if (await reachable(redisUrl, 6379)) return;
+  if (spawnSync('which', ['redis-server']).status === 0) {
+    console.log('Starting the local Redis for the tests…');
+    spawnSync(
+      'redis-server',
+      [
+        '--daemonize',
+        'yes',
+        '--bind',
+        '127.0.0.1',
+        '--port',
+        redisUrl.port || '6379',
+        '--save',
+        '',
+        '--appendonly',
+        'no',
+      ],
+      { stdio: 'inherit' },
+    );
+  }
+  for (let i = 0; i < 30; i++) {
+    if (await reachable(redisUrl, 6379)) return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  console.error(
+    `No Redis answers at ${redisUrl.host}. Team-scale runs are tested on Redis: install and start it, or point TEST_REDIS_URL at one.`,
+  );
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
+
+await ensureRedis();
 
 /**
  * The end-to-end suite drives Chromium: Debian's on these machines (installed here when it is

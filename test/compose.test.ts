@@ -17,12 +17,26 @@ const services = Object.entries(compose.services as Record<string, ComposeServic
 const built = services.filter(([, s]) => s.build);
 
 describe('docker-compose.yml', () => {
-  it('runs PostgreSQL with a named volume and every service with a healthcheck', () => {
+  it('runs PostgreSQL and Redis with named volumes and every service with a healthcheck', () => {
     expect(compose.services.postgres.image).toMatch(/^postgres:/);
-    const [volume] = compose.services.postgres.volumes[0].split(':');
-    expect(Object.keys(compose.volumes)).toContain(volume);
+    expect(compose.services.redis.image).toMatch(/^redis:/);
+    for (const store of ['postgres', 'redis']) {
+      const [volume] = compose.services[store].volumes[0].split(':');
+      expect(Object.keys(compose.volumes)).toContain(volume);
+    }
     for (const [name, service] of services) expect(service.healthcheck?.test, name).toBeDefined();
-    expect(built.map(([name]) => name).sort()).toEqual(['design-service', 'gateway', 'orchestrator']);
+    expect(built.map(([name]) => name).sort()).toEqual(['design-service', 'gateway', 'orchestrator', 'worker']);
+  });
+
+  it('shares runs through Redis with several worker replicas', () => {
+    const { orchestrator, worker } = compose.services;
+    for (const service of [orchestrator, worker]) expect(new URL(service.environment.REDIS_URL).hostname).toBe('redis');
+    expect(worker.deploy.replicas).toBeGreaterThan(1);
+    expect(JSON.parse(readFileSync(join(root, worker.build.dockerfile), 'utf8').match(/^CMD (.*)$/m)![1]!)).toEqual([
+      'node',
+      'apps/cli/bin/faultline.mjs',
+      'worker',
+    ]);
   });
 
   it.each(built)('%s: its context, Dockerfile, copied paths and start script exist', (_name, service) => {
@@ -35,8 +49,9 @@ describe('docker-compose.yml', () => {
       const sources = line.split(/\s+/).slice(1, -1);
       for (const source of sources) expect(existsSync(join(context, source)), `${line}: ${source}`).toBe(true);
     }
-    const cmd = JSON.parse(lines.find((l) => l.startsWith('CMD '))!.slice(4));
-    expect(existsSync(join(context, cmd.at(-1))), cmd.join(' ')).toBe(true);
+    const cmd: string[] = JSON.parse(lines.find((l) => l.startsWith('CMD '))!.slice(4));
+    const script = cmd.find((part) => /\.(ts|mjs)$/.test(part))!;
+    expect(existsSync(join(context, script)), cmd.join(' ')).toBe(true);
   });
 
   it('wires the services to each other by names that exist', () => {
