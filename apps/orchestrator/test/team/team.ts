@@ -17,9 +17,9 @@ const CLI = new URL('../../../cli/bin/faultline.mjs', import.meta.url);
 export const freshPrefix = () => `t${randomUUID().slice(0, 8)}`;
 
 /** A `faultline worker` process with one thread, started as a user would, ready once it says so. */
-export async function startWorker(prefix: string): Promise<ChildProcess> {
+export async function startWorker(prefix: string, lockMs = PART_LOCK_MS): Promise<ChildProcess> {
   const child = spawn(process.execPath, [CLI.pathname, 'worker'], {
-    env: { ...process.env, REDIS_URL, QUEUE_PREFIX: prefix, WORKERS: '1', PART_LOCK_MS: String(PART_LOCK_MS) },
+    env: { ...process.env, REDIS_URL, QUEUE_PREFIX: prefix, WORKERS: '1', PART_LOCK_MS: String(lockMs) },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   await new Promise<void>((resolve, reject) => {
