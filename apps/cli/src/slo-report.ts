@@ -24,20 +24,54 @@ function failureLine(verdict: SloVerdict): string {
   return `${label}: ${measured}, ${threshold}: ${why}`;
 }
 
+const className = (result: SimulationResult, id: string) => result.classes?.[id]?.name ?? id;
+
+/** The design-wide failures, then each request class's, the class named: a class target gates as any other. */
 function failuresOf(result: SimulationResult): string[] {
-  return Object.values(result.slo.verdicts)
-    .filter((v) => v.status === 'fail')
-    .map(failureLine);
+  const failed = (verdicts: Partial<Record<SloTarget, SloVerdict>>) =>
+    Object.values(verdicts).filter((v) => v.status === 'fail');
+  return [
+    ...failed(result.slo.verdicts).map(failureLine),
+    ...Object.entries(result.slo.classes ?? {}).flatMap(([id, { verdicts }]) =>
+      failed(verdicts).map((v) => `${className(result, id)} (request class) ${failureLine(v)}`),
+    ),
+  ];
+}
+
+/** The result whose verdicts gate the run: the design as it is; none for a sweep (its steps gate). */
+function judged(run: RunResult): SimulationResult | null {
+  switch (run.scenario) {
+    case 'single':
+      return run.result;
+    case 'baseline-vs-chaos':
+    case 'defence-analysis':
+      return run.chaos;
+    case 'sweep':
+      return null;
+  }
+}
+
+/** "Checkout: fail (availability 89.10 %, at least 99.00 %; p99 latency 212.4 ms, at most 1000 ms)", one per class with targets. */
+export function classVerdicts(run: RunResult): string[] {
+  const result = judged(run);
+  if (!result) return [];
+  return Object.entries(result.slo.classes ?? {}).map(([id, { passed, verdicts }]) => {
+    const figures = Object.values(verdicts).map((v) => {
+      const { label, format, atLeast } = TARGETS[v.target];
+      const measured = v.measured === null ? 'nothing measured' : format(v.measured);
+      return `${label} ${measured}, ${atLeast ? 'at least' : 'at most'} ${format(v.threshold)}`;
+    });
+    return `${className(result, id)}: ${passed ? 'pass' : 'fail'} (${figures.join('; ')})`;
+  });
 }
 
 /** One line per failing target (per failing step of a sweep), for the report a CI log shows. */
 export function sloFailures(run: RunResult): string[] {
   switch (run.scenario) {
     case 'single':
-      return failuresOf(run.result);
     case 'baseline-vs-chaos':
     case 'defence-analysis':
-      return failuresOf(run.chaos);
+      return failuresOf(judged(run)!);
     case 'sweep': {
       const broken = run.breakingPoint;
       return run.points

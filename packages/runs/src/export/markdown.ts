@@ -1,5 +1,6 @@
 import type { Defence, Headline, RunResult, SimulationResult } from '@faultline/schemas';
 import { headlineMetrics as headline } from '@faultline/sim-engine';
+import { classReports, className } from './classes.ts';
 import { componentName, connectionName, type ExportContext } from './context.ts';
 import { verdictSection } from './verdict-lines.ts';
 
@@ -47,6 +48,7 @@ function simulationSection(result: SimulationResult, heading: string, context: E
       `Retries ${totals.retries}, timeouts ${totals.timeouts}, amplification ${totals.amplification}.`,
     `Latency of successful requests: mean ${ms(latency.mean)}, p50 ${ms(latency.p50)}, p99 ${ms(latency.p99)}, max ${ms(latency.max)}.`,
   ];
+  parts.push(...classesSection(result));
   if (result.faultWindows.length) {
     parts.push(
       '### Fault windows',
@@ -93,6 +95,38 @@ function simulationSection(result: SimulationResult, heading: string, context: E
     ),
   );
   return parts.join('\n\n');
+}
+
+/** Each request class by name with what became of its requests, then its own SLO verdicts; nothing for a design without classes. */
+function classesSection(result: SimulationResult): string[] {
+  const classes = classReports(result);
+  if (classes.length === 0) return [];
+  const parts = [
+    '### Request classes',
+    table(
+      ['Class', 'Requests', 'Succeeded', 'Degraded', 'Failed', 'Availability', 'p50', 'p99', 'SLO'],
+      classes.map(({ stats, slo, availability }) => [
+        stats.name,
+        stats.requests,
+        stats.succeeded,
+        stats.degraded,
+        stats.failed,
+        pct(availability),
+        ms(stats.latency.p50),
+        ms(stats.latency.p99),
+        slo === undefined ? '–' : slo.passed ? 'pass' : '**fail**',
+      ]),
+    ),
+  ];
+  const verdicts = classes.flatMap(({ id, slo }) =>
+    Object.entries(slo?.verdicts ?? {}).map(([target, v]) => {
+      const [label, format] = SLO_LABELS[target]!;
+      const status = v.status === 'fail' ? '**fail**' : v.status;
+      return [className(result, id), label, format(v.threshold), format(v.measured), status, v.reason ?? ''];
+    }),
+  );
+  if (verdicts.length > 0) parts.push(table(['Class', 'Target', 'Threshold', 'Measured', 'Verdict', 'Why'], verdicts));
+  return parts;
 }
 
 function headlineRows(before: Headline, after: Headline, difference: Headline): (string | number)[][] {
