@@ -24,7 +24,7 @@ export const onlineBoutique: DesignTemplateInput = {
   id: 'online-boutique',
   name: 'Online Boutique: shipping fails after the card is charged',
   description:
-    "Google's microservices demo (frontend/handlers.go, checkoutservice/main.go, the load generator's mix): ShipOrder fails one call in three for 20 s, after payment. The store-wide SLO holds; the checkout class's fails.",
+    "Google's microservices-demo (src/frontend/handlers.go, src/checkoutservice/main.go, the load generator's locustfile.py mix): ShipOrder fails one call in three for 20 s, after payment. The store-wide SLO holds; the checkout class's fails.",
   design: {
     name: 'Online Boutique',
     description:
