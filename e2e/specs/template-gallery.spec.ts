@@ -17,7 +17,7 @@ test('first start offers the examples; one opens ready to run and runs', async (
   // No designs yet: the gallery is the page, each example with the lesson it teaches.
   const gallery = page.getByTestId('designs.gallery');
   await expect(gallery).toBeVisible();
-  await expect(gallery.locator('.gallery-card')).toHaveCount(5);
+  await expect(gallery.locator('.gallery-card')).toHaveCount(8);
   await expect(gallery).toContainText('Retry storm');
   await expect(gallery).toContainText('Cascading failure through a slow dependency');
   await expect(gallery).toContainText('Queue backlog behind a slow consumer');
