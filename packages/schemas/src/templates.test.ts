@@ -18,7 +18,7 @@ function parsed(id: string): Design {
 /** The workload's request classes as `id: weight`. */
 function mix(design: Design): Record<string, number> {
   const client = design.components.find((c) => c.id === design.workload.entry)!;
-  return Object.fromEntries((client.operations ?? []).map((o) => [o.id, 'weight' in o ? o.weight : 1]));
+  return Object.fromEntries((client.operations ?? []).map((o) => [o.id, ('weight' in o ? o.weight : undefined) ?? 1]));
 }
 
 const operationOf = (design: Design, component: string, operation: string) =>
