@@ -17,7 +17,8 @@ import { at, call, lognormal, wire } from './parts.ts';
 // users instead of the manifest's 10, so the rare checkout class has enough requests to judge.
 // Service times are plausible in-cluster figures, not measurements.
 
-const fe = (operation: string, extra?: { required?: boolean }) => call('loadgenerator-frontend', operation, extra);
+/** A page the load generator asks the frontend for. */
+const fe = (operation: string) => call('loadgenerator-frontend', operation);
 const PRODUCTS_ON_HOME_PAGE = 9;
 
 export const onlineBoutique: DesignTemplateInput = {
