@@ -177,9 +177,7 @@ export function toMarkdown(run: RunResult, context: ExportContext): string {
           run.collapse
             ? `**Collapse** at step ${run.collapse.step}: \`${run.parameter}\` = ${run.collapse.value} (success rate below 10 %).`
             : 'No collapse: the success rate stayed at or above 10 % at every step.',
-          run.breakingPoint
-            ? `**Breaking point** at step ${run.breakingPoint.step}: \`${run.parameter}\` = ${run.breakingPoint.value} fails ${run.breakingPoint.failedTargets.map((t) => SLO_LABELS[t]![0]).join(', ')}.`
-            : 'No breaking point: every SLO target held at every step.',
+          breakingPointLine(run),
           table(
             ['Step', 'Value', 'Requests', 'Success rate', 'p99', 'MTTR', 'SLO', 'Grade'],
             run.points.map((p) => [
@@ -206,6 +204,22 @@ export function toMarkdown(run: RunResult, context: ExportContext): string {
         ].join('\n\n') + '\n'
       );
   }
+}
+
+/**
+ * Where the sweep first failed its SLO. `breakingPoint` names design-wide targets only; a step that
+ * failed a request class's target alone (or a result stored before breakingPoint existed) is found
+ * by its `sloPassed`, so the report never says every target held when one did not.
+ */
+function breakingPointLine(run: Extract<RunResult, { scenario: 'sweep' }>): string {
+  const at = (step: number, value: number) => `**Breaking point** at step ${step}: \`${run.parameter}\` = ${value}`;
+  if (run.breakingPoint) {
+    const { step, value, failedTargets } = run.breakingPoint;
+    return `${at(step, value)} fails ${failedTargets.map((t) => SLO_LABELS[t]![0]).join(', ')}.`;
+  }
+  const failed = run.points.find((p) => !p.sloPassed);
+  if (failed) return `${at(failed.step, failed.value)} fails its SLO.`;
+  return 'No breaking point: every SLO target held at every step.';
 }
 
 const signed = (format: (v: number) => string) => (value: number | null) =>
