@@ -36,18 +36,17 @@ export function componentRow(designId: string, component: Component, ordinal: nu
   };
 }
 
-/** The fields only some components have: those of their kind, and operations when they declare them. */
+/** The fields only some kinds have. */
 function kindSettings(component: Component): Record<string, unknown> {
-  const operations = component.operations ? { operations: component.operations } : {};
   switch (component.kind) {
     case 'gateway':
-      return { balancing: component.balancing, ...operations };
+      return { balancing: component.balancing };
     case 'cache':
-      return { hitRatio: component.hitRatio, ...operations };
+      return { hitRatio: component.hitRatio };
     case 'queue':
-      return { consumers: component.consumers, maxDepth: component.maxDepth, ...operations };
+      return { consumers: component.consumers, maxDepth: component.maxDepth };
     default:
-      return operations;
+      return {};
   }
 }
 
@@ -94,7 +93,6 @@ export function faultRow(designId: string, fault: Fault, ordinal: number): Prism
     type: fault.type,
     targetComponent: 'component' in fault.target ? fault.target.component : null,
     targetConnection: 'connection' in fault.target ? fault.target.connection : null,
-    targetOperation: 'component' in fault.target ? (fault.target.operation ?? null) : null,
     schedule: json(fault.schedule),
     params: json(fault.params),
     enabled: fault.enabled,
@@ -129,9 +127,7 @@ export function storedDesignFromRows(row: DesignWithChildren): StoredDesign {
       calls: c.calls,
       resilience: outgoing,
     };
-    // Written by kindSettings, always an object: a client's holds its request classes, if any.
-    const settings = c.settings as Prisma.JsonObject;
-    if (c.kind === 'client') return { ...common, ...settings };
+    if (c.kind === 'client') return common;
     const inbound = policies.filter((p) => p.direction === 'inbound').map((p) => ({ type: p.type, params: p.params }));
     return {
       ...common,
@@ -140,7 +136,8 @@ export function storedDesignFromRows(row: DesignWithChildren): StoredDesign {
       queueCapacity: c.queueCapacity,
       serviceTime: c.serviceTime,
       inbound,
-      ...settings,
+      // Written by kindSettings, always an object.
+      ...(c.settings as Prisma.JsonObject),
     };
   });
   const design = {
@@ -161,10 +158,7 @@ export function storedDesignFromRows(row: DesignWithChildren): StoredDesign {
       id: f.slug,
       name: f.name,
       type: f.type,
-      target:
-        f.targetComponent !== null
-          ? withoutNulls({ component: f.targetComponent, operation: f.targetOperation })
-          : { connection: f.targetConnection },
+      target: f.targetComponent !== null ? { component: f.targetComponent } : { connection: f.targetConnection },
       schedule: f.schedule,
       params: f.params,
       enabled: f.enabled,

@@ -1,2 +1,0 @@
--- AlterTable
-ALTER TABLE "FaultInjection" ADD COLUMN     "targetOperation" TEXT;
