@@ -10,7 +10,6 @@ import { scorecard, sloVerdicts } from './stats/slo.ts';
 
 export const ENGINE_VERSION = '0.1.0';
 
-
 /** The result document of a finished run (SPEC §4.1, §4.2). `baselineP99Ms`: the baseline run's, when there is one. */
 export function buildResult(
   sim: Simulation,

@@ -107,6 +107,7 @@ export class OperationRuntime {
     /** The distribution the service time is drawn from; null for a client, which does no work. */
     readonly serviceTimeSpec: Distribution | null,
     readonly serviceTime: Sampler,
+    readonly random: RandomStream,
     /** A client's operation: the request class's weight in the workload's mix. */
     readonly weight: number,
     measured: boolean,
@@ -124,7 +125,6 @@ export class ComponentRuntime {
   /** Load shedding, then the rate limiter (filled in by compileModel). */
   readonly inbound: InboundGuard[] = [];
   readonly stats = new ComponentStats();
-  readonly random: RandomStream;
   readonly isClient: boolean;
   readonly isGateway: boolean;
   readonly isCache: boolean;
@@ -153,7 +153,6 @@ export class ComponentRuntime {
     this.isCache = spec.kind === 'cache';
     this.isQueue = spec.kind === 'queue';
     this.isDatabase = spec.kind === 'database';
-    this.random = new RandomStream(seed, `service:${spec.id}`);
     if (spec.kind === 'client') {
       // The client does no work: one instance, no queue, as many requests as arrive.
       this.instances = [new Instance(this)];
@@ -173,7 +172,7 @@ export class ComponentRuntime {
       this.hitRatio = spec.kind === 'cache' ? spec.hitRatio : 1;
     }
     this.effectiveConcurrency = this.concurrency;
-    this.operations = operationsOf(spec);
+    this.operations = operationsOf(spec, seed);
   }
 
   /** The operation a call names, else the first (SPEC §3.7). */
@@ -194,7 +193,12 @@ const NO_WORK: Sampler = () => 0;
 /** The schemas' implicit operation id (the engine imports types only, so the compiler checks the copy). */
 const DEFAULT_OPERATION: typeof DEFAULT_OPERATION_ID = 'default';
 
-function operationsOf(spec: Component): OperationRuntime[] {
+/**
+ * Each operation draws its service times from a stream of its own, so that what happens to one
+ * operation's requests (a fault that fails them before their work) never shifts another's draws.
+ * The implicit operation keeps the component's stream: a design without operations runs as before.
+ */
+function operationsOf(spec: Component, seed: number): OperationRuntime[] {
   const own = spec.kind === 'client' ? null : spec.serviceTime;
   const declared = spec.operations ?? [{ id: DEFAULT_OPERATION, name: spec.name }];
   const measured = spec.kind !== 'client' && declared.length > 1;
@@ -207,6 +211,7 @@ function operationsOf(spec: Component): OperationRuntime[] {
       index,
       serviceTime,
       serviceTime ? compileDistribution(serviceTime) : NO_WORK,
+      new RandomStream(seed, spec.operations ? `service:${spec.id}/${operation.id}` : `service:${spec.id}`),
       weight,
       measured,
     );

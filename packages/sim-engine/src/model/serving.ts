@@ -105,10 +105,9 @@ function acknowledgeProducer(sim: Simulation, hop: Hop): void {
 }
 
 function startWork(sim: Simulation, hop: Hop, instance: Instance): void {
-  const component = hop.component;
   const operation = hop.operation;
   instance.workers.occupy(sim, hop);
-  let work = operation.serviceTime(component.random);
+  let work = operation.serviceTime(operation.random);
   const faults = operation.serviceFaults;
   for (let i = 0; i < faults.length; i++) {
     const fault = faults[i]!;

@@ -239,7 +239,8 @@ export class Simulation {
     if (request.counted) {
       this.collector.requestDone(request.arrivedAt, this.now, error, degraded, corrupted);
       const classes = this.classes;
-      if (classes !== null) classes.stats[request.operation.index]!.ended(error, degraded, this.now - request.arrivedAt);
+      if (classes !== null)
+        classes.stats[request.operation.index]!.ended(error, degraded, this.now - request.arrivedAt);
       if (this.model.faults.length > 0) {
         const acted = request.acted | request.spread;
         this.collector.charge(

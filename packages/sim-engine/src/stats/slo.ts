@@ -1,4 +1,12 @@
-import type { ClassSlo, ClassSloResult, FaultWindow, SimulationResult, Slo, SloTarget, SloVerdict } from '@faultline/schemas';
+import type {
+  ClassSlo,
+  ClassSloResult,
+  FaultWindow,
+  SimulationResult,
+  Slo,
+  SloTarget,
+  SloVerdict,
+} from '@faultline/schemas';
 
 type Verdicts = SimulationResult['slo']['verdicts'];
 
