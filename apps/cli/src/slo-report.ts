@@ -1,4 +1,4 @@
-import type { RunResult, SimulationResult, SloTarget, SloVerdict } from '@faultline/schemas';
+import type { Design, RunResult, SimulationResult, SloTarget, SloVerdict } from '@faultline/schemas';
 
 const percent = (ratio: number) => `${(ratio * 100).toFixed(2)} %`;
 const ms = (value: number) => `${Number(value.toFixed(1))} ms`;
@@ -65,8 +65,24 @@ export function classVerdicts(run: RunResult): string[] {
   });
 }
 
-/** One line per failing target (per failing step of a sweep), for the report a CI log shows. */
-export function sloFailures(run: RunResult): string[] {
+type Sweep = Extract<RunResult, { scenario: 'sweep' }>;
+
+/** What the breaking point fails: the design-wide targets, then each request class's, named from the design. */
+function breakingFailures(broken: NonNullable<Sweep['breakingPoint']>, design: Design | undefined): string {
+  const labels = (targets: SloTarget[]) => targets.map((t) => TARGETS[t].label).join(', ');
+  const entry = design?.components.find((c) => c.id === design.workload.entry);
+  const name = (id: string) => entry?.operations?.find((o) => o.id === id)?.name ?? id;
+  return [
+    ...(broken.failedTargets.length > 0 ? [labels(broken.failedTargets)] : []),
+    ...Object.entries(broken.failedClasses ?? {}).map(([id, targets]) => `class ${name(id)}: ${labels(targets)}`),
+  ].join('; ');
+}
+
+/**
+ * One line per failing target (per failing step of a sweep), for the report a CI log shows.
+ * `design` names a sweep's request classes; the other scenarios' results carry the names.
+ */
+export function sloFailures(run: RunResult, design?: Design): string[] {
   switch (run.scenario) {
     case 'single':
     case 'baseline-vs-chaos':
@@ -79,7 +95,7 @@ export function sloFailures(run: RunResult): string[] {
         .map((p) => {
           const line = `step ${p.step} (${run.parameter} = ${p.value})`;
           if (p.step !== broken?.step) return line;
-          return `${line}: the breaking point, fails ${broken.failedTargets.map((t) => TARGETS[t].label).join(', ')}`;
+          return `${line}: the breaking point, fails ${breakingFailures(broken, design)}`;
         });
     }
   }

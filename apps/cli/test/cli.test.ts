@@ -179,6 +179,28 @@ describe('faultline run with request classes', () => {
     );
   });
 
+  it('with --fail-on-slo names the class a sweep breaks at', async () => {
+    const sweep = ['--scenario', 'sweep', '--parameter', '/faults/0/schedule/probability', '--from', '0'];
+    const { code, stderr } = await faultline(
+      'run',
+      shop,
+      '--duration',
+      '40s',
+      ...sweep,
+      '--to',
+      '1',
+      '--steps',
+      '2',
+      '--fail-on-slo',
+      '--out',
+      'shop-sweep.out',
+    );
+    expect(code).toBe(1);
+    expect(stderr).toBe(
+      'SLO failed:\n  step 1 (/faults/0/schedule/probability = 1): the breaking point, fails class Checkout: availability\n',
+    );
+  });
+
   it('exits 0 when every class holds its targets', async () => {
     const calm = file('shop-calm.json', JSON.stringify({ ...operationsExample, faults: [] }));
     expect(await faultline('run', calm, '--duration', '40s', '--fail-on-slo', '--out', 'calm.out')).toMatchObject({

@@ -176,7 +176,7 @@ export async function run(
     const classes = classVerdicts(result);
     const indented = (lines: string[]) => lines.map((line) => `  ${line}\n`).join('');
     err.write(
-      (passed ? 'SLO passed\n' : `SLO failed:\n${indented(sloFailures(result))}`) +
+      (passed ? 'SLO passed\n' : `SLO failed:\n${indented(sloFailures(result, check.design))}`) +
         (classes.length > 0 ? `Request classes:\n${indented(classes)}` : ''),
     );
   }

@@ -96,13 +96,15 @@ describe('exports of a run without classes', () => {
 });
 
 describe('a sweep whose steps fail only a class target', () => {
-  it('names the step where the SLO broke, never "every SLO target held"', () => {
+  it('names the step where the SLO broke and the class, by name, never "every SLO target held"', () => {
     const sweep = { kind: 'sweep', parameter: '/faults/0/schedule/probability', from: 0, to: 1, steps: 2 } as const;
     const swept = runScenario(shop, settings({ scenario: sweep }));
     if (swept.scenario !== 'sweep') throw new Error(swept.scenario);
     expect(swept.points.map((p) => p.sloPassed)).toEqual([true, false]);
     const text = exportRun(swept, 'md', context).body;
     expect(text).not.toContain('No breaking point');
-    expect(text).toContain('**Breaking point** at step 1: `/faults/0/schedule/probability` = 1 fails its SLO.');
+    expect(text).toContain(
+      '**Breaking point** at step 1: `/faults/0/schedule/probability` = 1 fails class Checkout: Availability.',
+    );
   });
 });

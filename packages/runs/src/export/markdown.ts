@@ -1,7 +1,7 @@
-import type { Defence, Headline, RunResult, SimulationResult } from '@faultline/schemas';
+import type { Defence, Headline, RunResult, SimulationResult, SloTarget } from '@faultline/schemas';
 import { headlineMetrics as headline } from '@faultline/sim-engine';
 import { classReports, className } from './classes.ts';
-import { componentName, connectionName, type ExportContext } from './context.ts';
+import { componentName, connectionName, requestClassName, type ExportContext } from './context.ts';
 import { verdictSection } from './verdict-lines.ts';
 
 const table = (header: string[], rows: (string | number)[][]) =>
@@ -177,7 +177,7 @@ export function toMarkdown(run: RunResult, context: ExportContext): string {
           run.collapse
             ? `**Collapse** at step ${run.collapse.step}: \`${run.parameter}\` = ${run.collapse.value} (success rate below 10 %).`
             : 'No collapse: the success rate stayed at or above 10 % at every step.',
-          breakingPointLine(run),
+          breakingPointLine(run, context),
           table(
             ['Step', 'Value', 'Requests', 'Success rate', 'p99', 'MTTR', 'SLO', 'Grade'],
             run.points.map((p) => [
@@ -206,20 +206,18 @@ export function toMarkdown(run: RunResult, context: ExportContext): string {
   }
 }
 
-/**
- * Where the sweep first failed its SLO. `breakingPoint` names design-wide targets only; a step that
- * failed a request class's target alone (or a result stored before breakingPoint existed) is found
- * by its `sloPassed`, so the report never says every target held when one did not.
- */
-function breakingPointLine(run: Extract<RunResult, { scenario: 'sweep' }>): string {
-  const at = (step: number, value: number) => `**Breaking point** at step ${step}: \`${run.parameter}\` = ${value}`;
-  if (run.breakingPoint) {
-    const { step, value, failedTargets } = run.breakingPoint;
-    return `${at(step, value)} fails ${failedTargets.map((t) => SLO_LABELS[t]![0]).join(', ')}.`;
-  }
-  const failed = run.points.find((p) => !p.sloPassed);
-  if (failed) return `${at(failed.step, failed.value)} fails its SLO.`;
-  return 'No breaking point: every SLO target held at every step.';
+/** Where the sweep first failed its SLO: the design-wide targets, then each request class's by name. */
+function breakingPointLine(run: Extract<RunResult, { scenario: 'sweep' }>, context: ExportContext): string {
+  if (!run.breakingPoint) return 'No breaking point: every SLO target held at every step.';
+  const { step, value, failedTargets, failedClasses } = run.breakingPoint;
+  const labels = (targets: SloTarget[]) => targets.map((t) => SLO_LABELS[t]![0]).join(', ');
+  const failures = [
+    ...(failedTargets.length > 0 ? [labels(failedTargets)] : []),
+    ...Object.entries(failedClasses ?? {}).map(
+      ([id, targets]) => `class ${requestClassName(context, id)}: ${labels(targets)}`,
+    ),
+  ];
+  return `**Breaking point** at step ${step}: \`${run.parameter}\` = ${value} fails ${failures.join('; ')}.`;
 }
 
 const signed = (format: (v: number) => string) => (value: number | null) =>
