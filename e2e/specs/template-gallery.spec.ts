@@ -17,7 +17,7 @@ test('first start offers the examples; one opens ready to run and runs', async (
   // No designs yet: the gallery is the page, each example with the lesson it teaches.
   const gallery = page.getByTestId('designs.gallery');
   await expect(gallery).toBeVisible();
-  await expect(gallery.locator('.gallery-card')).toHaveCount(5);
+  await expect(gallery.locator('.gallery-card')).toHaveCount(8);
   await expect(gallery).toContainText('Retry storm');
   await expect(gallery).toContainText('Cascading failure through a slow dependency');
   await expect(gallery).toContainText('Queue backlog behind a slow consumer');
@@ -48,4 +48,27 @@ test('first start offers the examples; one opens ready to run and runs', async (
   await page.getByTestId('template.retry-storm-with-breaker').click();
   await page.waitForURL(/\/designs\/[^/]+$/);
   await expect(editor.node('Shop API')).toContainText('4 policies');
+});
+
+test('a reference architecture with request classes opens, saves and runs through the real stack', async ({
+  page,
+}, testInfo) => {
+  await page.goto('/');
+  const fromExample = page.getByTestId('designs.from-example');
+  if (await fromExample.isVisible()) await fromExample.click();
+  await page.getByTestId('template.online-boutique').click();
+  await page.waitForURL(/\/designs\/[^/]+$/);
+  const editor = new EditorPage(page);
+  await expect(editor.node('Frontend')).toBeVisible();
+  await expect(editor.node('Shipping service')).toContainText('1 fault');
+  await expect(page.locator('.react-flow__edge')).toHaveCount(16);
+  // Saved with its operations and request classes, so the orchestrator runs what was drawn.
+  await expect(editor.status).toHaveText('Saved · version 1');
+  await page.getByTestId('editor.run').click();
+  await page.getByTestId('launch.scenario').selectOption('single');
+  await page.getByTestId('launch.start').click();
+  await page.waitForURL(/\/runs\//);
+  await new RunPage(page).waitUntilSucceeded();
+  await expect(page.getByTestId('fault-windows')).toContainText('ShipOrder fails after payment');
+  await page.screenshot({ path: testInfo.outputPath('online-boutique-run.png'), fullPage: true });
 });

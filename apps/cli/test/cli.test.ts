@@ -13,6 +13,7 @@ import {
   checkoutExample,
   DesignSchema,
   invalidDesignExamples,
+  operationsExample,
   RunSettingsSchema,
 } from '@faultline/schemas';
 
@@ -158,6 +159,53 @@ describe('faultline run', () => {
     expect(await faultline('frobnicate')).toMatchObject({
       code: 2,
       stderr: expect.stringContaining('unknown command "frobnicate"'),
+    });
+  });
+});
+
+describe('faultline run with request classes', () => {
+  // Two classes, browse and checkout; payments fail for 10 s, so the checkout class misses its
+  // 99 % while the design-wide targets hold.
+  const shop = file('shop.json', JSON.stringify(operationsExample));
+
+  it('with --fail-on-slo exits 1 when only a class target fails, naming the class and each verdict', async () => {
+    const { code, stderr } = await faultline('run', shop, '--duration', '40s', '--fail-on-slo', '--out', 'shop.out');
+    expect(code).toBe(1);
+    expect(stderr).toMatch(
+      /^SLO failed:\n {2}Checkout \(request class\) availability: measured \d+\.\d\d %, threshold at least 99\.00 %: below the threshold\n/,
+    );
+    expect(stderr).toMatch(
+      /\nRequest classes:\n {2}Browse: pass \(availability 100\.00 %, at least 99\.90 %; p99 latency [\d.]+ ms, at most 200 ms\)\n {2}Checkout: fail \(availability \d+\.\d\d %, at least 99\.00 %\)\n$/,
+    );
+  });
+
+  it('with --fail-on-slo names the class a sweep breaks at', async () => {
+    const sweep = ['--scenario', 'sweep', '--parameter', '/faults/0/schedule/probability', '--from', '0'];
+    const { code, stderr } = await faultline(
+      'run',
+      shop,
+      '--duration',
+      '40s',
+      ...sweep,
+      '--to',
+      '1',
+      '--steps',
+      '2',
+      '--fail-on-slo',
+      '--out',
+      'shop-sweep.out',
+    );
+    expect(code).toBe(1);
+    expect(stderr).toBe(
+      'SLO failed:\n  step 1 (/faults/0/schedule/probability = 1): the breaking point, fails class Checkout: availability\n',
+    );
+  });
+
+  it('exits 0 when every class holds its targets', async () => {
+    const calm = file('shop-calm.json', JSON.stringify({ ...operationsExample, faults: [] }));
+    expect(await faultline('run', calm, '--duration', '40s', '--fail-on-slo', '--out', 'calm.out')).toMatchObject({
+      code: 0,
+      stderr: '',
     });
   });
 });

@@ -64,3 +64,71 @@ describe('design templates', () => {
     expect(result.components['queue']!.failedByKind['overloaded']).toBeGreaterThan(0);
   });
 });
+
+/** Each class's share of the requests against its weight's share of the mix, within five standard errors. */
+function expectSplitByWeight(result: SimulationResult, weights: Record<string, number>) {
+  const classes = result.classes!;
+  expect(Object.keys(classes).sort()).toEqual(Object.keys(weights).sort());
+  const total = Object.values(weights).reduce((a, b) => a + b, 0);
+  const requests = result.totals.requests;
+  expect(Object.values(classes).reduce((sum, c) => sum + c.requests, 0)).toBe(requests);
+  for (const [id, weight] of Object.entries(weights)) {
+    const expected = weight / total;
+    const tolerance = 5 * Math.sqrt((expected * (1 - expected)) / requests);
+    expect(Math.abs(classes[id]!.requests / requests - expected)).toBeLessThan(tolerance);
+  }
+}
+
+const availabilityOf = (c: { requests: number; succeeded: number; degraded: number }) =>
+  (c.succeeded + c.degraded) / c.requests;
+
+describe('reference architecture templates, run by the engine', () => {
+  it("Online Boutique: shipping fails after payment; the checkout class fails its SLO, the store's holds", () => {
+    const result = run('online-boutique');
+    expectSplitByWeight(result, {
+      index: 1,
+      'set-currency': 2,
+      'browse-product': 10,
+      'add-to-cart': 2,
+      'view-cart': 3,
+      checkout: 1,
+    });
+    expect(result.slo.verdicts.availability?.status).toBe('pass');
+    expect(result.slo.classes?.['checkout']?.verdicts.availability?.status).toBe('fail');
+    expect(result.slo.classes?.['browse-product']?.passed).toBe(true);
+    // Only checkout asks shipping to ship; quotes (view cart) are untouched by the fault.
+    const shipping = result.components['shipping']!.operations!;
+    expect(shipping['ship-order']!.failed).toBeGreaterThan(0);
+    expect(shipping['get-quote']!.failed).toBe(0);
+    expect(result.classes!['view-cart']!.failed).toBe(0);
+    // The e-mail is optional: its outage costs checkout nothing.
+    expect(result.faultWindows.find((w) => w.faultId === 'email-down')!.state).toBe('no-impact');
+  });
+
+  it('Hotel Reservation: writes fail for 12 s; only the reserve class sees it, and the overall figures do not', () => {
+    const result = run('deathstarbench-hotel-reservation');
+    expectSplitByWeight(result, { search: 0.6, recommend: 0.39, login: 0.005, reserve: 0.005 });
+    const classes = result.classes!;
+    expect(availabilityOf(classes['reserve']!)).toBeLessThan(0.9);
+    expect(result.slo.classes?.['reserve']?.passed).toBe(false);
+    for (const id of ['search', 'recommend', 'login']) expect(classes[id]!.failed).toBe(0);
+    expect(result.slo.verdicts.availability?.status).toBe('pass');
+    expect(result.slo.verdicts.errorRate?.status).toBe('pass');
+  });
+
+  it('Social Network: one database down, three classes, three outcomes', () => {
+    const result = run('deathstarbench-social-network');
+    expectSplitByWeight(result, { 'read-home-timeline': 0.6, 'read-user-timeline': 0.3, 'compose-post': 0.1 });
+    const classes = result.classes!;
+    // Composing writes the user timeline: every post in the window fails.
+    const compose = availabilityOf(classes['compose-post']!);
+    // Reading a user timeline needs the database only on a Redis miss (one in five).
+    const readUser = availabilityOf(classes['read-user-timeline']!);
+    expect(compose).toBeLessThan(readUser);
+    expect(readUser).toBeLessThan(1);
+    // The home timeline never touches it.
+    expect(classes['read-home-timeline']!.failed).toBe(0);
+    expect(result.slo.classes?.['read-home-timeline']?.verdicts.availability?.status).toBe('pass');
+    expect(result.slo.classes?.['compose-post']?.passed).toBe(false);
+  });
+});

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { DesignSchema, type DesignInput } from './design.ts';
+import { hotelReservation } from './reference-templates/hotel-reservation.ts';
+import { onlineBoutique } from './reference-templates/online-boutique.ts';
+import { socialNetwork } from './reference-templates/social-network.ts';
 
 /**
  * An example to start from: a small system that shows one resilience lesson when run as it is.
@@ -345,4 +348,8 @@ export const DESIGN_TEMPLATES: readonly DesignTemplateInput[] = [
   retryStorm(true),
   cascadingFailure,
   queueBacklog,
+  // Reference architectures: real systems with their request mix as request classes.
+  onlineBoutique,
+  hotelReservation,
+  socialNetwork,
 ];

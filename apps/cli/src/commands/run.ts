@@ -15,7 +15,7 @@ import { CliError, EXIT } from '../cli-error.ts';
 import { designLabel, formatIssues, readDesignFile } from '../design-file.ts';
 import { parseDuration } from '../durations.ts';
 import { progressBar } from '../progress-bar.ts';
-import { sloFailures } from '../slo-report.ts';
+import { classVerdicts, sloFailures } from '../slo-report.ts';
 
 export interface RunOptions {
   seed?: string;
@@ -173,12 +173,11 @@ export async function run(
 
   const passed = sloPassed(result);
   if (err.isTTY || (!passed && options['fail-on-slo'])) {
+    const classes = classVerdicts(result);
+    const indented = (lines: string[]) => lines.map((line) => `  ${line}\n`).join('');
     err.write(
-      passed
-        ? 'SLO passed\n'
-        : `SLO failed:\n${sloFailures(result)
-            .map((line) => `  ${line}\n`)
-            .join('')}`,
+      (passed ? 'SLO passed\n' : `SLO failed:\n${indented(sloFailures(result, check.design))}`) +
+        (classes.length > 0 ? `Request classes:\n${indented(classes)}` : ''),
     );
   }
   return !passed && options['fail-on-slo'] ? EXIT.sloFailed : EXIT.ok;

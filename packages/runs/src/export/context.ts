@@ -20,3 +20,10 @@ export function connectionName(context: ExportContext, id: string): string {
   if (!connection) return id;
   return `${componentName(context, connection.source)} → ${componentName(context, connection.target)}`;
 }
+
+/** What a person reads for a request class id: its name among the entry client's operations, else the id. */
+export function requestClassName(context: ExportContext, id: string): string {
+  const design = context.design;
+  const entry = design?.components.find((c) => c.id === design.workload.entry);
+  return entry?.operations?.find((o) => o.id === id)?.name ?? id;
+}

@@ -1,6 +1,7 @@
-import type { Defence, Headline, RunResult, SimulationResult } from '@faultline/schemas';
+import type { Defence, Headline, RunResult, SimulationResult, SloTarget } from '@faultline/schemas';
 import { headlineMetrics as headline } from '@faultline/sim-engine';
-import { componentName, connectionName, type ExportContext } from './context.ts';
+import { classReports, className } from './classes.ts';
+import { componentName, connectionName, requestClassName, type ExportContext } from './context.ts';
 import { verdictSection } from './verdict-lines.ts';
 
 const table = (header: string[], rows: (string | number)[][]) =>
@@ -47,6 +48,7 @@ function simulationSection(result: SimulationResult, heading: string, context: E
       `Retries ${totals.retries}, timeouts ${totals.timeouts}, amplification ${totals.amplification}.`,
     `Latency of successful requests: mean ${ms(latency.mean)}, p50 ${ms(latency.p50)}, p99 ${ms(latency.p99)}, max ${ms(latency.max)}.`,
   ];
+  parts.push(...classesSection(result));
   if (result.faultWindows.length) {
     parts.push(
       '### Fault windows',
@@ -93,6 +95,38 @@ function simulationSection(result: SimulationResult, heading: string, context: E
     ),
   );
   return parts.join('\n\n');
+}
+
+/** Each request class by name with what became of its requests, then its own SLO verdicts; nothing for a design without classes. */
+function classesSection(result: SimulationResult): string[] {
+  const classes = classReports(result);
+  if (classes.length === 0) return [];
+  const parts = [
+    '### Request classes',
+    table(
+      ['Class', 'Requests', 'Succeeded', 'Degraded', 'Failed', 'Availability', 'p50', 'p99', 'SLO'],
+      classes.map(({ stats, slo, availability }) => [
+        stats.name,
+        stats.requests,
+        stats.succeeded,
+        stats.degraded,
+        stats.failed,
+        pct(availability),
+        ms(stats.latency.p50),
+        ms(stats.latency.p99),
+        slo === undefined ? '–' : slo.passed ? 'pass' : '**fail**',
+      ]),
+    ),
+  ];
+  const verdicts = classes.flatMap(({ id, slo }) =>
+    Object.entries(slo?.verdicts ?? {}).map(([target, v]) => {
+      const [label, format] = SLO_LABELS[target]!;
+      const status = v.status === 'fail' ? '**fail**' : v.status;
+      return [className(result, id), label, format(v.threshold), format(v.measured), status, v.reason ?? ''];
+    }),
+  );
+  if (verdicts.length > 0) parts.push(table(['Class', 'Target', 'Threshold', 'Measured', 'Verdict', 'Why'], verdicts));
+  return parts;
 }
 
 function headlineRows(before: Headline, after: Headline, difference: Headline): (string | number)[][] {
@@ -143,9 +177,7 @@ export function toMarkdown(run: RunResult, context: ExportContext): string {
           run.collapse
             ? `**Collapse** at step ${run.collapse.step}: \`${run.parameter}\` = ${run.collapse.value} (success rate below 10 %).`
             : 'No collapse: the success rate stayed at or above 10 % at every step.',
-          run.breakingPoint
-            ? `**Breaking point** at step ${run.breakingPoint.step}: \`${run.parameter}\` = ${run.breakingPoint.value} fails ${run.breakingPoint.failedTargets.map((t) => SLO_LABELS[t]![0]).join(', ')}.`
-            : 'No breaking point: every SLO target held at every step.',
+          breakingPointLine(run, context),
           table(
             ['Step', 'Value', 'Requests', 'Success rate', 'p99', 'MTTR', 'SLO', 'Grade'],
             run.points.map((p) => [
@@ -172,6 +204,20 @@ export function toMarkdown(run: RunResult, context: ExportContext): string {
         ].join('\n\n') + '\n'
       );
   }
+}
+
+/** Where the sweep first failed its SLO: the design-wide targets, then each request class's by name. */
+function breakingPointLine(run: Extract<RunResult, { scenario: 'sweep' }>, context: ExportContext): string {
+  if (!run.breakingPoint) return 'No breaking point: every SLO target held at every step.';
+  const { step, value, failedTargets, failedClasses } = run.breakingPoint;
+  const labels = (targets: SloTarget[]) => targets.map((t) => SLO_LABELS[t]![0]).join(', ');
+  const failures = [
+    ...(failedTargets.length > 0 ? [labels(failedTargets)] : []),
+    ...Object.entries(failedClasses ?? {}).map(
+      ([id, targets]) => `class ${requestClassName(context, id)}: ${labels(targets)}`,
+    ),
+  ];
+  return `**Breaking point** at step ${step}: \`${run.parameter}\` = ${value} fails ${failures.join('; ')}.`;
 }
 
 const signed = (format: (v: number) => string) => (value: number | null) =>

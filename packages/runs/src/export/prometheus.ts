@@ -1,5 +1,6 @@
 import type { PolicyReport, RunResult, SimulationResult } from '@faultline/schemas';
 import { headlineMetrics } from '@faultline/sim-engine';
+import { classReports } from './classes.ts';
 import type { ExportContext } from './context.ts';
 
 type Labels = Record<string, string>;
@@ -31,6 +32,14 @@ const FAMILIES = {
   chaos_component_utilisation_ratio: ['gauge', 'Mean share of the component workers that were busy.'],
   chaos_component_mean_queue_length: ['gauge', 'Mean number of requests waiting for a worker.'],
   chaos_component_latency_p99_ms: ['gauge', 'p99 latency of the component for requests it served successfully.'],
+  chaos_class_requests_total: ['counter', 'Entry requests of the request class measured (after warm-up).'],
+  chaos_class_availability_percent: [
+    'gauge',
+    'Requests of the class answered (succeeded or degraded) over all its measured requests.',
+  ],
+  chaos_class_error_rate_percent: ['gauge', 'Failed requests of the class over all its measured requests.'],
+  chaos_class_latency_p99_ms: ['gauge', 'End-to-end p99 latency of the successful requests of the class.'],
+  chaos_class_slo_passed: ['gauge', '1 when every SLO target set for the class held, 0 otherwise.'],
   chaos_sweep_collapse_value: ['gauge', 'The swept value at which the success rate first fell below 10 %.'],
   faultline_policy_timed_out_total: ['counter', 'Attempts the timeout cut off.'],
   faultline_policy_retries_total: ['counter', 'Attempts after the first.'],
@@ -102,11 +111,12 @@ function addSimulation(out: Exposition, result: SimulationResult, labels: Labels
   out.add('chaos_latency_degradation_ms', labels, maxOf(result.faultWindows.map((w) => w.latencyDegradationMs)));
   out.add('chaos_recovery_time_seconds', labels, seconds(maxOf(result.faultWindows.map((w) => w.recoveryTimeMs))));
   out.add('chaos_slo_passed', labels, result.slo.passed ? 1 : 0);
-  out.add(
-    'chaos_slo_violations_count',
-    labels,
-    Object.values(result.slo.verdicts).filter((v) => v.status === 'fail').length,
-  );
+  // A failed class target is a violation too: it fails the run's SLO as a design-wide one does.
+  const verdicts = [
+    ...Object.values(result.slo.verdicts),
+    ...Object.values(result.slo.classes ?? {}).flatMap((c) => Object.values(c.verdicts)),
+  ];
+  out.add('chaos_slo_violations_count', labels, verdicts.filter((v) => v.status === 'fail').length);
   out.add('chaos_requests_total', labels, totals.requests);
   out.add('chaos_latency_p99_ms', labels, headline.p99LatencyMs);
   for (const [component, stats] of Object.entries(result.components)) {
@@ -116,6 +126,14 @@ function addSimulation(out: Exposition, result: SimulationResult, labels: Labels
     out.add('chaos_component_utilisation_ratio', own, stats.utilisation);
     out.add('chaos_component_mean_queue_length', own, stats.meanQueueLength);
     out.add('chaos_component_latency_p99_ms', own, stats.latency.p99);
+  }
+  for (const c of classReports(result)) {
+    const own = { ...labels, class: c.id };
+    out.add('chaos_class_requests_total', own, c.stats.requests);
+    out.add('chaos_class_availability_percent', own, percent(c.availability));
+    out.add('chaos_class_error_rate_percent', own, percent(c.errorRate));
+    out.add('chaos_class_latency_p99_ms', own, c.stats.latency.p99);
+    if (c.slo) out.add('chaos_class_slo_passed', own, c.slo.passed ? 1 : 0);
   }
   for (const policy of result.policies) {
     const own = { ...labels, ...policyLabels(policy) };

@@ -1,4 +1,5 @@
 import { faultLine, type SimulationResult, type SloVerdict } from '@faultline/schemas';
+import { className } from './classes.ts';
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
@@ -21,6 +22,15 @@ export function verdictLine(v: SloVerdict): string {
   return `${label} ${measured} against ${bound} ${format(v.threshold)}: ${status}${why ? `, ${why}` : ''}`;
 }
 
+/** "- Checkout: Availability 89.10 % against at least 99.00 %: **fail**, below the threshold", one per class target. */
+function classVerdictLines(result: SimulationResult): string {
+  return Object.entries(result.slo.classes ?? {})
+    .flatMap(([id, { verdicts }]) =>
+      Object.values(verdicts).map((v) => `- ${className(result, id)}: ${verdictLine(v)}`),
+    )
+    .join('\n');
+}
+
 /** The report's opening: the overall verdict, one line per fault by name, one per SLO target. */
 export function verdictSection(result: SimulationResult): string {
   const { slo, scorecard, faultWindows } = result;
@@ -38,6 +48,7 @@ export function verdictSection(result: SimulationResult): string {
     Object.values(slo.verdicts)
       .map((v) => `- ${verdictLine(v)}`)
       .join('\n'),
+    classVerdictLines(result),
   ];
   return lines.filter(Boolean).join('\n\n');
 }
