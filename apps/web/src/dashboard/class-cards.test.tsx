@@ -1,0 +1,125 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, screen, within } from '@testing-library/react';
+import type { SimulationResult } from '@faultline/schemas';
+import { renderWithProviders } from '../test/render-with-providers.tsx';
+import { chaosResult } from '../test/results.ts';
+import { SimulationView } from './SimulationView.tsx';
+
+afterEach(cleanup);
+
+const latency = (p99: number) => ({ mean: p99 / 4, p50: p99 / 5, p90: p99 / 2, p95: p99 / 1.5, p99, p999: p99 * 2, max: p99 * 3 });
+
+/**
+ * The chaos run of the checkout design, its 12,000 requests split into two request classes:
+ * Browse (9,000, fine) and Checkout (3,000, which the database outage hit, missing its own target).
+ */
+function withClasses(): SimulationResult {
+  const result = chaosResult();
+  result.classes = {
+    browse: {
+      name: 'Browse',
+      requests: 9_000,
+      succeeded: 7_900,
+      degraded: 1_050,
+      failed: 50,
+      failedByKind: { 'connection-refused': 50 },
+      latency: latency(30),
+    },
+    checkout: {
+      name: 'Checkout',
+      requests: 3_000,
+      succeeded: 2_362,
+      degraded: 388,
+      failed: 250,
+      failedByKind: { 'connection-refused': 250 },
+      latency: latency(120),
+    },
+  };
+  result.slo.classes = {
+    checkout: {
+      passed: false,
+      verdicts: {
+        availability: {
+          target: 'availability',
+          threshold: 0.99,
+          measured: 2_750 / 3_000,
+          status: 'fail',
+          reason: 'the Orders DB outage failed 250 checkouts',
+        },
+        p99LatencyMs: { target: 'p99LatencyMs', threshold: 200, measured: 120, status: 'pass' },
+      },
+    },
+  };
+  return result;
+}
+
+const card = (id: string) => screen.getByTestId(`class.${id}`);
+
+describe('request classes on the dashboard', () => {
+  it('a card per class, by name: its requests and share, availability, p99 and its own verdicts with reasons', () => {
+    renderWithProviders(<SimulationView result={withClasses()} />);
+    const cards = [...screen.getByTestId('classes').querySelectorAll<HTMLElement>('.class-card')];
+    expect(cards.map((c) => c.dataset.testid)).toEqual([
+      'class.browse',
+      'class.checkout',
+    ]);
+    expect(within(card('browse')).getByText('Browse')).toBeTruthy();
+    expect(within(card('browse')).getByTestId('class.availability').textContent).toBe('99.44 %');
+    expect(within(card('browse')).getByTestId('class.requests').textContent).toBe(
+      'availability of 9,000 requests (75.0 % of all)',
+    );
+    expect(within(card('browse')).getByTestId('class.p99').textContent).toBe('p99 30 ms');
+    expect(within(card('browse')).queryAllByTestId('class.verdict')).toEqual([]);
+
+    expect(within(card('checkout')).getByText('Checkout')).toBeTruthy();
+    expect(card('checkout').className).toContain('fail');
+    expect(within(card('checkout')).getAllByTestId('class.verdict').map((v) => v.textContent)).toEqual([
+      'SLO availability missed: 91.67 % against ≥ 99.00 % (the Orders DB outage failed 250 checkouts)',
+      'SLO p99 latency met: 120 ms against ≤ 200 ms',
+    ]);
+    // Classes read by name, never by id.
+    expect(screen.getByTestId('classes').textContent).not.toMatch(/browse|checkout/);
+  });
+
+  it('the class filter switches the request figures and their verdicts to one class, and back', () => {
+    renderWithProviders(<SimulationView result={withClasses()} />);
+    const availability = () => screen.getByTestId('kpi.availability').textContent;
+    expect(availability()).toContain('97.50 %');
+    expect(screen.queryByTestId('classes.scope')).toBeNull();
+
+    fireEvent.change(screen.getByTestId('classes.filter'), { target: { value: 'checkout' } });
+    expect(availability()).toContain('91.67 %');
+    expect(availability()).toContain('SLO missed: 91.67 % against ≥ 99.00 %');
+    expect(availability()).toContain('the Orders DB outage failed 250 checkouts');
+    expect(screen.getByTestId('kpi.p99').textContent).toContain('120 ms');
+    expect(screen.getByTestId('kpi.errorRate').textContent).toContain('8.33 %');
+    // Fault figures stay the run's, and the page says which figures follow the filter.
+    expect(screen.getByTestId('kpi.mttr').textContent).toContain('SLO met: 2.1 s against ≤ 30.0 s');
+    expect(screen.getByTestId('classes.scope').textContent).toContain('of Checkout requests');
+
+    fireEvent.change(screen.getByTestId('classes.filter'), { target: { value: 'browse' } });
+    expect(availability()).toContain('99.44 %');
+    // Browse sets no target of its own: no verdict is borrowed from the run's.
+    expect(availability()).not.toContain('SLO');
+
+    fireEvent.change(screen.getByTestId('classes.filter'), { target: { value: '' } });
+    expect(availability()).toContain('SLO missed: 97.50 % against ≥ 99.00 %');
+  });
+
+  it('the overall verdict names a class that missed its target', () => {
+    const result = withClasses();
+    result.slo.passed = false;
+    renderWithProviders(<SimulationView result={result} />);
+    expect(screen.getByTestId('slo.verdict').textContent).toContain(
+      'Checkout availability 91.67 % against ≥ 99.00 % (the Orders DB outage failed 250 checkouts)',
+    );
+  });
+
+  it('a run without classes shows no class cards and no filter', () => {
+    renderWithProviders(<SimulationView result={chaosResult()} />);
+    expect(screen.getByTestId('kpi.availability').textContent).toContain('97.50 %');
+    expect(screen.queryByTestId('classes')).toBeNull();
+    expect(screen.queryByTestId('classes.filter')).toBeNull();
+  });
+});
