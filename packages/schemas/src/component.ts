@@ -14,8 +14,44 @@ export const CallSchema = z.strictObject({
   required: z.boolean().default(true),
   /** Caches only: this call is made on a miss (and only then). */
   onMiss: z.boolean().optional(),
+  /** The target's operation this call asks for (SPEC §3.7); absent: the target's first. */
+  operation: SlugSchema.optional(),
 });
 export type Call = z.infer<typeof CallSchema>;
+
+/** The operation of a component that declares none (SPEC §3.7): its own serviceTime and calls. */
+export const DEFAULT_OPERATION_ID = 'default';
+
+const operationCommon = {
+  id: SlugSchema,
+  name: safeText().trim().min(1).max(200),
+  calls: z.array(CallSchema).max(100).default([]),
+};
+
+/**
+ * One kind of request a serving component does (SPEC §3.7): its own service time (absent: the
+ * component's) and its own calls. `weight` is accepted here only so that the design rules can
+ * say plainly that a weight belongs to a client's operation.
+ */
+export const OperationSchema = z.strictObject({
+  ...operationCommon,
+  serviceTime: DistributionSchema.optional(),
+  weight: z.number().positive().finite().optional(),
+});
+export type Operation = z.infer<typeof OperationSchema>;
+
+/**
+ * A client's operation is a request class of the workload: an arriving request picks it with
+ * probability weight / total. A client does no work, so it has no service time.
+ */
+export const ClientOperationSchema = z.strictObject({
+  ...operationCommon,
+  weight: z.number().positive({ message: 'must be more than 0' }).finite().default(1),
+});
+export type ClientOperation = z.infer<typeof ClientOperationSchema>;
+
+const operationsOf = <T extends z.ZodType>(operation: T) =>
+  z.array(operation).min(1).max(SIZE_LIMITS.operations, atMost(SIZE_LIMITS.operations)).optional();
 
 export const PositionSchema = z.strictObject({ x: z.number().finite(), y: z.number().finite() });
 
@@ -44,10 +80,17 @@ const serving = {
     .default(null),
   serviceTime: DistributionSchema.default(DEFAULT_SERVICE_TIME),
   inbound: InboundPoliciesSchema,
+  /** Absent: one implicit `default` operation made of `serviceTime` and `calls` (SPEC §3.7). */
+  operations: operationsOf(OperationSchema),
 };
 
 /** Where traffic enters; the workload drives it. It does no work of its own. */
-export const ClientComponentSchema = z.strictObject({ kind: z.literal('client'), ...identity });
+export const ClientComponentSchema = z.strictObject({
+  kind: z.literal('client'),
+  ...identity,
+  /** The workload's request classes; absent: one implicit `default` class made of `calls`. */
+  operations: operationsOf(ClientOperationSchema),
+});
 
 /** Forwards each request to one of its calls' targets, chosen by `balancing`. */
 export const GatewayComponentSchema = z.strictObject({

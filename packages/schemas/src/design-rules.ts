@@ -1,16 +1,19 @@
 // Whole-design rules on top of the field rules: every reference resolves, ids are unique, each
 // fault fits its target, policies are not doubled up and no synchronous calls go round in a
 // circle. Each broken rule is reported at the path of the field that breaks it.
-import type { Component, Connection } from './component.ts';
+import type { Call, Component, Connection } from './component.ts';
 import { FAULT_TARGETS, type Fault } from './fault.ts';
+import { checkOperations, operationIds } from './operation-rules.ts';
 import type { InboundPolicy, OutgoingPolicy } from './resilience.ts';
-import type { Workload } from './workload.ts';
+import type { Slo, Workload } from './workload.ts';
 
 export interface DesignParts {
   components: Component[];
   connections: Connection[];
   faults: Fault[];
   workload: Workload;
+  /** Optional so that callers checking only the structure need not pass targets. */
+  slo?: Pick<Slo, 'classes'>;
 }
 
 export interface RuleViolation {
@@ -27,17 +30,28 @@ export function checkDesignRules(design: DesignParts): RuleViolation[] {
   checkUniqueIds(design, report);
   design.connections.forEach((connection, i) => checkConnection(connection, i, components, report));
   design.components.forEach((component, i) => {
-    checkCalls(component, i, connections, report);
+    checkCalls(component.calls, ['components', i, 'calls'], component, connections, components, report);
+    component.operations?.forEach((operation, k) =>
+      checkCalls(
+        operation.calls,
+        ['components', i, 'operations', k, 'calls'],
+        component,
+        connections,
+        components,
+        report,
+      ),
+    );
     checkOutgoingPolicies(component.resilience, ['components', i, 'resilience'], component, connections, report);
     if (component.kind !== 'client') checkInboundPolicies(component.inbound, ['components', i, 'inbound'], report);
   });
   design.faults.forEach((fault, i) => checkFault(fault, i, components, connections, report));
   checkWorkload(design.workload, components, report);
+  checkOperations(design, components, report);
   checkSyncCycles(design, report);
   return violations;
 }
 
-type Report = (path: (string | number)[], message: string) => void;
+export type Report = (path: (string | number)[], message: string) => void;
 
 function checkUniqueIds(design: DesignParts, report: Report): void {
   const seen = new Map<string, string>();
@@ -61,9 +75,16 @@ function checkConnection(connection: Connection, i: number, components: Map<stri
   }
 }
 
-function checkCalls(component: Component, i: number, connections: Map<string, Connection>, report: Report): void {
-  component.calls.forEach((call, j) => {
-    const path = ['components', i, 'calls', j];
+function checkCalls(
+  calls: Call[],
+  at: (string | number)[],
+  component: Component,
+  connections: Map<string, Connection>,
+  components: Map<string, Component>,
+  report: Report,
+): void {
+  calls.forEach((call, j) => {
+    const path = [...at, j];
     const connection = connections.get(call.connection);
     if (!connection) report([...path, 'connection'], `no connection has id "${call.connection}"`);
     else if (connection.source !== component.id) {
@@ -74,6 +95,9 @@ function checkCalls(component: Component, i: number, connections: Map<string, Co
     }
     if (call.onMiss !== undefined && component.kind !== 'cache')
       report([...path, 'onMiss'], 'only a cache has a miss path');
+    const target = connection && components.get(connection.target);
+    if (call.operation !== undefined && target && !operationIds(target).includes(call.operation))
+      report([...path, 'operation'], `no operation "${call.operation}" on "${target.id}"`);
   });
 }
 
@@ -130,6 +154,8 @@ function checkFault(
     else if (!component) report([...path, 'target', 'component'], `no component has id "${fault.target.component}"`);
     else if (component.kind === 'client') {
       report([...path, 'target', 'component'], 'a client does no work of its own: target a component it calls');
+    } else if (fault.target.operation !== undefined && !operationIds(component).includes(fault.target.operation)) {
+      report([...path, 'target', 'operation'], `no operation "${fault.target.operation}" on "${component.id}"`);
     } else if (
       fault.type === 'crash' &&
       fault.params.instances !== 'all' &&

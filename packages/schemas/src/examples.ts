@@ -374,3 +374,64 @@ export const everythingExample: DesignInput = {
     recoveryTimeMs: 10000,
   },
 };
+
+/**
+ * Operations and request classes (SPEC §3.7): most shoppers browse, a few check out; checkout
+ * takes a longer path that writes to the database, and a fault breaks payments alone.
+ */
+export const operationsExample: DesignInput = {
+  name: 'Shop with request classes',
+  components: [
+    {
+      id: 'shoppers',
+      name: 'Shoppers',
+      kind: 'client',
+      calls: [],
+      operations: [
+        { id: 'browse', name: 'Browse', weight: 9, calls: [{ connection: 'shoppers-api', operation: 'list' }] },
+        { id: 'checkout', name: 'Checkout', weight: 1, calls: [{ connection: 'shoppers-api', operation: 'pay' }] },
+      ],
+    },
+    {
+      id: 'api',
+      name: 'Shop API',
+      kind: 'service',
+      serviceTime: { kind: 'exponential', mean: 5 },
+      calls: [],
+      operations: [
+        { id: 'list', name: 'List products', calls: [{ connection: 'api-db' }] },
+        {
+          id: 'pay',
+          name: 'Pay',
+          serviceTime: { kind: 'exponential', mean: 20 },
+          calls: [{ connection: 'api-db', operation: 'write' }],
+        },
+      ],
+    },
+    {
+      id: 'db',
+      name: 'Orders DB',
+      kind: 'database',
+      operations: [
+        { id: 'read', name: 'Read', serviceTime: { kind: 'constant', value: 2 }, calls: [] },
+        { id: 'write', name: 'Write', serviceTime: { kind: 'constant', value: 8 }, calls: [] },
+      ],
+    },
+  ],
+  connections: [
+    { id: 'shoppers-api', source: 'shoppers', target: 'api' },
+    { id: 'api-db', source: 'api', target: 'db' },
+  ],
+  faults: [
+    {
+      id: 'payments-down',
+      name: 'Payments failing',
+      type: 'error',
+      target: { component: 'api', operation: 'pay' },
+      schedule: { startMs: 10000, durationMs: 10000 },
+      params: { errorTypes: ['internal-error'] },
+    },
+  ],
+  workload: { entry: 'shoppers', arrival: { kind: 'poisson', ratePerSecond: 100 } },
+  slo: { classes: { browse: { availability: 0.999, p99LatencyMs: 200 }, checkout: { availability: 0.99 } } },
+};

@@ -21,7 +21,8 @@ export const FaultScheduleSchema = z.strictObject({
 export type FaultSchedule = z.infer<typeof FaultScheduleSchema>;
 
 export const FaultTargetSchema = z.union([
-  z.strictObject({ component: SlugSchema }),
+  /** With `operation`, the fault acts only on requests for that operation of the component (SPEC §3.7). */
+  z.strictObject({ component: SlugSchema, operation: SlugSchema.optional() }),
   z.strictObject({ connection: SlugSchema }),
 ]);
 export type FaultTarget = z.infer<typeof FaultTargetSchema>;

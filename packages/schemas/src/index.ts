@@ -11,6 +11,7 @@ export * from './component.ts';
 export * from './fault.ts';
 export * from './workload.ts';
 export * from './design-rules.ts';
+export * from './operation-rules.ts';
 export * from './design.ts';
 export * from './run.ts';
 export * from './result.ts';

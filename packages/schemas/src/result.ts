@@ -33,6 +33,14 @@ export const TotalsSchema = z.object({
   amplification: z.number().min(0),
 });
 
+/** One operation's share of a component's work (SPEC §3.7). */
+export const OperationStatsSchema = z.object({
+  requests: z.int().min(0),
+  failed: z.int().min(0),
+  latency: LatencySummarySchema,
+});
+export type OperationStats = z.infer<typeof OperationStatsSchema>;
+
 export const ComponentStatsSchema = z.object({
   requests: z.int().min(0),
   succeeded: z.int().min(0),
@@ -41,7 +49,25 @@ export const ComponentStatsSchema = z.object({
   utilisation: z.number().min(0),
   meanQueueLength: z.number().min(0),
   latency: LatencySummarySchema,
+  /** Keyed by operation id; present only when the component declares more than one operation. */
+  operations: z.record(z.string(), OperationStatsSchema).optional(),
 });
+
+/**
+ * One request class's entry requests (SPEC §3.7), counted as `totals` are: every measured request
+ * of the class ends exactly once, `requests = succeeded + degraded + failed`; `latency` is
+ * end-to-end, of its successful requests.
+ */
+export const ClassStatsSchema = z.object({
+  name: z.string(),
+  requests: z.int().min(0),
+  succeeded: z.int().min(0),
+  degraded: z.int().min(0),
+  failed: z.int().min(0),
+  failedByKind: FailedByKindSchema,
+  latency: LatencySummarySchema,
+});
+export type ClassStats = z.infer<typeof ClassStatsSchema>;
 
 export const CircuitStateSchema = z.enum(['closed', 'open', 'half-open']);
 
@@ -141,10 +167,27 @@ export const SloVerdictSchema = z.object({
 });
 export type SloVerdict = z.infer<typeof SloVerdictSchema>;
 
+/** The targets a request class may set (SPEC §3.7). */
+export const CLASS_SLO_TARGETS = ['availability', 'errorRate', 'p99LatencyMs'] as const satisfies readonly SloTarget[];
+export type ClassSloTarget = (typeof CLASS_SLO_TARGETS)[number];
+
+/**
+ * One request class's verdicts, one per target `slo.classes` sets for it, each of the same shape
+ * as a design-wide verdict and measured on that class's requests alone.
+ */
+export const ClassSloResultSchema = z.object({
+  /** True when none of this class's verdicts is `fail`. */
+  passed: z.boolean(),
+  verdicts: z.partialRecord(z.enum(CLASS_SLO_TARGETS), SloVerdictSchema),
+});
+export type ClassSloResult = z.infer<typeof ClassSloResultSchema>;
+
 export const SloResultSchema = z.object({
-  /** True when no target's status is `fail`. */
+  /** True when no target's status is `fail`, the per-class verdicts' included. */
   passed: z.boolean(),
   verdicts: z.partialRecord(SloTargetSchema, SloVerdictSchema),
+  /** Keyed by class id, one entry per class `slo.classes` sets targets for; absent when it sets none. */
+  classes: z.record(z.string(), ClassSloResultSchema).optional(),
 });
 
 export const GradeSchema = z.enum(['A', 'B', 'C', 'D', 'F']);
@@ -204,6 +247,11 @@ export const SimulationResultSchema = z.object({
   totals: TotalsSchema,
   latency: LatencySummarySchema,
   components: z.record(z.string(), ComponentStatsSchema),
+  /**
+   * Per request class, keyed by the entry client's operation ids (SPEC §3.7); present only when
+   * the entry client declares operations, so results of designs without them are unchanged.
+   */
+  classes: z.record(z.string(), ClassStatsSchema).optional(),
   timeSeries: TimeSeriesSchema,
   events: EventLogSchema,
   faultWindows: z.array(FaultWindowSchema),

@@ -31,6 +31,8 @@ export const SIZE_LIMITS = {
   permitsPerPeriod: 1_000_000,
   /** Load shedding's requests in flight. */
   maxInFlight: 1_000_000,
+  /** Operations of one component (a service's endpoints, a client's request classes). */
+  operations: 50,
   /** Points of an empirical distribution. */
   empiricalPoints: 1_000,
   /** Runs of a replicated run. */

@@ -47,6 +47,14 @@ export const WorkloadSchema = z.strictObject({
 });
 export type Workload = z.infer<typeof WorkloadSchema>;
 
+/** One request class's targets; the ones left out are not judged. */
+export const ClassSloSchema = z.strictObject({
+  availability: ProbabilitySchema.optional(),
+  errorRate: ProbabilitySchema.optional(),
+  p99LatencyMs: PositiveDurationMsSchema.optional(),
+});
+export type ClassSlo = z.infer<typeof ClassSloSchema>;
+
 /**
  * SLO targets (SPEC §3.6). A missing target takes its default from common SRE practice; `null`
  * switches a target off.
@@ -58,6 +66,11 @@ export const SloSchema = z.strictObject({
   latencyDegradationMs: DurationMsSchema.nullable().default(500),
   mttrMs: DurationMsSchema.nullable().default(30_000),
   recoveryTimeMs: DurationMsSchema.nullable().default(10_000),
+  /**
+   * Targets per request class (SPEC §3.7), keyed by an operation id of the entry client. Only the
+   * targets given are judged: a class inherits nothing from the design-wide targets.
+   */
+  classes: z.record(SlugSchema, ClassSloSchema).optional(),
 });
 export type Slo = z.infer<typeof SloSchema>;
 

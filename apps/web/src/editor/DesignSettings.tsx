@@ -27,9 +27,12 @@ const ARRIVAL_LABELS = {
   closed: 'closed loop (users who think)',
 } as const;
 
+/** The design-wide targets; per-class targets (`classes`, SPEC §3.7) are a map, not one field. */
+type SloTargetField = Exclude<keyof SloDraft, 'classes'>;
+
 /** Each SLO target's words and unit (SPEC §3.6), shown in the schema's order. */
-const SLO_ORDER = SloSchema.keyof().options;
-const SLO_TARGETS: { [T in keyof SloDraft]-?: { label: string; unit: string } } = {
+const SLO_ORDER = SloSchema.keyof().options.filter((t): t is SloTargetField => t !== 'classes');
+const SLO_TARGETS: { [T in SloTargetField]-?: { label: string; unit: string } } = {
   availability: { label: 'Availability', unit: '0–1' },
   errorRate: { label: 'Error rate', unit: '0–1' },
   p99LatencyMs: { label: 'p99 latency', unit: 'ms' },
