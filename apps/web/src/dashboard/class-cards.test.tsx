@@ -17,7 +17,7 @@ const latency = (p99: number) => ({ mean: p99 / 4, p50: p99 / 5, p90: p99 / 2, p
 function withClasses(): SimulationResult {
   const result = chaosResult();
   result.classes = {
-    browse: {
+    'read-only': {
       name: 'Browse',
       requests: 9_000,
       succeeded: 7_900,
@@ -26,7 +26,7 @@ function withClasses(): SimulationResult {
       failedByKind: { 'connection-refused': 50 },
       latency: latency(30),
     },
-    checkout: {
+    purchase: {
       name: 'Checkout',
       requests: 3_000,
       succeeded: 2_362,
@@ -37,7 +37,7 @@ function withClasses(): SimulationResult {
     },
   };
   result.slo.classes = {
-    checkout: {
+    purchase: {
       passed: false,
       verdicts: {
         availability: {
@@ -61,25 +61,25 @@ describe('request classes on the dashboard', () => {
     renderWithProviders(<SimulationView result={withClasses()} />);
     const cards = [...screen.getByTestId('classes').querySelectorAll<HTMLElement>('.class-card')];
     expect(cards.map((c) => c.dataset.testid)).toEqual([
-      'class.browse',
-      'class.checkout',
+      'class.read-only',
+      'class.purchase',
     ]);
-    expect(within(card('browse')).getByText('Browse')).toBeTruthy();
-    expect(within(card('browse')).getByTestId('class.availability').textContent).toBe('99.44 %');
-    expect(within(card('browse')).getByTestId('class.requests').textContent).toBe(
+    expect(within(card('read-only')).getByText('Browse')).toBeTruthy();
+    expect(within(card('read-only')).getByTestId('class.availability').textContent).toBe('99.44 %');
+    expect(within(card('read-only')).getByTestId('class.requests').textContent).toBe(
       'availability of 9,000 requests (75.0 % of all)',
     );
-    expect(within(card('browse')).getByTestId('class.p99').textContent).toBe('p99 30 ms');
-    expect(within(card('browse')).queryAllByTestId('class.verdict')).toEqual([]);
+    expect(within(card('read-only')).getByTestId('class.p99').textContent).toBe('p99 30 ms');
+    expect(within(card('read-only')).queryAllByTestId('class.verdict')).toEqual([]);
 
-    expect(within(card('checkout')).getByText('Checkout')).toBeTruthy();
-    expect(card('checkout').className).toContain('fail');
-    expect(within(card('checkout')).getAllByTestId('class.verdict').map((v) => v.textContent)).toEqual([
+    expect(within(card('purchase')).getByText('Checkout')).toBeTruthy();
+    expect(card('purchase').className).toContain('fail');
+    expect(within(card('purchase')).getAllByTestId('class.verdict').map((v) => v.textContent)).toEqual([
       'SLO availability missed: 91.67 % against ≥ 99.00 % (the Orders DB outage failed 250 checkouts)',
       'SLO p99 latency met: 120 ms against ≤ 200 ms',
     ]);
     // Classes read by name, never by id.
-    expect(screen.getByTestId('classes').textContent).not.toMatch(/browse|checkout/);
+    expect(screen.getByTestId('classes').textContent).not.toMatch(/read-only|purchase/);
   });
 
   it('the class filter switches the request figures and their verdicts to one class, and back', () => {
@@ -88,7 +88,7 @@ describe('request classes on the dashboard', () => {
     expect(availability()).toContain('97.50 %');
     expect(screen.queryByTestId('classes.scope')).toBeNull();
 
-    fireEvent.change(screen.getByTestId('classes.filter'), { target: { value: 'checkout' } });
+    fireEvent.change(screen.getByTestId('classes.filter'), { target: { value: 'purchase' } });
     expect(availability()).toContain('91.67 %');
     expect(availability()).toContain('SLO missed: 91.67 % against ≥ 99.00 %');
     expect(availability()).toContain('the Orders DB outage failed 250 checkouts');
@@ -98,7 +98,7 @@ describe('request classes on the dashboard', () => {
     expect(screen.getByTestId('kpi.mttr').textContent).toContain('SLO met: 2.1 s against ≤ 30.0 s');
     expect(screen.getByTestId('classes.scope').textContent).toContain('of Checkout requests');
 
-    fireEvent.change(screen.getByTestId('classes.filter'), { target: { value: 'browse' } });
+    fireEvent.change(screen.getByTestId('classes.filter'), { target: { value: 'read-only' } });
     expect(availability()).toContain('99.44 %');
     // Browse sets no target of its own: no verdict is borrowed from the run's.
     expect(availability()).not.toContain('SLO');

@@ -52,6 +52,8 @@ export function OperationsEditor({ component, index }: { component: ComponentDra
       )}
       {operations.map((operation, i) => {
         const own = ownIssues(i);
+        // A client's request class does no work of its own: only a serving component's has a service time.
+        const serviceTime = 'serviceTime' in operation ? operation.serviceTime : undefined;
         return (
           <fieldset key={`${operation.id}-${i}`} data-testid={`operation.${operation.id}`}>
             <legend>
@@ -92,7 +94,7 @@ export function OperationsEditor({ component, index }: { component: ComponentDra
                 <label className="inline">
                   <input
                     type="checkbox"
-                    checked={operation.serviceTime !== undefined}
+                    checked={serviceTime !== undefined}
                     data-testid="operation.ownServiceTime"
                     onChange={(e) =>
                       change(i, {
@@ -105,10 +107,10 @@ export function OperationsEditor({ component, index }: { component: ComponentDra
                   />
                   Its own service time (else the component's)
                 </label>
-                {operation.serviceTime !== undefined && (
+                {serviceTime !== undefined && (
                   <DistributionEditor
                     legend="Service time"
-                    value={operation.serviceTime}
+                    value={serviceTime}
                     path={`${path(i)}/serviceTime`}
                     issues={issues}
                     onChange={(value) => change(i, { field: 'serviceTime', value })}

@@ -49,7 +49,7 @@ describe('operations of a component', () => {
     );
     store.dispatch(a.operationMoved({ component: 'api', from: 1, to: 0 }));
     expect(names(component('api'))).toEqual(['Checkout', 'Browse']);
-    expect(component('api').operations![0]!.serviceTime).toEqual({ kind: 'constant', value: 30 });
+    expect(component('api').operations![0]).toMatchObject({ serviceTime: { kind: 'constant', value: 30 } });
 
     store.dispatch(a.operationRemoved({ component: 'api', operation: 0 }));
     expect(names(component('api'))).toEqual(['Browse']);
