@@ -25,7 +25,12 @@ const withOperations: DesignInput = {
         calls: [],
         operations: [
           { id: 'read', name: 'Read', calls: [] },
-          { id: 'write', name: 'Write', serviceTime: { kind: 'constant', value: 30 }, calls: [{ connection: 'api-db' }] },
+          {
+            id: 'write',
+            name: 'Write',
+            serviceTime: { kind: 'constant', value: 30 },
+            calls: [{ connection: 'api-db' }],
+          },
         ],
       };
     return c;

@@ -38,9 +38,8 @@ export function ClassFilter({
       </div>
       {name && (
         <p className="hint" data-testid="classes.scope">
-          Availability, error rate and latency below are of {name} requests, against its own SLO targets.
-          Latency degradation, MTTR, recovery, grade and the charts are of all requests: the run keeps no
-          time series per class.
+          Availability, error rate and latency below are of {name} requests, against its own SLO targets. Latency
+          degradation, MTTR, recovery, grade and the charts are of all requests: the run keeps no time series per class.
         </p>
       )}
     </div>

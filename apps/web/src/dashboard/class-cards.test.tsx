@@ -8,7 +8,15 @@ import { SimulationView } from './SimulationView.tsx';
 
 afterEach(cleanup);
 
-const latency = (p99: number) => ({ mean: p99 / 4, p50: p99 / 5, p90: p99 / 2, p95: p99 / 1.5, p99, p999: p99 * 2, max: p99 * 3 });
+const latency = (p99: number) => ({
+  mean: p99 / 4,
+  p50: p99 / 5,
+  p90: p99 / 2,
+  p95: p99 / 1.5,
+  p99,
+  p999: p99 * 2,
+  max: p99 * 3,
+});
 
 /**
  * The chaos run of the checkout design, its 12,000 requests split into two request classes:
@@ -60,10 +68,7 @@ describe('request classes on the dashboard', () => {
   it('a card per class, by name: its requests and share, availability, p99 and its own verdicts with reasons', () => {
     renderWithProviders(<SimulationView result={withClasses()} />);
     const cards = [...screen.getByTestId('classes').querySelectorAll<HTMLElement>('.class-card')];
-    expect(cards.map((c) => c.dataset.testid)).toEqual([
-      'class.read-only',
-      'class.purchase',
-    ]);
+    expect(cards.map((c) => c.dataset.testid)).toEqual(['class.read-only', 'class.purchase']);
     expect(within(card('read-only')).getByText('Browse')).toBeTruthy();
     expect(within(card('read-only')).getByTestId('class.availability').textContent).toBe('99.44 %');
     expect(within(card('read-only')).getByTestId('class.requests').textContent).toBe(
@@ -74,7 +79,11 @@ describe('request classes on the dashboard', () => {
 
     expect(within(card('purchase')).getByText('Checkout')).toBeTruthy();
     expect(card('purchase').className).toContain('fail');
-    expect(within(card('purchase')).getAllByTestId('class.verdict').map((v) => v.textContent)).toEqual([
+    expect(
+      within(card('purchase'))
+        .getAllByTestId('class.verdict')
+        .map((v) => v.textContent),
+    ).toEqual([
       'SLO availability missed: 91.67 % against ≥ 99.00 % (the Orders DB outage failed 250 checkouts)',
       'SLO p99 latency met: 120 ms against ≤ 200 ms',
     ]);

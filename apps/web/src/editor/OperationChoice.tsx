@@ -40,7 +40,11 @@ export function OperationChoice({
             {o.name}
           </option>
         ))}
-        {unknown && <option value={value}>{value} (not an operation of {target})</option>}
+        {unknown && (
+          <option value={value}>
+            {value} (not an operation of {target})
+          </option>
+        )}
       </select>
       {issues.length > 0 && (
         <p id={`${id}-error`} className="field-error" role="alert">

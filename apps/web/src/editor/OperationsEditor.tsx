@@ -37,11 +37,7 @@ export function OperationsEditor({ component, index }: { component: ComponentDra
   const noun = isClient ? 'request class' : 'operation';
 
   return (
-    <section
-      className="subpanel"
-      aria-label={isClient ? 'Request classes' : 'Operations'}
-      data-testid="operations"
-    >
+    <section className="subpanel" aria-label={isClient ? 'Request classes' : 'Operations'} data-testid="operations">
       <h3>{isClient ? 'Request classes' : 'Operations'}</h3>
       {!operations.length && (
         <p className="hint">
@@ -100,7 +96,11 @@ export function OperationsEditor({ component, index }: { component: ComponentDra
                       change(i, {
                         field: 'serviceTime',
                         value: e.target.checked
-                          ? { ...('serviceTime' in component && component.serviceTime ? component.serviceTime : DEFAULT_SERVICE_TIME) }
+                          ? {
+                              ...('serviceTime' in component && component.serviceTime
+                                ? component.serviceTime
+                                : DEFAULT_SERVICE_TIME),
+                            }
                           : undefined,
                       })
                     }
@@ -143,7 +143,7 @@ export function OperationsEditor({ component, index }: { component: ComponentDra
                 onClick={() => dispatch(editorActions.operationRemoved({ component: component.id, operation: i }))}
                 aria-label={`Remove ${operation.name}`}
               >
-                Remove
+                Remove {noun}
               </button>
             </div>
           </fieldset>

@@ -17,8 +17,7 @@ function editing(design: DesignInput = structuredClone(checkoutExample)) {
   return { store, draft, component, issues: () => selectIssues(store.getState()) };
 }
 
-const names = (component: { operations?: { name: string }[] | undefined }) =>
-  component.operations?.map((o) => o.name);
+const names = (component: { operations?: { name: string }[] | undefined }) => component.operations?.map((o) => o.name);
 
 describe('operations of a component', () => {
   it('the first operation takes the component’s own calls, so the design means what it meant', () => {
@@ -78,8 +77,11 @@ describe('operations of a component', () => {
     store.dispatch(a.operationAdded({ component: 'api' }));
     store.dispatch(a.operationAdded({ component: 'api' }));
     store.dispatch(a.componentAdded({ kind: 'cache', position: { x: 0, y: 0 } }));
+    store.dispatch(a.selectionChanged(['api']));
     store.dispatch(a.connected({ source: 'api', target: 'cache', operation: 1 }));
     store.dispatch(a.connected({ source: 'api', target: 'db', operation: 1 }));
+    // Connected from an operation's calls editor, the user stays on the component's panel.
+    expect(store.getState().editor.selection).toEqual(['api']);
     expect(component('api').operations!.map((o) => o.calls)).toEqual([
       [{ connection: 'api-db' }],
       [{ connection: 'api-cache' }, { connection: 'api-db' }],

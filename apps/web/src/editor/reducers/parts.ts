@@ -102,7 +102,8 @@ export const partReducers = {
     // A new connection takes the schema's mode and latency, shown as such in its properties.
     if (!existing) draft.connections = [...(draft.connections ?? []), { id, source, target }];
     callListOf(caller, into)!.push({ connection: id });
-    state.selection = [id];
+    // Connected from an operation's calls: the user stays among that component's operations.
+    if (operation === undefined) state.selection = [id];
   },
   connectionChanged(state: EditorState, action: PayloadAction<ConnectionChange>) {
     const connection = state.draft?.connections?.find((c) => c.id === action.payload.id);
