@@ -5,7 +5,7 @@ import type { ComponentDraft, OperationChange } from './draft.ts';
 import { editorActions } from './editor-slice.ts';
 import { DistributionEditor } from './fields/DistributionEditor.tsx';
 import { Field, numberOrText, shown } from './fields/Field.tsx';
-import { classShares, operationsOf, shareText } from './operations.ts';
+import { classShares, DEFAULT_WEIGHT, operationsOf, shareText } from './operations.ts';
 import { selectIssues } from './selectors.ts';
 
 /**
@@ -79,7 +79,7 @@ export function OperationsEditor({ component, index }: { component: ComponentDra
                 label="Weight"
                 unit="share = weight / total of the weights"
                 value={shown('weight' in operation ? operation.weight : undefined)}
-                placeholder="1"
+                placeholder={shown(DEFAULT_WEIGHT)}
                 issues={issuesOf(i, 'weight')}
                 testId="operation.weight"
                 onCommit={(text) => change(i, { field: 'weight', value: numberOrText(text) })}

@@ -1,4 +1,4 @@
-import type { DesignInput } from '@faultline/schemas';
+import { ClientOperationSchema, defaultsOf, type DesignInput } from '@faultline/schemas';
 import type { CallDraft, ComponentDraft, OperationDraft } from './draft.ts';
 
 // Operations and request classes (SPEC §3.7), as the editor reads them: apart from React, so
@@ -7,9 +7,10 @@ import type { CallDraft, ComponentDraft, OperationDraft } from './draft.ts';
 /** A component's operations; none means one implicit operation made of its own service time and calls. */
 export const operationsOf = (component: ComponentDraft | undefined): OperationDraft[] => component?.operations ?? [];
 
-/** A request class's weight as the schema defaults it; text typed that is not a number yet has none. */
-const DEFAULT_WEIGHT = 1;
+/** A request class's weight where none is set, as the schema fills it in. */
+export const DEFAULT_WEIGHT = defaultsOf(ClientOperationSchema).weight;
 
+/** The weight in force; text typed that is not a number yet, or one not above 0, has none. */
 function weightOf(operation: OperationDraft): number | null {
   const weight = 'weight' in operation ? operation.weight : undefined;
   if (weight === undefined) return DEFAULT_WEIGHT;

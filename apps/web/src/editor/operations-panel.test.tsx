@@ -1,0 +1,91 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { checkoutExample, type DesignInput } from '@faultline/schemas';
+import { makeStore } from '../app/store.ts';
+import { renderWithProviders } from '../test/render-with-providers.tsx';
+import { editorActions as a } from './editor-slice.ts';
+import { FaultEditor } from './faults/FaultEditor.tsx';
+import { PropertyPanel } from './PropertyPanel.tsx';
+
+// The operations' fields as a person meets them in the property panel and the faults panel.
+
+afterEach(cleanup);
+
+/** The checkout, its database given two operations (Read, Write), with `selected` selected. */
+function checkoutWithDatabaseOperations(selected: string, design: DesignInput = structuredClone(checkoutExample)) {
+  const store = makeStore();
+  store.dispatch(a.designLoaded({ id: 'd1', version: 1, design }));
+  store.dispatch(a.operationAdded({ component: 'db' }));
+  store.dispatch(a.operationAdded({ component: 'db' }));
+  store.dispatch(a.operationChanged({ component: 'db', operation: 0, field: 'name', value: 'Read' }));
+  store.dispatch(a.operationChanged({ component: 'db', operation: 1, field: 'name', value: 'Write' }));
+  store.dispatch(a.selectionChanged([selected]));
+  const draft = () => store.getState().editor.draft!;
+  return { store, draft };
+}
+
+const options = (select: HTMLElement) =>
+  within(select)
+    .getAllByRole('option')
+    .map((o) => o.textContent);
+
+describe('operations in the panels', () => {
+  it('a call picks its target’s operation, the first one until another is chosen', () => {
+    const { store, draft } = checkoutWithDatabaseOperations('api');
+    renderWithProviders(<PropertyPanel />, { store });
+    const choice = screen.getByTestId<HTMLSelectElement>('call.operation');
+    expect(options(choice)).toEqual(['Read', 'Write']);
+    expect(choice.value).toBe('operation');
+    fireEvent.change(choice, { target: { value: 'operation-2' } });
+    expect(draft().components[1]!.calls).toEqual([{ connection: 'api-db', operation: 'operation-2' }]);
+    expect(screen.getByTestId<HTMLSelectElement>('call.operation').value).toBe('operation-2');
+  });
+
+  it('a fault acts on every operation of its component, or on one chosen', () => {
+    const { store, draft } = checkoutWithDatabaseOperations('db');
+    renderWithProviders(<FaultEditor fault={draft().faults![0]!} issues={[]} />, { store });
+    const actsOn = screen.getByTestId<HTMLSelectElement>('fault.db-outage.operation');
+    expect(options(actsOn)).toEqual(['every operation', 'Read only', 'Write only']);
+    expect(actsOn.value).toBe('');
+    fireEvent.change(actsOn, { target: { value: 'operation-2' } });
+    expect(draft().faults![0]!.target).toEqual({ component: 'db', operation: 'operation-2' });
+  });
+
+  it('a fault on a component without operations has nothing to choose', () => {
+    const store = makeStore();
+    store.dispatch(a.designLoaded({ id: 'd1', version: 1, design: structuredClone(checkoutExample) }));
+    renderWithProviders(<FaultEditor fault={checkoutExample.faults![0]!} issues={[]} />, { store });
+    expect(screen.queryByTestId('fault.db-outage.operation')).toBeNull();
+  });
+
+  it('a component with operations and calls of its own shows why those must go, where they are', () => {
+    const design = structuredClone(checkoutExample);
+    const api = design.components[1]!;
+    api.operations = [{ id: 'read', name: 'Read', calls: [] }];
+    const { store } = checkoutWithDatabaseOperations('api', design);
+    renderWithProviders(<PropertyPanel />, { store });
+    const [own] = screen.getAllByTestId('calls');
+    expect(within(own!).getByRole('alert').textContent).toContain('its own calls are unused');
+  });
+
+  it('a request class’s weight shows its share, and a weight of 0 is refused under its field', () => {
+    const { store } = checkoutWithDatabaseOperations('users');
+    store.dispatch(a.operationAdded({ component: 'users' }));
+    store.dispatch(a.operationAdded({ component: 'users' }));
+    renderWithProviders(<PropertyPanel />, { store });
+    expect(screen.getAllByTestId('operation.share').map((s) => s.textContent)).toEqual([
+      ' 50 % of requests',
+      ' 50 % of requests',
+    ]);
+    const [weight] = screen.getAllByTestId('operation.weight');
+    fireEvent.change(weight!, { target: { value: '0' } });
+    fireEvent.blur(weight!);
+    expect(screen.getByRole('alert').textContent).toBe('must be more than 0');
+    expect(weight!.getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getAllByTestId('operation.share').map((s) => s.textContent)).toEqual([
+      ' – of requests',
+      ' – of requests',
+    ]);
+  });
+});
