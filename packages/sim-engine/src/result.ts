@@ -1,19 +1,14 @@
 import type { PolicyReport, RunSettings, SimulationResult } from '@faultline/schemas';
-import { ERROR_CODES, TRACKED_FAULTS } from './codes.ts';
+import { TRACKED_FAULTS } from './codes.ts';
+import type { ComponentRuntime } from './model/components.ts';
 import type { Simulation } from './model/simulation.ts';
 import { analyseWindows } from './stats/recovery.ts';
 import { round, roundOrNull, roundRatio, roundRatioOrNull } from './stats/rounding.ts';
+import { byKind } from './stats/by-kind.ts';
+import { classResults } from './stats/class-results.ts';
 import { scorecard, sloVerdicts } from './stats/slo.ts';
 
 export const ENGINE_VERSION = '0.1.0';
-
-function byKind(counts: Float64Array): Partial<Record<(typeof ERROR_CODES)[number], number>> {
-  const out: Partial<Record<(typeof ERROR_CODES)[number], number>> = {};
-  ERROR_CODES.forEach((kind, i) => {
-    if (counts[i]! > 0) out[kind] = counts[i]!;
-  });
-  return out;
-}
 
 /** The result document of a finished run (SPEC §4.1, §4.2). `baselineP99Ms`: the baseline run's, when there is one. */
 export function buildResult(
@@ -56,8 +51,10 @@ export function buildResult(
       utilisation: roundRatio(s.busyArea / (measuredMs * component.workers)),
       meanQueueLength: round(s.queueArea / measuredMs),
       latency: s.latency.summary(),
+      ...operationsOf(component),
     };
   }
+  const classes = sim.classes && classResults(sim.classes, slo.classes);
 
   // Rates per bucket over the requests that arrived in it (and have ended).
   const ended = (i: number) => c.answered(i) + c.failures[i]!;
@@ -82,6 +79,7 @@ export function buildResult(
     },
     latency,
     components,
+    ...(classes ? { classes: classes.stats } : {}),
     timeSeries: {
       startMs: sim.warmupMs,
       bucketMs: c.bucketMs,
@@ -98,16 +96,19 @@ export function buildResult(
     events: { items: sim.eventLog.items, dropped: sim.eventLog.dropped },
     faultWindows: windows,
     mttrMs,
-    slo: sloVerdicts(
-      slo,
-      {
-        requests,
-        availability: requests ? roundRatioOrNull((c.succeeded + c.degraded) / requests) : null,
-        errorRate: requests ? roundRatioOrNull(c.failed / requests) : null,
-        p99: latency.p99,
-        mttrMs,
-      },
-      windows,
+    slo: withClassVerdicts(
+      sloVerdicts(
+        slo,
+        {
+          requests,
+          availability: requests ? roundRatioOrNull((c.succeeded + c.degraded) / requests) : null,
+          errorRate: requests ? roundRatioOrNull(c.failed / requests) : null,
+          p99: latency.p99,
+          mttrMs,
+        },
+        windows,
+      ),
+      classes?.slo,
     ),
     scorecard: scorecard(windows),
     warnings: warningsOf(windows),
@@ -117,6 +118,25 @@ export function buildResult(
         ({ component, type, connection, counters: pattern.counters(sim.now) }) as PolicyReport,
     ),
   };
+}
+
+/** A component's figures per operation, when it has more than one (SPEC §3.7). */
+function operationsOf(component: ComponentRuntime): Pick<SimulationResult['components'][string], 'operations'> {
+  if (component.operations[0]!.stats === null) return {};
+  const operations: NonNullable<SimulationResult['components'][string]['operations']> = {};
+  for (const { id, stats } of component.operations) {
+    operations[id] = { requests: stats!.requests, failed: stats!.failed, latency: stats!.latency.summary() };
+  }
+  return { operations };
+}
+
+/** The per-class verdicts beside the design-wide ones; a failing class fails the whole. */
+function withClassVerdicts(
+  slo: SimulationResult['slo'],
+  classes: SimulationResult['slo']['classes'] | undefined,
+): SimulationResult['slo'] {
+  if (!classes) return slo;
+  return { passed: slo.passed && Object.values(classes).every((c) => c.passed), verdicts: slo.verdicts, classes };
 }
 
 /** What a reader should know before trusting the figures. */

@@ -114,7 +114,7 @@ function launch(sim: Simulation, call: Call): void {
   }
   call.corruption = crossing.corruption;
   if (crossing.lost !== REQUEST_LOST) {
-    const hop = sendHop(sim, CALLEE, connection.target, crossing.out, connection.halfLane);
+    const hop = sendHop(sim, CALLEE, connection.target, def.operation, crossing.out, connection.halfLane);
     hop.call = call;
     hop.callGen = call.gen;
     hop.returnMs = crossing.back;
@@ -123,7 +123,10 @@ function launch(sim: Simulation, call: Call): void {
   // The copy does the work again; nobody waits for its answer. It carries the duplicate fault
   // into the queue it joins (see causes.ts).
   if (crossing.duplicate) {
-    markActed(sendHop(sim, DETACHED, connection.target, crossing.out, connection.halfLane), crossing.acted);
+    markActed(
+      sendHop(sim, DETACHED, connection.target, def.operation, crossing.out, connection.halfLane),
+      crossing.acted,
+    );
   }
 }
 
@@ -135,7 +138,7 @@ export function sendAsync(sim: Simulation, def: CallDef): void {
   if (crossing.lost === REFUSED || crossing.lost === REQUEST_LOST) return;
   const copies = crossing.duplicate ? 2 : 1;
   for (let i = 0; i < copies; i++) {
-    const hop = sendHop(sim, DETACHED, connection.target, crossing.out, connection.halfLane);
+    const hop = sendHop(sim, DETACHED, connection.target, def.operation, crossing.out, connection.halfLane);
     if (crossing.acted !== 0) markActed(hop, crossing.acted);
   }
 }

@@ -1,8 +1,8 @@
-import type { Design, InboundPolicy, OutgoingPolicy, PolicyReport } from '@faultline/schemas';
+import type { Call, Design, InboundPolicy, OutgoingPolicy, PolicyReport } from '@faultline/schemas';
 import { compileDistribution, constantOf } from '../kernel/distribution.ts';
 import type { EventQueue } from '../kernel/event-queue.ts';
 import { RandomStream } from '../kernel/random.ts';
-import { ComponentRuntime, ConnectionRuntime, type CallDef } from './components.ts';
+import { ComponentRuntime, ConnectionRuntime, type CallDef, type OperationRuntime } from './components.ts';
 import { compileFaults } from './faults/registry.ts';
 import type { InjectedFault } from './faults/injected-fault.ts';
 import { CircuitBreaker, type TransitionListener } from './patterns/circuit-breaker.ts';
@@ -51,7 +51,9 @@ export function compileModel(
   const components = design.components.map((c) => new ComponentRuntime(c, seed));
   const laneOf = (constant: number) => (Number.isNaN(constant) ? -1 : queue.optionalLaneFor(constant));
   for (const component of components) {
-    if (component.spec.kind !== 'client') component.workLane = laneOf(constantOf(component.spec.serviceTime));
+    for (const operation of component.operations) {
+      if (operation.serviceTimeSpec) operation.workLane = laneOf(constantOf(operation.serviceTimeSpec));
+    }
   }
   const byId = new Map(components.map((c) => [c.id, c]));
   const connections = design.connections.map(
@@ -74,7 +76,13 @@ export function compileModel(
   for (const component of components) {
     const context = { queue, component: component.id, onTransition, measured };
     policies.push(...compilePolicies(component, context, patterns));
-    compileCalls(component, connectionById, patterns, breakers);
+    component.spec.operations?.forEach((operation, i) =>
+      compileCalls(operation.calls, component, component.operations[i]!, connectionById, patterns, breakers),
+    );
+    // Without declared operations the component's own calls are its one operation's (SPEC §3.7).
+    if (!component.spec.operations) {
+      compileCalls(component.spec.calls, component, component.operations[0]!, connectionById, patterns, breakers);
+    }
   }
 
   const enabled = faultsEnabled ? design.faults.filter((f) => f.enabled) : [];
@@ -106,18 +114,21 @@ function compilePolicies(
   return reports;
 }
 
-/** The component's calls, each with the patterns that apply to it in the SPEC's order, grouped into steps. */
+/** An operation's calls, each with the patterns that apply to it in the SPEC's order, grouped into steps. */
 function compileCalls(
+  calls: readonly Call[],
   component: ComponentRuntime,
+  operation: OperationRuntime,
   connections: ReadonlyMap<string, ConnectionRuntime>,
   patterns: ReadonlyMap<OutgoingPolicy, OutgoingPatternInstance>,
   breakers: CircuitBreaker[],
 ): void {
   const groups = new Map<string, CallDef[]>();
-  for (const call of component.spec.calls) {
+  for (const call of calls) {
     const connection = connections.get(call.connection)!;
     const def: CallDef = {
       connection,
+      operation: connection.target.operation(call.operation),
       probability: call.probability,
       required: call.required,
       onMiss: call.onMiss === true,
@@ -133,15 +144,15 @@ function compileCalls(
       if (built.role === 'guard') def.guards.push(built.pattern);
       else def.handlers.unshift(built.pattern); // innermost first
     }
-    component.calls.push(def);
+    operation.calls.push(def);
     if (call.parallelGroup === undefined) {
-      component.steps.push([def]);
+      operation.steps.push([def]);
     } else if (groups.has(call.parallelGroup)) {
       groups.get(call.parallelGroup)!.push(def);
     } else {
       const step = [def];
       groups.set(call.parallelGroup, step);
-      component.steps.push(step);
+      operation.steps.push(step);
     }
   }
 }

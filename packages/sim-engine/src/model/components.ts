@@ -1,6 +1,6 @@
 // The design as the run holds it: components with their replicas, connections, and the calls
 // each component makes, with the faults and patterns that act on them filed where they act.
-import type { Component } from '@faultline/schemas';
+import type { Component, DEFAULT_OPERATION_ID, Distribution } from '@faultline/schemas';
 import { ERROR_CODES } from '../codes.ts';
 import { compileDistribution, type Sampler } from '../kernel/distribution.ts';
 import { RandomStream } from '../kernel/random.ts';
@@ -49,6 +49,8 @@ export class ConnectionRuntime {
 
 export interface CallDef {
   connection: ConnectionRuntime;
+  /** The operation of the target this call asks for (SPEC §3.7). */
+  operation: OperationRuntime;
   probability: number;
   required: boolean;
   /** Caches: made on a miss only. */
@@ -70,21 +72,59 @@ export class ComponentStats {
   queueArea = 0;
 }
 
-export class ComponentRuntime {
-  readonly instances: Instance[];
+/** What one operation of a component did, when the component has more than one (SPEC §3.7). */
+export class OperationStats {
+  requests = 0;
+  failed = 0;
+  readonly latency = new LatencyHistogram();
+}
+
+/**
+ * One operation of a component (SPEC §3.7): the work a request for it does there and the calls it
+ * makes. A component without declared operations has one, `default`, made of its own service
+ * time and calls, so a design without operations runs exactly as before they existed.
+ */
+export class OperationRuntime {
   readonly steps: CallDef[][] = [];
   readonly calls: CallDef[] = [];
-  // Per-request faults, filed by the hook where they act, each list in design order.
+  // Per-request faults, filed by the hook where they act, each list in design order: the
+  // component's own faults and those scoped to this operation.
   readonly admissionFaults: AdmissionFault[] = [];
   readonly serviceFaults: ServiceFault[] = [];
   readonly answerFaults: AnswerFault[] = [];
+  /** The event-queue lane of a constant service time (-1: none). */
+  workLane = -1;
+  /** A gateway's next target, round-robin. */
+  nextCall = 0;
+  /** null when the component has a single operation: its own figures are this operation's. */
+  readonly stats: OperationStats | null;
+
+  constructor(
+    readonly id: string,
+    readonly name: string,
+    /** Its position in the component's operations (a client's: the class index). */
+    readonly index: number,
+    /** The distribution the service time is drawn from; null for a client, which does no work. */
+    readonly serviceTimeSpec: Distribution | null,
+    readonly serviceTime: Sampler,
+    readonly random: RandomStream,
+    /** A client's operation: the request class's weight in the workload's mix. */
+    readonly weight: number,
+    measured: boolean,
+  ) {
+    this.stats = measured ? new OperationStats() : null;
+  }
+}
+
+export class ComponentRuntime {
+  readonly instances: Instance[];
+  /** Its declared operations in design order, or the implicit `default` one. */
+  readonly operations: OperationRuntime[];
   /** The faults the requests in flight here carry (see causes.ts). */
   readonly faultsInFlight = new FaultTally();
   /** Load shedding, then the rate limiter (filled in by compileModel). */
   readonly inbound: InboundGuard[] = [];
   readonly stats = new ComponentStats();
-  readonly serviceTime: Sampler;
-  readonly random: RandomStream;
   readonly isClient: boolean;
   readonly isGateway: boolean;
   readonly isCache: boolean;
@@ -96,11 +136,8 @@ export class ComponentRuntime {
   /** Workers usable now: connection exhaustion shrinks it. */
   effectiveConcurrency: number;
   readonly queueCapacity: number;
-  /** The event-queue lane of a constant service time (-1: none). */
-  workLane = -1;
-  /** Round-robin positions: the next replica, and a gateway's next target. */
+  /** Round-robin position of the next replica. */
   nextInstance = 0;
-  nextCall = 0;
   inFlight = 0;
   // Time integrals are kept from `lastChange`.
   busyTotal = 0;
@@ -116,18 +153,15 @@ export class ComponentRuntime {
     this.isCache = spec.kind === 'cache';
     this.isQueue = spec.kind === 'queue';
     this.isDatabase = spec.kind === 'database';
-    this.random = new RandomStream(seed, `service:${spec.id}`);
     if (spec.kind === 'client') {
       // The client does no work: one instance, no queue, as many requests as arrive.
       this.instances = [new Instance(this)];
-      this.serviceTime = () => 0;
       this.concurrency = Infinity;
       this.queueCapacity = Infinity;
       this.balancing = BALANCE_ROUND_ROBIN;
       this.hitRatio = 1;
     } else {
       this.instances = Array.from({ length: spec.replicas }, () => new Instance(this));
-      this.serviceTime = compileDistribution(spec.serviceTime);
       // A queue's consumers are its workers and `maxDepth` bounds its backlog.
       this.concurrency =
         spec.kind === 'queue' ? Math.max(1, Math.ceil(spec.consumers / spec.replicas)) : spec.concurrency;
@@ -138,6 +172,12 @@ export class ComponentRuntime {
       this.hitRatio = spec.kind === 'cache' ? spec.hitRatio : 1;
     }
     this.effectiveConcurrency = this.concurrency;
+    this.operations = operationsOf(spec, seed);
+  }
+
+  /** The operation a call names, else the first (SPEC §3.7). */
+  operation(id: string | undefined): OperationRuntime {
+    return (id !== undefined && this.operations.find((o) => o.id === id)) || this.operations[0]!;
   }
 
   get id(): string {
@@ -147,4 +187,33 @@ export class ComponentRuntime {
   get workers(): number {
     return this.instances.length * this.concurrency;
   }
+}
+
+const NO_WORK: Sampler = () => 0;
+/** The schemas' implicit operation id (the engine imports types only, so the compiler checks the copy). */
+const DEFAULT_OPERATION: typeof DEFAULT_OPERATION_ID = 'default';
+
+/**
+ * Each operation draws its service times from a stream of its own, so that what happens to one
+ * operation's requests (a fault that fails them before their work) never shifts another's draws.
+ * The implicit operation keeps the component's stream: a design without operations runs as before.
+ */
+function operationsOf(spec: Component, seed: number): OperationRuntime[] {
+  const own = spec.kind === 'client' ? null : spec.serviceTime;
+  const declared = spec.operations ?? [{ id: DEFAULT_OPERATION, name: spec.name }];
+  const measured = spec.kind !== 'client' && declared.length > 1;
+  return declared.map((operation, index) => {
+    const serviceTime = own && (('serviceTime' in operation && operation.serviceTime) || own);
+    const weight = 'weight' in operation && operation.weight !== undefined ? operation.weight : 1;
+    return new OperationRuntime(
+      operation.id,
+      operation.name,
+      index,
+      serviceTime,
+      serviceTime ? compileDistribution(serviceTime) : NO_WORK,
+      new RandomStream(seed, spec.operations ? `service:${spec.id}/${operation.id}` : `service:${spec.id}`),
+      weight,
+      measured,
+    );
+  });
 }

@@ -1,7 +1,7 @@
 // The network path: a message crossing a connection (half its latency each way, then each of
 // the connection's faults that acts now), a hop sent to a component, an answer sent back.
 import { INVALID_DATA } from '../codes.ts';
-import type { ComponentRuntime, ConnectionRuntime } from './components.ts';
+import type { ComponentRuntime, ConnectionRuntime, OperationRuntime } from './components.ts';
 import { E_HOP_ARRIVE, E_RESPONSE } from './events.ts';
 import type { Call, Hop } from './requests.ts';
 import type { Simulation } from './simulation.ts';
@@ -62,10 +62,17 @@ export function crossNetwork(sim: Simulation, connection: ConnectionRuntime, asy
   return crossing;
 }
 
-/** A fresh hop at `component`, arriving after `delay` (on `lane` when it is that delay's). */
-export function sendHop(sim: Simulation, role: number, component: ComponentRuntime, delay: number, lane: number): Hop {
+/** A fresh hop for `operation` of `component`, arriving after `delay` (on `lane` when it is that delay's). */
+export function sendHop(
+  sim: Simulation,
+  role: number,
+  component: ComponentRuntime,
+  operation: OperationRuntime,
+  delay: number,
+  lane: number,
+): Hop {
   const hop = sim.hops.take();
-  hop.reset(role, component, sim.now + delay);
+  hop.reset(role, component, operation, sim.now + delay);
   sim.queue.pushAfter(lane, sim.now, delay, E_HOP_ARRIVE, hop.id, hop.gen);
   return hop;
 }

@@ -1,4 +1,4 @@
-import type { CallDef, ComponentRuntime, Instance } from './components.ts';
+import type { CallDef, ComponentRuntime, Instance, OperationRuntime } from './components.ts';
 
 // The requests of a run: a hop at each component, a call for each downstream call. They are
 // pooled and reused (an event names one by index and generation), so memory follows the requests
@@ -51,6 +51,8 @@ export class Hop extends CauseMarks {
   call: Call | null = null;
   callGen = 0;
   component!: ComponentRuntime;
+  /** The operation asked for; at the client (ROOT), the request's class (SPEC §3.7). */
+  operation!: OperationRuntime;
   instance: Instance | null = null;
   /** Links in the instance's list of hops in flight, so a crash can find them. */
   prev: Hop | null = null;
@@ -81,10 +83,11 @@ export class Hop extends CauseMarks {
   }
 
   /** Ready for a new request at `component` (pooled hops keep the fields of their last use). */
-  reset(role: number, component: ComponentRuntime, arrivedAt: number): void {
+  reset(role: number, component: ComponentRuntime, operation: OperationRuntime, arrivedAt: number): void {
     this.role = role;
     this.call = null;
     this.component = component;
+    this.operation = operation;
     this.instance = null;
     this.linked = false;
     this.holdsWorker = false;

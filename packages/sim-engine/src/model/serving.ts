@@ -13,6 +13,7 @@ import {
   type CallDef,
   type ComponentRuntime,
   type Instance,
+  type OperationRuntime,
 } from './components.ts';
 import { E_SERVICE_DONE } from './events.ts';
 import { deliverResponse, sendHop } from './network.ts';
@@ -29,7 +30,11 @@ export function handleHopArrive(sim: Simulation, hop: Hop, gen: number): void {
   if (hop.gen !== gen) return;
   const component = hop.component;
   // A hop counts for its component when it arrived in the measured period, start to finish.
-  if (hop.arrivedAt >= sim.warmupMs) component.stats.requests++;
+  if (hop.arrivedAt >= sim.warmupMs) {
+    component.stats.requests++;
+    const operationStats = hop.operation.stats;
+    if (operationStats !== null) operationStats.requests++;
+  }
   const instance = component.instances[component.nextInstance++ % component.instances.length]!;
   hop.instance = instance;
   passInbound(sim, hop, instance);
@@ -60,7 +65,7 @@ function passInbound(sim: Simulation, hop: Hop, instance: Instance): void {
 
 function admit(sim: Simulation, hop: Hop, instance: Instance): void {
   const component = hop.component;
-  const faults = component.admissionFaults;
+  const faults = hop.operation.admissionFaults;
   for (let i = 0; i < faults.length; i++) {
     const fault = faults[i]!;
     if (fault.acts(sim.now)) {
@@ -100,10 +105,10 @@ function acknowledgeProducer(sim: Simulation, hop: Hop): void {
 }
 
 function startWork(sim: Simulation, hop: Hop, instance: Instance): void {
-  const component = hop.component;
+  const operation = hop.operation;
   instance.workers.occupy(sim, hop);
-  let work = component.serviceTime(component.random);
-  const faults = component.serviceFaults;
+  let work = operation.serviceTime(operation.random);
+  const faults = operation.serviceFaults;
   for (let i = 0; i < faults.length; i++) {
     const fault = faults[i]!;
     if (fault.acts(sim.now)) {
@@ -111,7 +116,7 @@ function startWork(sim: Simulation, hop: Hop, instance: Instance): void {
       markActed(hop, fault.bit);
     }
   }
-  sim.queue.pushAfter(component.workLane, sim.now, work, E_SERVICE_DONE, hop.id, hop.gen);
+  sim.queue.pushAfter(operation.workLane, sim.now, work, E_SERVICE_DONE, hop.id, hop.gen);
 }
 
 export function handleServiceDone(sim: Simulation, hop: Hop, gen: number): void {
@@ -128,13 +133,13 @@ const stepCalls: CallDef[] = [];
 /** Makes the next step's calls; answers when there are none left or a required call failed. */
 export function runSteps(sim: Simulation, hop: Hop): void {
   const component = hop.component;
-  const steps = component.steps;
+  const steps = hop.operation.steps;
   while (hop.step < steps.length) {
     const step = steps[hop.step++]!;
     if (component.isGateway) {
       // A gateway forwards each request to one of its targets.
       hop.step = steps.length;
-      const def = chooseTarget(sim, component);
+      const def = chooseTarget(sim, component, hop.operation);
       hop.pending = 1;
       startCall(sim, hop, def);
       return;
@@ -157,15 +162,15 @@ export function runSteps(sim: Simulation, hop: Hop): void {
   finishHop(sim, hop, hop.failure, hop.failureCause, hop.failureDirect);
 }
 
-function chooseTarget(sim: Simulation, component: ComponentRuntime): CallDef {
-  const calls = component.calls;
+function chooseTarget(sim: Simulation, component: ComponentRuntime, operation: OperationRuntime): CallDef {
+  const calls = operation.calls;
   if (component.balancing === BALANCE_RANDOM) return calls[sim.routing.int(calls.length)]!;
   if (component.balancing === BALANCE_LEAST_OUTSTANDING) {
     let best = calls[0]!;
     for (const def of calls) if (def.connection.outstanding < best.connection.outstanding) best = def;
     return best;
   }
-  return calls[component.nextCall++ % calls.length]!;
+  return calls[operation.nextCall++ % calls.length]!;
 }
 
 /** A downstream call of this hop ended; a failed one's cause is `causeMask` (`direct`: a fault's own doing). */
@@ -202,7 +207,7 @@ export function callFinished(
 export function finishHop(sim: Simulation, hop: Hop, error: number, causeMask: number, direct: boolean): void {
   const component = hop.component;
   if (error === 0) {
-    const faults = component.answerFaults;
+    const faults = hop.operation.answerFaults;
     for (let i = 0; i < faults.length; i++) {
       const fault = faults[i]!;
       if (!fault.acts(sim.now)) continue;
@@ -216,12 +221,15 @@ export function finishHop(sim: Simulation, hop: Hop, error: number, causeMask: n
   }
   if (hop.arrivedAt >= sim.warmupMs && !component.isClient) {
     const stats = component.stats;
+    const operationStats = hop.operation.stats;
     if (error === 0) {
       stats.succeeded++;
       stats.latency.record(sim.now - hop.arrivedAt);
+      if (operationStats !== null) operationStats.latency.record(sim.now - hop.arrivedAt);
     } else {
       stats.failed++;
       stats.failedByKind[error - 1]!++;
+      if (operationStats !== null) operationStats.failed++;
     }
   }
   release(sim, hop);
@@ -237,7 +245,7 @@ export function finishHop(sim: Simulation, hop: Hop, error: number, causeMask: n
     if (!hop.ended) sim.finishRequest(hop, error, hop.degraded, hop.corrupted, causeMask, direct);
   } else if (component.isQueue && error !== 0 && hop.deliveries < MAX_DELIVERIES) {
     // At-least-once: a message whose processing failed goes back to the queue.
-    sendHop(sim, DETACHED, component, 0, sim.nowLane).deliveries = hop.deliveries + 1;
+    sendHop(sim, DETACHED, component, hop.operation, 0, sim.nowLane).deliveries = hop.deliveries + 1;
   }
   sim.hops.release(hop);
 }
@@ -249,6 +257,7 @@ export function dropHop(sim: Simulation, hop: Hop, hungBy: number): void {
   if (hop.arrivedAt >= sim.warmupMs) {
     hop.component.stats.failed++;
     hop.component.stats.failedByKind[TIMEOUT - 1]!++;
+    if (hop.operation.stats !== null) hop.operation.stats.failed++;
   }
   release(sim, hop);
   sim.hops.release(hop);

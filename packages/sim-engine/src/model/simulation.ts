@@ -12,6 +12,7 @@ import * as E from './events.ts';
 import type { ComponentRuntime } from './components.ts';
 import { compileModel, type Model } from './compile.ts';
 import { Arrivals } from './workload.ts';
+import { requestClassesOf, type RequestClasses } from './request-classes.ts';
 import { cause, timeoutCause } from './causes.ts';
 import { handleHopArrive, handleServiceDone, handlePermit, runSteps } from './serving.ts';
 import {
@@ -47,6 +48,8 @@ export class Simulation {
   readonly routing: RandomStream;
   readonly jitter: RandomStream;
   private readonly arrivals: Arrivals;
+  /** The request classes, when the entry client declares operations (SPEC §3.7). */
+  readonly classes: RequestClasses | null;
   readonly warmupMs: number;
   readonly durationMs: number;
   readonly clientTimeoutMs: number;
@@ -82,6 +85,7 @@ export class Simulation {
     this.routing = new RandomStream(seed, 'routing');
     this.jitter = new RandomStream(seed, 'jitter');
     this.arrivals = new Arrivals(design.workload, seed, this.durationMs);
+    this.classes = requestClassesOf(this.model.entry, seed);
     const arrival = design.workload.arrival;
     this.collector = new Collector(
       this.warmupMs,
@@ -195,11 +199,16 @@ export class Simulation {
   private startRequest(user: number): void {
     // The client does no work: its hop, the entry request, starts its calls at once.
     const request = this.hops.take();
-    request.reset(ROOT, this.model.entry, this.now);
+    const classes = this.classes;
+    const entry = this.model.entry;
+    request.reset(ROOT, entry, classes === null ? entry.operations[0]! : classes.pick(), this.now);
     request.ended = false;
     request.counted = this.measuring;
     request.user = user;
-    if (request.counted) this.collector.requests++;
+    if (request.counted) {
+      this.collector.requests++;
+      if (classes !== null) classes.stats[request.operation.index]!.requests++;
+    }
     this.queue.pushLane(
       this.clientTimeoutLane,
       this.now + this.clientTimeoutMs,
@@ -229,6 +238,9 @@ export class Simulation {
     request.ended = true;
     if (request.counted) {
       this.collector.requestDone(request.arrivedAt, this.now, error, degraded, corrupted);
+      const classes = this.classes;
+      if (classes !== null)
+        classes.stats[request.operation.index]!.ended(error, degraded, this.now - request.arrivedAt);
       if (this.model.faults.length > 0) {
         const acted = request.acted | request.spread;
         this.collector.charge(

@@ -12,7 +12,7 @@ function pool() {
   const instance = component.instances[0]!;
   const hop = () => {
     const h = sim.hops.take();
-    h.reset(ROOT, component, 0);
+    h.reset(ROOT, component, component.operations[0]!, 0);
     h.instance = instance;
     return h;
   };

@@ -1,4 +1,12 @@
-import type { FaultWindow, SimulationResult, Slo, SloTarget, SloVerdict } from '@faultline/schemas';
+import type {
+  ClassSlo,
+  ClassSloResult,
+  FaultWindow,
+  SimulationResult,
+  Slo,
+  SloTarget,
+  SloVerdict,
+} from '@faultline/schemas';
 
 type Verdicts = SimulationResult['slo']['verdicts'];
 
@@ -32,28 +40,9 @@ export function sloVerdicts(slo: Slo, headline: Headline, windows: FaultWindow[]
     within: (measured: number) => boolean,
     notApplicable: string | null,
   ) => {
-    if (threshold === null) return;
-    const verdict: SloVerdict =
-      notApplicable !== null
-        ? { target, threshold, measured, status: 'not-applicable', reason: notApplicable }
-        : { target, threshold, measured, status: measured !== null && within(measured) ? 'pass' : 'fail' };
-    verdicts[target] = verdict;
+    if (threshold !== null) verdicts[target] = verdictOf(target, threshold, measured, within, notApplicable);
   };
-  const atLeast = (threshold: number) => (m: number) => m >= threshold;
-  const atMost = (threshold: number | null) => (m: number) => threshold === null || m <= threshold;
-
-  const noRequests = headline.requests === 0 ? 'no request arrived in the measured period' : null;
-  if (slo.availability !== null) {
-    judge('availability', slo.availability, headline.availability, atLeast(slo.availability), noRequests);
-  }
-  judge('errorRate', slo.errorRate, headline.errorRate, atMost(slo.errorRate), noRequests);
-  judge(
-    'p99LatencyMs',
-    slo.p99LatencyMs,
-    headline.p99,
-    atMost(slo.p99LatencyMs),
-    noRequests ?? (headline.p99 === null ? 'no request was answered, so there is no latency to judge' : null),
-  );
+  Object.assign(verdicts, requestVerdicts(slo, headline, 'request'));
 
   const degradations = exercised.map((w) => w.latencyDegradationMs).filter((d): d is number => d !== null);
   judge(
@@ -91,6 +80,67 @@ export function sloVerdicts(slo: Slo, headline: Headline, windows: FaultWindow[]
   const recoveries = recovered.map((w) => w.recoveryTimeMs).filter((d): d is number => d !== null);
   recoveryTarget('recoveryTimeMs', slo.recoveryTimeMs, recoveries.length ? Math.max(...recoveries) : null);
 
+  return { passed: Object.values(verdicts).every((v) => v.status !== 'fail'), verdicts };
+}
+
+const atLeast = (threshold: number) => (m: number) => m >= threshold;
+const atMost = (threshold: number | null) => (m: number) => threshold === null || m <= threshold;
+
+/** A verdict that agrees with its measured value, or is `not-applicable` with the reason. */
+function verdictOf(
+  target: SloTarget,
+  threshold: number,
+  measured: number | null,
+  within: (measured: number) => boolean,
+  notApplicable: string | null,
+): SloVerdict {
+  return notApplicable !== null
+    ? { target, threshold, measured, status: 'not-applicable', reason: notApplicable }
+    : { target, threshold, measured, status: measured !== null && within(measured) ? 'pass' : 'fail' };
+}
+
+/**
+ * The targets judged on requests (availability, error rate, p99), for the whole workload or one
+ * request class; `what` names the requests in a reason ("request", "request of class …").
+ */
+function requestVerdicts(
+  targets: { availability?: number | null; errorRate?: number | null; p99LatencyMs?: number | null },
+  headline: Headline,
+  what: string,
+): ClassSloResult['verdicts'] {
+  const verdicts: ClassSloResult['verdicts'] = {};
+  const noRequests = headline.requests === 0 ? `no ${what} arrived in the measured period` : null;
+  const { availability, errorRate, p99LatencyMs } = targets;
+  if (availability != null) {
+    verdicts.availability = verdictOf(
+      'availability',
+      availability,
+      headline.availability,
+      atLeast(availability),
+      noRequests,
+    );
+  }
+  if (errorRate != null) {
+    verdicts.errorRate = verdictOf('errorRate', errorRate, headline.errorRate, atMost(errorRate), noRequests);
+  }
+  if (p99LatencyMs != null) {
+    verdicts.p99LatencyMs = verdictOf(
+      'p99LatencyMs',
+      p99LatencyMs,
+      headline.p99,
+      atMost(p99LatencyMs),
+      noRequests ?? (headline.p99 === null ? `no ${what} was answered, so there is no latency to judge` : null),
+    );
+  }
+  return verdicts;
+}
+
+/**
+ * One request class's verdicts (SPEC §3.7), one per target `slo.classes` sets for it, measured on
+ * that class's requests alone and judged as the design-wide ones are.
+ */
+export function classVerdicts(targets: ClassSlo, headline: Headline, className: string): ClassSloResult {
+  const verdicts = requestVerdicts(targets, headline, `request of class "${className}"`);
   return { passed: Object.values(verdicts).every((v) => v.status !== 'fail'), verdicts };
 }
 

@@ -47,21 +47,29 @@ export function compileFaults(
     // One entry per type: the cast only restates that the fault fits the kind chosen by its type.
     const kind = FAULT_KINDS[fault.type] as FaultKind<Fault['type']>;
     const placement = kind.compile(fault, place, context);
-    file(placement, place);
+    file(placement, place, 'component' in fault.target ? fault.target.operation : undefined);
     placement.fault.index = index;
     placement.fault.bit = bitOf(index);
     return placement.fault;
   });
 }
 
-function file(placement: Placement, place: FaultPlace): void {
+/**
+ * A per-request fault on a component is filed with each of its operations, or with the one it is
+ * scoped to (SPEC §3.7), so a request meets only the faults that act on its operation.
+ */
+function file(placement: Placement, place: FaultPlace, operation: string | undefined): void {
+  const operations = () => place.component!.operations.filter((o) => operation === undefined || o.id === operation);
   switch (placement.hook) {
     case 'admission':
-      return void place.component!.admissionFaults.push(placement.fault);
+      for (const o of operations()) o.admissionFaults.push(placement.fault);
+      return;
     case 'service':
-      return void place.component!.serviceFaults.push(placement.fault);
+      for (const o of operations()) o.serviceFaults.push(placement.fault);
+      return;
     case 'answer':
-      return void place.component!.answerFaults.push(placement.fault);
+      for (const o of operations()) o.answerFaults.push(placement.fault);
+      return;
     case 'network':
       return void place.connection!.networkFaults.push(placement.fault);
     case 'state':
