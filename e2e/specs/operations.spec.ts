@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { checkoutExample, type StoredDesign } from '@faultline/schemas';
 import { EditorPage } from '../pages/editor-page.ts';
+import { RunPage } from '../pages/run-page.ts';
 
 test('a client gets two weighted request classes, sees their shares, and finds them again after saving', async ({
   page,
@@ -53,4 +54,66 @@ test('a client gets two weighted request classes, sees their shares, and finds t
     ['Browse', 3, 1],
     ['Checkout', 1, 1],
   ]);
+});
+
+/**
+ * The checkout whose users browse (weight 3: reads, answered by the API alone) or check out
+ * (weight 1: writes, which reach the database that the outage takes down), each class with a target.
+ */
+const browseAndCheckout = {
+  ...checkoutExample,
+  name: 'Browse and checkout',
+  components: checkoutExample.components.map((c) => {
+    if (c.id === 'users')
+      return {
+        ...c,
+        calls: [],
+        operations: [
+          { id: 'browse', name: 'Browse', weight: 3, calls: [{ connection: 'users-api', operation: 'read' }] },
+          { id: 'checkout', name: 'Checkout', weight: 1, calls: [{ connection: 'users-api', operation: 'write' }] },
+        ],
+      };
+    if (c.id === 'api')
+      return {
+        ...c,
+        calls: [],
+        operations: [
+          { id: 'read', name: 'Read', calls: [] },
+          { id: 'write', name: 'Write', calls: [{ connection: 'api-db' }] },
+        ],
+      };
+    return c;
+  }),
+  slo: { ...checkoutExample.slo, classes: { browse: { availability: 0.99 }, checkout: { availability: 0.999 } } },
+};
+
+test('a run of request classes shows a card per class by name, and the filter switches the figures to one', async ({
+  page,
+  request,
+}, testInfo) => {
+  const design: StoredDesign = await (await request.post('/api/designs', { data: browseAndCheckout })).json();
+  await page.goto(`/designs/${design.id}`);
+  await page.getByTestId('editor.run').click();
+  await page.getByTestId('launch.duration').fill('40');
+  await page.getByTestId('launch.duration').press('Enter');
+  await page.getByTestId('launch.scenario').selectOption('single');
+  await page.getByTestId('launch.start').click();
+  await page.waitForURL(/\/runs\//);
+  await new RunPage(page).waitUntilSucceeded();
+
+  const browse = page.getByTestId('class.browse');
+  const checkout = page.getByTestId('class.checkout');
+  await expect(browse).toContainText('Browse');
+  await expect(browse).toContainText(/availability of [\d,]+ requests \(7\d\.\d % of all\)/);
+  await expect(browse.getByTestId('class.verdict')).toHaveText(/^SLO availability met: 100\.00 % against ≥ 99\.00 %/);
+  // Only checkouts reach the database that went down: their own target is missed.
+  await expect(checkout.getByTestId('class.verdict')).toHaveText(
+    /^SLO availability missed: [\d.]+ % against ≥ 99\.90 %/,
+  );
+  await expect(page.getByTestId('slo.verdict')).toContainText('Checkout availability');
+
+  await page.getByTestId('classes.filter').selectOption({ label: 'Browse requests' });
+  await expect(page.getByTestId('kpi.availability')).toContainText('100.00 %');
+  await expect(page.getByTestId('classes.scope')).toContainText('of Browse requests');
+  await page.screenshot({ path: testInfo.outputPath('classes.png'), fullPage: true });
 });
