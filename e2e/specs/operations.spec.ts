@@ -1,7 +1,14 @@
-import { expect, test } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
 import { checkoutExample, type StoredDesign } from '@faultline/schemas';
 import { EditorPage } from '../pages/editor-page.ts';
 import { RunPage } from '../pages/run-page.ts';
+
+/** Serious and critical accessibility violations within `selector`, by rule. */
+async function seriousViolations(page: Page, selector: string) {
+  const { violations } = await new AxeBuilder({ page }).include(selector).analyze();
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
+}
 
 test('a client gets two weighted request classes, sees their shares, and finds them again after saving', async ({
   page,
@@ -37,6 +44,7 @@ test('a client gets two weighted request classes, sees their shares, and finds t
   await expect(classes.getByTestId('call.users-api')).toHaveCount(1);
   await checkout.getByTestId('calls.connect').selectOption({ label: 'Checkout API' });
   await expect(classes.getByTestId('call.users-api')).toHaveCount(2);
+  expect(await seriousViolations(page, '[data-testid="properties"]')).toEqual([]);
 
   await editor.save();
   await page.reload();
@@ -115,5 +123,6 @@ test('a run of request classes shows a card per class by name, and the filter sw
   await page.getByTestId('classes.filter').selectOption({ label: 'Browse requests' });
   await expect(page.getByTestId('kpi.availability')).toContainText('100.00 %');
   await expect(page.getByTestId('classes.scope')).toContainText('of Browse requests');
+  expect(await seriousViolations(page, '[data-testid="classes"]')).toEqual([]);
   await page.screenshot({ path: testInfo.outputPath('classes.png'), fullPage: true });
 });

@@ -141,7 +141,7 @@ export function OperationsEditor({ component, index }: { component: ComponentDra
                 className="danger"
                 data-testid="operation.remove"
                 onClick={() => dispatch(editorActions.operationRemoved({ component: component.id, operation: i }))}
-                aria-label={`Remove ${operation.name}`}
+                aria-label={`Remove ${noun} ${operation.name}`}
               >
                 Remove {noun}
               </button>
