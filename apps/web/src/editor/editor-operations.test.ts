@@ -201,7 +201,39 @@ describe('calls and faults that name an operation', () => {
     store.dispatch(a.operationAdded({ component: 'users' }));
     expect(issues()).toEqual([]);
     store.dispatch(a.operationRemoved({ component: 'users', operation: 0 }));
-    expect(draft().slo!.classes).toEqual({});
+    expect(draft().slo!.classes).toBeUndefined();
     expect(validateDesign(draft()).success).toBe(true);
+  });
+});
+
+describe('SLO targets of a request class', () => {
+  it('are set and cleared per class; a class left with none, and a map left empty, go', () => {
+    const { store, draft, issues } = editing();
+    store.dispatch(a.operationAdded({ component: 'users' }));
+    store.dispatch(a.operationChanged({ component: 'users', operation: 0, field: 'name', value: 'Browse' }));
+    store.dispatch(a.classSloTargetChanged({ classId: 'operation', target: 'availability', value: 0.999 }));
+    store.dispatch(a.classSloTargetChanged({ classId: 'operation', target: 'p99LatencyMs', value: 250 }));
+    expect(draft().slo!.classes).toEqual({ operation: { availability: 0.999, p99LatencyMs: 250 } });
+    expect(issues()).toEqual([]);
+
+    store.dispatch(a.classSloTargetChanged({ classId: 'operation', target: 'availability', value: 2 }));
+    expect(selectProblems(store.getState())).toEqual([
+      expect.objectContaining({ where: 'SLO', field: 'Browse requests · Availability', select: [] }),
+    ]);
+    store.dispatch(a.classSloTargetChanged({ classId: 'operation', target: 'availability', value: undefined }));
+    store.dispatch(a.classSloTargetChanged({ classId: 'operation', target: 'p99LatencyMs', value: undefined }));
+    expect(draft().slo!.classes).toBeUndefined();
+    store.dispatch(a.undo());
+    expect(draft().slo!.classes).toEqual({ operation: { p99LatencyMs: 250 } });
+  });
+
+  it('targets for a class the client does not have are a problem, and can be removed', () => {
+    const design = structuredClone(checkoutExample);
+    design.slo = { ...design.slo, classes: { ghost: { availability: 0.9 } } };
+    const { store, draft, issues } = editing(design);
+    expect(issues().map((i) => i.path)).toEqual(['/slo/classes/ghost']);
+    store.dispatch(a.classSloRemoved('ghost'));
+    expect(draft().slo!.classes).toBeUndefined();
+    expect(issues()).toEqual([]);
   });
 });

@@ -5,6 +5,7 @@ import { checkoutExample, type DesignInput } from '@faultline/schemas';
 import { makeStore } from '../app/store.ts';
 import { renderWithProviders } from '../test/render-with-providers.tsx';
 import { editorActions as a } from './editor-slice.ts';
+import { DesignSettings } from './DesignSettings.tsx';
 import { FaultEditor } from './faults/FaultEditor.tsx';
 import { PropertyPanel } from './PropertyPanel.tsx';
 
@@ -87,5 +88,37 @@ describe('operations in the panels', () => {
       ' – of requests',
       ' – of requests',
     ]);
+  });
+});
+
+describe('SLO targets per request class in the design settings', () => {
+  it('each class of the entry client has its targets, empty until set; one for a class not there is shown to remove', () => {
+    const design = structuredClone(checkoutExample);
+    design.slo = { ...design.slo, classes: { ghost: { availability: 0.9 } } };
+    const { store, draft } = checkoutWithDatabaseOperations('users', design);
+    store.dispatch(a.operationAdded({ component: 'users' }));
+    store.dispatch(a.operationChanged({ component: 'users', operation: 0, field: 'name', value: 'Browse' }));
+    store.dispatch(a.selectionChanged([]));
+    renderWithProviders(<DesignSettings />, { store });
+
+    const browse = screen.getByRole('group', { name: 'SLO of Browse requests' });
+    const availability = within(browse).getByLabelText(/^Availability/);
+    expect((availability as HTMLInputElement).value).toBe('');
+    fireEvent.change(availability, { target: { value: '0.995' } });
+    fireEvent.blur(availability);
+    expect(draft().slo!.classes).toEqual({ ghost: { availability: 0.9 }, operation: { availability: 0.995 } });
+
+    const ghost = screen.getByTestId('slo.class.ghost');
+    expect(within(ghost).getByRole('alert').textContent).toContain('no request class "ghost"');
+    fireEvent.click(within(ghost).getByRole('button', { name: 'Remove the targets of “ghost”' }));
+    expect(draft().slo!.classes).toEqual({ operation: { availability: 0.995 } });
+    expect(screen.queryByTestId('slo.class.ghost')).toBeNull();
+  });
+
+  it('a client without request classes shows no per-class targets', () => {
+    const { store } = checkoutWithDatabaseOperations('users');
+    store.dispatch(a.selectionChanged([]));
+    renderWithProviders(<DesignSettings />, { store });
+    expect(screen.queryByText(/^SLO of /)).toBeNull();
   });
 });

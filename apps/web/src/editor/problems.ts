@@ -89,6 +89,12 @@ function locate(draft: DesignInput, path: string[]): Omit<Problem, 'path' | 'mes
       select: exists ? [target] : [],
     };
   }
+  if (section === 'slo' && at === 'classes' && rest[0] !== undefined) {
+    // A request class's target, by the class's name where the entry client has it.
+    const entry = draft.components.find((c) => c.id === draft.workload?.entry);
+    const name = entry?.operations?.find((o) => o.id === rest[0])?.name ?? rest[0];
+    return { where: 'SLO', field: `${name} requests${rest[1] ? ` · ${fieldLabel(rest[1])}` : ''}`, select: [] };
+  }
   if (section === 'workload' || section === 'slo')
     return {
       where: section === 'slo' ? 'SLO' : 'Workload',

@@ -21,7 +21,10 @@ function forgetOperation(draft: DesignInput, componentId: string, operationId: s
   draft.faults = (draft.faults ?? []).filter(
     (f) => !('component' in f.target && f.target.component === componentId && f.target.operation === operationId),
   );
-  if (draft.workload?.entry === componentId && draft.slo?.classes) delete draft.slo.classes[operationId];
+  const slo = draft.slo;
+  if (draft.workload?.entry !== componentId || !slo?.classes) return;
+  delete slo.classes[operationId];
+  if (!Object.keys(slo.classes).length) delete slo.classes;
 }
 
 /** A component's operations (SPEC §3.7); on a client, the workload's request classes. */
