@@ -3,6 +3,7 @@ import { checkoutExample, validateDesign, type DesignInput } from '@faultline/sc
 import { makeStore } from '../app/store.ts';
 import { nodeOperations } from './canvas-labels.ts';
 import { editorActions as a } from './editor-slice.ts';
+import { targetName } from './names.ts';
 import { classShares, shareText } from './operations.ts';
 import { selectIssues, selectProblems } from './selectors.ts';
 
@@ -175,6 +176,7 @@ describe('calls and faults that name an operation', () => {
     store.dispatch(a.faultOperationChosen({ id: 'db-outage', operation: 'operation-2' }));
     expect(draft().faults![0]!.target).toEqual({ component: 'db', operation: 'operation-2' });
     expect(issues()).toEqual([]);
+    expect(targetName(draft(), draft().faults![0]!.target)).toBe('Orders DB · Write');
     store.dispatch(a.faultOperationChosen({ id: 'db-outage', operation: undefined }));
     expect(draft().faults![0]!.target).toEqual({ component: 'db' });
     store.dispatch(a.undo());
