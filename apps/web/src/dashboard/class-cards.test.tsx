@@ -4,6 +4,8 @@ import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import type { SimulationResult } from '@faultline/schemas';
 import { renderWithProviders } from '../test/render-with-providers.tsx';
 import { chaosResult } from '../test/results.ts';
+import { NamesContext } from './names-context.ts';
+import { namesOf } from './names.ts';
 import { SimulationView } from './SimulationView.tsx';
 
 afterEach(cleanup);
@@ -132,5 +134,41 @@ describe('request classes on the dashboard', () => {
     expect(screen.getByTestId('kpi.availability').textContent).toContain('97.50 %');
     expect(screen.queryByTestId('classes')).toBeNull();
     expect(screen.queryByTestId('classes.filter')).toBeNull();
+  });
+});
+
+describe('operations in the component table', () => {
+  it('a component with several operations lists each beneath it, by name, with its requests, failures and latency', () => {
+    const result = withClasses();
+    result.components.api!.operations = {
+      read: { requests: 9_000, failed: 0, latency: latency(20) },
+      write: { requests: 3_000, failed: 300, latency: latency(90) },
+    };
+    const names = namesOf({
+      components: [
+        {
+          id: 'api',
+          name: 'Checkout API',
+          operations: [
+            { id: 'read', name: 'Read' },
+            { id: 'write', name: 'Write' },
+          ],
+        },
+        { id: 'db', name: 'Orders DB' },
+      ],
+    });
+    renderWithProviders(
+      <NamesContext value={names}>
+        <SimulationView result={result} />
+      </NamesContext>,
+    );
+    const rows = within(screen.getByTestId('components.table')).getAllByRole('row').slice(1);
+    expect(rows.map((r) => within(r).getByRole('rowheader').textContent)).toEqual([
+      'Checkout API',
+      'Checkout API · Read',
+      'Checkout API · Write',
+      'Orders DB',
+    ]);
+    expect(rows[2]!.textContent).toBe('Checkout API · Write300030018 ms90 ms');
   });
 });
