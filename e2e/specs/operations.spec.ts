@@ -120,6 +120,12 @@ test('a run of request classes shows a card per class by name, and the filter sw
   );
   await expect(page.getByTestId('slo.verdict')).toContainText('Checkout availability');
 
+  // The API's two operations, each beneath it in the component table, by name.
+  await expect(page.getByTestId('components.operation').locator('th')).toHaveText([
+    'Checkout API · Read',
+    'Checkout API · Write',
+  ]);
+
   await page.getByTestId('classes.filter').selectOption({ label: 'Browse requests' });
   await expect(page.getByTestId('kpi.availability')).toContainText('100.00 %');
   await expect(page.getByTestId('classes.scope')).toContainText('of Browse requests');
