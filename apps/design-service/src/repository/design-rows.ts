@@ -32,8 +32,6 @@ export function componentRow(designId: string, component: Component, ordinal: nu
     queueCapacity: serving?.queueCapacity ?? null,
     serviceTime: serving ? json(serving.serviceTime) : undefined,
     calls: json(calls),
-    // Absent, not empty: a component without operations has one implicit operation (SPEC §3.7).
-    operations: component.operations ? json(component.operations) : undefined,
     settings: json(kindSettings(component)),
   };
 }
@@ -95,7 +93,6 @@ export function faultRow(designId: string, fault: Fault, ordinal: number): Prism
     type: fault.type,
     targetComponent: 'component' in fault.target ? fault.target.component : null,
     targetConnection: 'connection' in fault.target ? fault.target.connection : null,
-    targetOperation: 'component' in fault.target ? (fault.target.operation ?? null) : null,
     schedule: json(fault.schedule),
     params: json(fault.params),
     enabled: fault.enabled,
@@ -128,7 +125,6 @@ export function storedDesignFromRows(row: DesignWithChildren): StoredDesign {
       kind: c.kind,
       position: { x: c.x, y: c.y },
       calls: c.calls,
-      ...(c.operations === null ? {} : { operations: c.operations }),
       resilience: outgoing,
     };
     if (c.kind === 'client') return common;
@@ -162,10 +158,7 @@ export function storedDesignFromRows(row: DesignWithChildren): StoredDesign {
       id: f.slug,
       name: f.name,
       type: f.type,
-      target:
-        f.targetComponent === null
-          ? { connection: f.targetConnection }
-          : { component: f.targetComponent, ...(f.targetOperation === null ? {} : { operation: f.targetOperation }) },
+      target: f.targetComponent !== null ? { component: f.targetComponent } : { connection: f.targetConnection },
       schedule: f.schedule,
       params: f.params,
       enabled: f.enabled,
