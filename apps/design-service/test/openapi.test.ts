@@ -25,6 +25,8 @@ describe(`service surface on ${provider}`, () => {
     const body = JSON.stringify(doc.paths['/api/designs/'].post.requestBody);
     for (const type of ['resource-exhaustion', 'circuit-breaker', 'lognormal', 'least-outstanding'])
       expect(body).toContain(type);
+    // Operations and request classes (SPEC §3.7) come with it.
+    for (const field of ['"operations"', '"weight"', '"operation"', '"classes"']) expect(body).toContain(field);
     const html = await app().inject({ method: 'GET', url: '/docs/' });
     expect(html.statusCode).toBe(200);
     expect(html.headers['content-type']).toMatch(/text\/html/);

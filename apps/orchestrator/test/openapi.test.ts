@@ -27,6 +27,8 @@ describe('service surface', () => {
     expect(JSON.stringify(launched)).toMatch(/"warnings":\{"type":"array"/);
     const result = JSON.stringify(doc.paths['/api/runs/{id}/result'].get.responses['200']);
     for (const field of ['defences', 'availabilityInterval', 'breakingPoint']) expect(result).toContain(field);
+    // Request classes (SPEC §3.7): per class, per operation, per-class verdicts, a class's breaking point.
+    for (const field of ['"classes"', '"operations"', '"failedClasses"', '"degraded"']) expect(result).toContain(field);
   });
 
   it('answers an unknown route as problem+json', async () => {

@@ -42,20 +42,40 @@ export function compose(design: Design, settings: RunSettings, results: Simulati
           grade: result.scorecard.grade,
         };
       });
-      const broken = results.findIndex((r) => failedTargets(r).length > 0);
+      const broken = results.findIndex((r) => failedTargets(r).length > 0 || failedClasses(r) !== null);
       const collapsed = points.find((p) => p.successRate !== null && p.successRate < COLLAPSE_SUCCESS_RATE);
       return {
         scenario: 'sweep',
         parameter: scenario.parameter,
         points,
         collapse: collapsed ? { step: collapsed.step, value: collapsed.value } : null,
-        breakingPoint:
-          broken < 0 ? null : { step: broken, value: values[broken]!, failedTargets: failedTargets(results[broken]!) },
+        breakingPoint: broken < 0 ? null : breakingPointAt(broken, values[broken]!, results[broken]!),
       };
     }
     case 'defence-analysis':
       return composeDefenceAnalysis(design, settings, results);
   }
+}
+
+function breakingPointAt(step: number, value: number, result: SimulationResult) {
+  const classes = failedClasses(result);
+  return { step, value, failedTargets: failedTargets(result), ...(classes ? { failedClasses: classes } : {}) };
+}
+
+/** Per request class whose own targets failed, those targets (SPEC §3.7); null when none did. */
+function failedClasses(result: SimulationResult): Record<string, SloTarget[]> | null {
+  const failed = Object.entries(result.slo.classes ?? {})
+    .map(
+      ([id, c]) =>
+        [
+          id,
+          Object.values(c.verdicts)
+            .filter((v) => v.status === 'fail')
+            .map((v) => v.target),
+        ] as const,
+    )
+    .filter(([, targets]) => targets.length > 0);
+  return failed.length > 0 ? Object.fromEntries(failed) : null;
 }
 
 /** The SLO targets whose status is `fail`, in the order the verdicts list them. */

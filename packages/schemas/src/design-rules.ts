@@ -156,6 +156,11 @@ function checkFault(
       report([...path, 'target', 'component'], 'a client does no work of its own: target a component it calls');
     } else if (fault.target.operation !== undefined && !operationIds(component).includes(fault.target.operation)) {
       report([...path, 'target', 'operation'], `no operation "${fault.target.operation}" on "${component.id}"`);
+    } else if (fault.target.operation !== undefined && actsOnWholeComponent(fault)) {
+      report(
+        [...path, 'target', 'operation'],
+        `${wholeComponentFault(fault)} acts on the whole component, not on one operation`,
+      );
     } else if (
       fault.type === 'crash' &&
       fault.params.instances !== 'all' &&
@@ -179,6 +184,18 @@ function checkFault(
   if (ramp && durationMs === null)
     report([...path, 'schedule', 'ramp'], 'a ramp needs a window: give the fault a duration');
 }
+
+/** Faults that change the component's state for all its requests: they cannot pick an operation's. */
+function actsOnWholeComponent(fault: Fault): boolean {
+  return (
+    fault.type === 'crash' ||
+    (fault.type === 'resource-exhaustion' &&
+      (fault.params.resource === 'memory' || fault.params.resource === 'connections'))
+  );
+}
+
+const wholeComponentFault = (fault: Fault) =>
+  fault.type === 'resource-exhaustion' ? `${fault.params.resource} exhaustion` : `a ${fault.type}`;
 
 function checkWorkload(workload: Workload, components: Map<string, Component>, report: Report): void {
   const entry = components.get(workload.entry);

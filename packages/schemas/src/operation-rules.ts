@@ -3,16 +3,25 @@
 import { DEFAULT_OPERATION_ID, type Component } from './component.ts';
 import type { DesignParts, Report } from './design-rules.ts';
 
+/** Operations in a whole design: a run keeps figures per operation, so their number bounds its memory. */
+export const DESIGN_OPERATIONS = 1_000;
+
 /** The operations a request to this component may ask for: its own, else the implicit one. */
 export function operationIds(component: Component): string[] {
   return component.operations?.map((o) => o.id) ?? [DEFAULT_OPERATION_ID];
 }
 
 export function checkOperations(design: DesignParts, components: Map<string, Component>, report: Report): void {
+  let declared = 0;
   design.components.forEach((component, i) => {
     const operations = component.operations;
     if (!operations) return;
     const path = ['components', i];
+    declared += operations.length;
+    // Each operation of a component with several keeps its own latency histogram in a run.
+    if (declared > DESIGN_OPERATIONS && declared - operations.length <= DESIGN_OPERATIONS) {
+      report([...path, 'operations'], `a design may have at most ${DESIGN_OPERATIONS} operations in all`);
+    }
     if (component.calls.length > 0) {
       report(
         [...path, 'calls'],

@@ -136,3 +136,41 @@ describe('result fields of request classes', () => {
     expect(ComponentStatsSchema.parse(component)).toEqual(component);
   });
 });
+
+describe('operation rules that bound a run', () => {
+  it('faults that act on the whole component cannot be scoped to one operation', () => {
+    const crash = copy();
+    crash.faults[0] = {
+      id: 'api-crash',
+      name: 'API crash',
+      type: 'crash',
+      target: { component: 'api', operation: 'pay' },
+    };
+    expect(issuesOf(crash)).toEqual([
+      '/faults/0/target/operation: a crash acts on the whole component, not on one operation',
+    ]);
+    const cpu = copy();
+    cpu.faults[0] = {
+      id: 'api-cpu',
+      name: 'API CPU',
+      type: 'resource-exhaustion',
+      target: { component: 'api', operation: 'pay' },
+      params: { resource: 'cpu', intensity: 0.5 },
+    };
+    expect(issuesOf(cpu)).toEqual([]);
+    cpu.faults[0].params.resource = 'memory';
+    expect(issuesOf(cpu)).toEqual([
+      '/faults/0/target/operation: memory exhaustion acts on the whole component, not on one operation',
+    ]);
+  });
+
+  it('a design may have at most 1000 operations in all', () => {
+    const design = copy();
+    const many = (prefix: string) => Array.from({ length: 50 }, (_, i) => ({ id: `${prefix}-${i}`, name: `Op ${i}` }));
+    for (let k = 0; k < 21; k++) {
+      design.components.push({ id: `s${k}`, name: `S${k}`, kind: 'service', operations: many('op') });
+    }
+    // 2 + 2 + 2 operations, then 50 per service: the 20th service passes 1000.
+    expect(issuesOf(design)).toEqual(['/components/22/operations: a design may have at most 1000 operations in all']);
+  });
+});

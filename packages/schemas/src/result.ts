@@ -262,7 +262,10 @@ export const SimulationResultSchema = z.object({
   warnings: z.array(z.string()).default([]),
   /** Per-policy counters; results stored before they existed read as an empty list. */
   policies: z.array(PolicyReportSchema).default([]),
-  /** With more than one replication: each headline metric's mean and 95 % confidence interval. */
+  /**
+   * With more than one replication: each headline metric's mean and 95 % confidence interval, and
+   * with request classes each class's as `classes.<id>.availability`, `.errorRate`, `.p99LatencyMs`.
+   */
   replications: z.object({ count: z.int().min(2), metrics: z.record(z.string(), ConfidenceIntervalSchema) }).optional(),
 });
 export type SimulationResult = z.infer<typeof SimulationResultSchema>;

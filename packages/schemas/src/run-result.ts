@@ -81,9 +81,16 @@ export const RunResultSchema = z.discriminatedUnion('scenario', [
     points: z.array(SweepPointSchema),
     /** The first step whose success rate fell below 10 %; null if none did. */
     collapse: z.object({ step: z.int().min(0), value: z.number() }).nullable(),
-    /** The first step where any SLO target failed, with those targets; null if none did (SPEC §5). */
+    /** The first step where any SLO target failed, a class's included, with those targets; null if none did (SPEC §5). */
     breakingPoint: z
-      .object({ step: z.int().min(0), value: z.number(), failedTargets: z.array(SloTargetSchema) })
+      .object({
+        step: z.int().min(0),
+        value: z.number(),
+        /** The design-wide targets that failed there. */
+        failedTargets: z.array(SloTargetSchema),
+        /** The request classes whose own targets failed there, with those targets (SPEC §3.7); absent when none did. */
+        failedClasses: z.record(z.string(), z.array(SloTargetSchema)).optional(),
+      })
       .nullable()
       .default(null),
   }),

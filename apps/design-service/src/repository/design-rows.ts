@@ -36,17 +36,21 @@ export function componentRow(designId: string, component: Component, ordinal: nu
   };
 }
 
-/** The fields only some kinds have. */
+/**
+ * The fields only some components have: those of their kind, and their operations (SPEC §3.7),
+ * kept as the schemas package shapes them.
+ */
 function kindSettings(component: Component): Record<string, unknown> {
+  const operations = component.operations ? { operations: component.operations } : {};
   switch (component.kind) {
     case 'gateway':
-      return { balancing: component.balancing };
+      return { balancing: component.balancing, ...operations };
     case 'cache':
-      return { hitRatio: component.hitRatio };
+      return { hitRatio: component.hitRatio, ...operations };
     case 'queue':
-      return { consumers: component.consumers, maxDepth: component.maxDepth };
+      return { consumers: component.consumers, maxDepth: component.maxDepth, ...operations };
     default:
-      return {};
+      return operations;
   }
 }
 
@@ -93,6 +97,7 @@ export function faultRow(designId: string, fault: Fault, ordinal: number): Prism
     type: fault.type,
     targetComponent: 'component' in fault.target ? fault.target.component : null,
     targetConnection: 'connection' in fault.target ? fault.target.connection : null,
+    targetOperation: ('operation' in fault.target && fault.target.operation) || null,
     schedule: json(fault.schedule),
     params: json(fault.params),
     enabled: fault.enabled,
@@ -127,7 +132,9 @@ export function storedDesignFromRows(row: DesignWithChildren): StoredDesign {
       calls: c.calls,
       resilience: outgoing,
     };
-    if (c.kind === 'client') return common;
+    // Written by kindSettings, always an object (a client's holds its operations at most).
+    const settings = c.settings as Prisma.JsonObject;
+    if (c.kind === 'client') return { ...common, ...settings };
     const inbound = policies.filter((p) => p.direction === 'inbound').map((p) => ({ type: p.type, params: p.params }));
     return {
       ...common,
@@ -136,8 +143,7 @@ export function storedDesignFromRows(row: DesignWithChildren): StoredDesign {
       queueCapacity: c.queueCapacity,
       serviceTime: c.serviceTime,
       inbound,
-      // Written by kindSettings, always an object.
-      ...(c.settings as Prisma.JsonObject),
+      ...settings,
     };
   });
   const design = {
@@ -158,7 +164,10 @@ export function storedDesignFromRows(row: DesignWithChildren): StoredDesign {
       id: f.slug,
       name: f.name,
       type: f.type,
-      target: f.targetComponent !== null ? { component: f.targetComponent } : { connection: f.targetConnection },
+      target:
+        f.targetComponent === null
+          ? { connection: f.targetConnection }
+          : withoutNulls({ component: f.targetComponent, operation: f.targetOperation }),
       schedule: f.schedule,
       params: f.params,
       enabled: f.enabled,

@@ -20,9 +20,23 @@ export function headlineMetrics(result: SimulationResult): Headline {
   };
 }
 
+/**
+ * Each request class's figures (SPEC §3.7) under the names `classes.<id>.availability`,
+ * `classes.<id>.errorRate` and `classes.<id>.p99LatencyMs`; none for a design without classes.
+ */
+export function classMetrics(result: SimulationResult): Record<string, number | null> {
+  const metrics: Record<string, number | null> = {};
+  for (const [id, c] of Object.entries(result.classes ?? {})) {
+    metrics[`classes.${id}.availability`] = c.requests ? (c.succeeded + c.degraded) / c.requests : null;
+    metrics[`classes.${id}.errorRate`] = c.requests ? c.failed / c.requests : null;
+    metrics[`classes.${id}.p99LatencyMs`] = c.latency.p99;
+  }
+  return metrics;
+}
+
 /** Mean and 95 % confidence interval of each headline metric over the replications that have it. */
 export function summariseReplications(results: SimulationResult[]): NonNullable<SimulationResult['replications']> {
-  const samples: Record<string, number | null>[] = results.map(headlineMetrics);
+  const samples: Record<string, number | null>[] = results.map((r) => ({ ...headlineMetrics(r), ...classMetrics(r) }));
   const metrics: Record<string, { mean: number; low: number; high: number }> = {};
   for (const name of Object.keys(samples[0]!)) {
     const values = samples.map((s) => s[name]).filter((v): v is number => v !== null);

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "FaultInjection" ADD COLUMN     "targetOperation" TEXT;
