@@ -35,7 +35,15 @@ const withOperations: DesignInput = {
       };
     return c;
   }),
-  faults: [{ ...checkoutExample.faults![0]!, id: 'slow-writes', target: { component: 'api', operation: 'write' } }],
+  faults: [
+    {
+      id: 'slow-writes',
+      name: 'Slow writes',
+      type: 'latency',
+      target: { component: 'api', operation: 'write' },
+      params: { addMs: { kind: 'constant', value: 200 } },
+    },
+  ],
   slo: { ...checkoutExample.slo, classes: { checkout: { availability: 0.999 } } },
 };
 

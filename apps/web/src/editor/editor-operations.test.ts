@@ -173,26 +173,42 @@ describe('calls and faults that name an operation', () => {
 
   it('a fault acts on one operation of its component, or again on all of them', () => {
     const { store, draft, issues } = withDatabaseOperations();
-    store.dispatch(a.faultOperationChosen({ id: 'db-outage', operation: 'operation-2' }));
-    expect(draft().faults![0]!.target).toEqual({ component: 'db', operation: 'operation-2' });
+    store.dispatch(a.faultAdded({ type: 'latency', target: { component: 'db' } }));
+    const latency = () => draft().faults![1]!;
+    store.dispatch(a.faultOperationChosen({ id: 'latency-db', operation: 'operation-2' }));
+    expect(latency().target).toEqual({ component: 'db', operation: 'operation-2' });
     expect(issues()).toEqual([]);
-    expect(targetName(draft(), draft().faults![0]!.target)).toBe('Orders DB · Write');
-    store.dispatch(a.faultOperationChosen({ id: 'db-outage', operation: undefined }));
-    expect(draft().faults![0]!.target).toEqual({ component: 'db' });
+    expect(targetName(draft(), latency().target)).toBe('Orders DB · Write');
+    store.dispatch(a.faultOperationChosen({ id: 'latency-db', operation: undefined }));
+    expect(latency().target).toEqual({ component: 'db' });
     store.dispatch(a.undo());
-    expect(draft().faults![0]!.target).toEqual({ component: 'db', operation: 'operation-2' });
+    expect(latency().target).toEqual({ component: 'db', operation: 'operation-2' });
+  });
+
+  it('a crash on one operation is refused at the fault’s operation, in the schema’s words', () => {
+    const { store, issues } = withDatabaseOperations();
+    store.dispatch(a.faultOperationChosen({ id: 'db-outage', operation: 'operation-2' }));
+    expect(issues()).toEqual([
+      { path: '/faults/0/target/operation', message: 'a crash acts on the whole component, not on one operation' },
+    ]);
+    expect(selectProblems(store.getState())[0]).toMatchObject({
+      where: 'Fault “Database brief outage” on Orders DB · Write',
+      field: 'Operation',
+      select: ['db'],
+    });
   });
 
   it('removing an operation: calls that named it ask for the first, faults on it alone go', () => {
     const { store, draft, component, issues } = withDatabaseOperations();
-    store.dispatch(a.faultOperationChosen({ id: 'db-outage', operation: 'operation-2' }));
+    store.dispatch(a.faultAdded({ type: 'latency', target: { component: 'db' } }));
+    store.dispatch(a.faultOperationChosen({ id: 'latency-db', operation: 'operation-2' }));
     store.dispatch(a.operationRemoved({ component: 'db', operation: 1 }));
     expect(component('api').calls).toEqual([{ connection: 'api-db' }]);
-    expect(draft().faults).toEqual([]);
+    expect(draft().faults!.map((f) => f.id)).toEqual(['db-outage']);
     expect(issues()).toEqual([]);
     store.dispatch(a.undo());
     expect(component('api').calls).toEqual([{ connection: 'api-db', operation: 'operation-2' }]);
-    expect(draft().faults).toHaveLength(1);
+    expect(draft().faults).toHaveLength(2);
   });
 
   it('removing a request class removes its own SLO targets', () => {

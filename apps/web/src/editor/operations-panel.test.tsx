@@ -45,12 +45,13 @@ describe('operations in the panels', () => {
 
   it('a fault acts on every operation of its component, or on one chosen', () => {
     const { store, draft } = checkoutWithDatabaseOperations('db');
-    renderWithProviders(<FaultEditor fault={draft().faults![0]!} issues={[]} />, { store });
-    const actsOn = screen.getByTestId<HTMLSelectElement>('fault.db-outage.operation');
+    store.dispatch(a.faultAdded({ type: 'latency', target: { component: 'db' } }));
+    renderWithProviders(<FaultEditor fault={draft().faults![1]!} issues={[]} />, { store });
+    const actsOn = screen.getByTestId<HTMLSelectElement>('fault.latency-db.operation');
     expect(options(actsOn)).toEqual(['every operation', 'Read only', 'Write only']);
     expect(actsOn.value).toBe('');
     fireEvent.change(actsOn, { target: { value: 'operation-2' } });
-    expect(draft().faults![0]!.target).toEqual({ component: 'db', operation: 'operation-2' });
+    expect(draft().faults![1]!.target).toEqual({ component: 'db', operation: 'operation-2' });
   });
 
   it('a fault on a component without operations has nothing to choose', () => {
