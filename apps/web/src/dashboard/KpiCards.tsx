@@ -67,8 +67,10 @@ export function KpiCards({ result, only }: { result: SimulationResult; only?: Cl
   const latency = only ? only.latency : result.latency;
   const run: Verdicts = result.slo.verdicts;
   const v: Verdicts = only ? (only.slo?.verdicts ?? {}) : run;
-  // Intervals over replications are of the whole run's figures: none for one class.
-  const ci = (metric: string) => (only ? undefined : replications?.metrics[metric]);
+  // Over replications, a class's own figures have intervals of their own (`classes.<id>.<metric>`);
+  // the fault figures' are the run's.
+  const runCi = (metric: string) => replications?.metrics[metric];
+  const ci = (metric: string) => runCi(only ? `classes.${only.id}.${metric}` : metric);
   const common = { replications: replications?.count };
   const answered = only
     ? only.availability
@@ -123,7 +125,7 @@ export function KpiCards({ result, only }: { result: SimulationResult; only?: Cl
         value={result.mttrMs}
         format={secs}
         verdict={run.mttrMs}
-        interval={ci('mttrMs')}
+        interval={runCi('mttrMs')}
         testId="mttr"
       />
       <Card
@@ -139,7 +141,7 @@ export function KpiCards({ result, only }: { result: SimulationResult; only?: Cl
         value={result.scorecard.recoveryRate}
         headline={grade ?? '–'}
         format={(rate) => pct(rate, 0)}
-        interval={ci('recoveryRate')}
+        interval={runCi('recoveryRate')}
         detail={gradeBasis(result)}
         testId="grade"
       />

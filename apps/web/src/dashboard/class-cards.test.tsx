@@ -120,6 +120,25 @@ describe('request classes on the dashboard', () => {
     expect(availability()).toContain('SLO missed: 97.50 % against ≥ 99.00 %');
   });
 
+  it('over replications, a chosen class’s cards show its own intervals; the fault figures keep the run’s', () => {
+    const result = withClasses();
+    result.replications = {
+      count: 3,
+      metrics: {
+        availability: { mean: 0.975, low: 0.97, high: 0.98 },
+        mttrMs: { mean: 2_000, low: 1_500, high: 2_500 },
+        'classes.purchase.availability': { mean: 0.92, low: 0.9, high: 0.94 },
+      },
+    };
+    renderWithProviders(<SimulationView result={result} />);
+    fireEvent.change(screen.getByTestId('classes.filter'), { target: { value: 'purchase' } });
+    expect(screen.getByTestId('kpi.availability.interval').textContent).toBe(
+      'mean of 3 runs, 95 % interval 90.00 % to 94.00 %',
+    );
+    expect(screen.queryByTestId('kpi.p99.interval')).toBeNull();
+    expect(screen.getByTestId('kpi.mttr.interval').textContent).toBe('mean of 3 runs, 95 % interval 1.5 s to 2.5 s');
+  });
+
   it('the overall verdict names a class that missed its target', () => {
     const result = withClasses();
     result.slo.passed = false;

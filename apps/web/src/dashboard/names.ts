@@ -22,6 +22,8 @@ export interface Names {
   fault(id: string): string;
   /** One of a component's operations (SPEC §3.7). */
   operation(componentId: string, operationId: string): string;
+  /** A request class: an operation of the design's client (SPEC §3.7). */
+  requestClass(id: string): string;
   /** The design the names come from, for what else it tells (a fault's target); none while loading. */
   readonly design: Named | undefined;
 }
@@ -45,6 +47,11 @@ export function namesOf(design: Named | undefined): Names {
     operation: (componentId, operationId) =>
       design?.components.find((c) => c.id === componentId)?.operations?.find((o) => o.id === operationId)?.name ??
       operationId,
+    requestClass: (id) =>
+      design?.components
+        .filter((c) => c.kind === 'client')
+        .flatMap((c) => c.operations ?? [])
+        .find((o) => o.id === id)?.name ?? id,
     design,
   };
 }
