@@ -24,7 +24,7 @@ export function ComponentTable({ result }: { result: SimulationResult }) {
         </tr>
       </thead>
       <tbody>
-        {Object.entries(result.components).map(([id, c]) => (
+        {Object.entries(result.components).flatMap(([id, c]) => [
           <tr key={id}>
             <th scope="row">{names.component(id)}</th>
             <td>{c.requests}</td>
@@ -45,8 +45,24 @@ export function ComponentTable({ result }: { result: SimulationResult }) {
                 </span>
               )}
             </td>
-          </tr>
-        ))}
+          </tr>,
+          // A component with several operations: each one's share of its work, beneath it.
+          ...Object.entries(c.operations ?? {}).map(([operationId, o]) => (
+            <tr key={`${id}.${operationId}`} className="operation-row" data-testid="components.operation">
+              <th scope="row">
+                {names.component(id)} · {names.operation(id, operationId)}
+              </th>
+              <td>{o.requests}</td>
+              <td>{o.failed}</td>
+              <td />
+              <td />
+              <td />
+              <td>{ms(o.latency.p50)}</td>
+              <td>{ms(o.latency.p99)}</td>
+              <td />
+            </tr>
+          )),
+        ])}
       </tbody>
     </table>
   );

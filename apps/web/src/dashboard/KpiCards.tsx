@@ -1,4 +1,5 @@
 import type { SimulationResult, SloVerdict } from '@faultline/schemas';
+import type { ClassFigures } from './class-figures.ts';
 import { ms, pct, secs } from './format.ts';
 import { gradeBasis, measuredAgainst } from './verdict-lines.ts';
 
@@ -56,13 +57,27 @@ function Card({
   );
 }
 
-/** The headline figures, each with its SLO verdict (measured against threshold) where a target is set. */
-export function KpiCards({ result }: { result: SimulationResult }) {
-  const { totals, latency, replications } = result;
-  const v: Verdicts = result.slo.verdicts;
-  const ci = (metric: string) => replications?.metrics[metric];
+/**
+ * The headline figures, each with its SLO verdict (measured against threshold) where a target is
+ * set. With `only`, the request figures (availability, error rate, latency) are that class's, with
+ * its own verdicts; the fault figures are the run's, as no fault window is split by class.
+ */
+export function KpiCards({ result, only }: { result: SimulationResult; only?: ClassFigures | undefined }) {
+  const { totals, replications } = result;
+  const latency = only ? only.latency : result.latency;
+  const run: Verdicts = result.slo.verdicts;
+  const v: Verdicts = only ? (only.slo?.verdicts ?? {}) : run;
+  // Over replications, a class's own figures have intervals of their own (`classes.<id>.<metric>`);
+  // the fault figures' are the run's.
+  const runCi = (metric: string) => replications?.metrics[metric];
+  const ci = (metric: string) => runCi(only ? `classes.${only.id}.${metric}` : metric);
   const common = { replications: replications?.count };
-  const answered = totals.requests ? (totals.succeeded + totals.degraded) / totals.requests : null;
+  const answered = only
+    ? only.availability
+    : totals.requests
+      ? (totals.succeeded + totals.degraded) / totals.requests
+      : null;
+  const errorRate = only ? only.errorRate : totals.requests ? totals.failed / totals.requests : null;
   const recoveries = result.faultWindows.map((w) => w.recoveryTimeMs).filter((x): x is number => x !== null);
   const degradations = result.faultWindows.map((w) => w.latencyDegradationMs).filter((x): x is number => x !== null);
   const grade = result.scorecard.grade;
@@ -80,7 +95,7 @@ export function KpiCards({ result }: { result: SimulationResult }) {
       <Card
         {...common}
         label="Error rate"
-        value={totals.requests ? totals.failed / totals.requests : null}
+        value={errorRate}
         format={pct}
         verdict={v.errorRate}
         interval={ci('errorRate')}
@@ -101,7 +116,7 @@ export function KpiCards({ result }: { result: SimulationResult }) {
         label="Latency degradation (worst fault)"
         value={degradations.length ? Math.max(...degradations) : null}
         format={ms}
-        verdict={v.latencyDegradationMs}
+        verdict={run.latencyDegradationMs}
         testId="degradation"
       />
       <Card
@@ -109,15 +124,15 @@ export function KpiCards({ result }: { result: SimulationResult }) {
         label="MTTR"
         value={result.mttrMs}
         format={secs}
-        verdict={v.mttrMs}
-        interval={ci('mttrMs')}
+        verdict={run.mttrMs}
+        interval={runCi('mttrMs')}
         testId="mttr"
       />
       <Card
         label="Recovery time (longest)"
         value={recoveries.length ? Math.max(...recoveries) : null}
         format={secs}
-        verdict={v.recoveryTimeMs}
+        verdict={run.recoveryTimeMs}
         testId="recovery"
       />
       <Card
@@ -126,7 +141,7 @@ export function KpiCards({ result }: { result: SimulationResult }) {
         value={result.scorecard.recoveryRate}
         headline={grade ?? '–'}
         format={(rate) => pct(rate, 0)}
-        interval={ci('recoveryRate')}
+        interval={runCi('recoveryRate')}
         detail={gradeBasis(result)}
         testId="grade"
       />

@@ -1,6 +1,9 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { SimulationResult } from '@faultline/schemas';
 import { BreakerTimeline } from './BreakerTimeline.tsx';
+import { ClassCards } from './ClassCards.tsx';
+import { classFiguresOf } from './class-figures.ts';
+import { ClassFilter } from './ClassFilter.tsx';
 import { ComponentTable } from './ComponentTable.tsx';
 import { DefencesPanel } from './DefencesPanel.tsx';
 import { EventLog } from './EventLog.tsx';
@@ -13,10 +16,15 @@ import { VerdictHeader } from './VerdictHeader.tsx';
 /** One simulation's dashboard; `baseline` overlays the faults-off run on the charts. */
 export function SimulationView({ result, baseline }: { result: SimulationResult; baseline?: SimulationResult }) {
   const [onCanvas, setOnCanvas] = useState(false);
+  const classes = useMemo(() => classFiguresOf(result), [result]);
+  const [classId, setClassId] = useState<string | undefined>();
+  const only = classes.find((c) => c.id === classId);
   return (
     <>
       <VerdictHeader result={result} />
-      <KpiCards result={result} />
+      {classes.length > 0 && <ClassFilter classes={classes} chosen={only?.id} onChoose={setClassId} />}
+      <KpiCards result={result} only={only} />
+      <ClassCards classes={classes} />
       <DefencesPanel result={result} />
       <button type="button" onClick={() => setOnCanvas((shown) => !shown)} data-testid="run.view-on-canvas">
         {onCanvas ? 'Hide the canvas' : 'View on canvas'}

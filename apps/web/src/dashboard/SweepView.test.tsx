@@ -2,6 +2,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render, screen } from '@testing-library/react';
 import type { RunResult, SweepPoint } from '@faultline/schemas';
+import { NamesContext } from './names-context.ts';
+import { namesOf } from './names.ts';
 import { SweepView } from './SweepView.tsx';
 
 afterEach(cleanup);
@@ -41,6 +43,27 @@ describe('a sweep that never collapses', () => {
       'SLO breaks at /faults/0/schedule/probability = 0.5 (p99 latency failed) · no collapse: the success rate stayed at or above 10 % at every step',
     );
     expect(banner.className).toContain('fail');
+  });
+
+  it('a break caused by a request class’s own target names the class, by the design’s name for it', () => {
+    const names = namesOf({
+      components: [{ id: 'users', name: 'Users', kind: 'client', operations: [{ id: 'checkout', name: 'Checkout' }] }],
+    });
+    render(
+      <NamesContext value={names}>
+        <SweepView
+          result={slowSweep({
+            step: 1,
+            value: 0.5,
+            failedTargets: [],
+            failedClasses: { checkout: ['availability', 'p99LatencyMs'] },
+          })}
+        />
+      </NamesContext>,
+    );
+    expect(screen.getByTestId('sweep.collapse').textContent).toMatch(
+      /^SLO breaks at \/faults\/0\/schedule\/probability = 0.5 \(Checkout availability, p99 latency failed\) ·/,
+    );
   });
 
   it('a result without a breaking point (stored before it existed) still says where the SLO first failed', () => {

@@ -1,15 +1,26 @@
 import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { RunResult } from '@faultline/schemas';
+import type { RunResult, SloTarget } from '@faultline/schemas';
 import { ms, pct } from './format.ts';
+import { useNames } from './names-context.ts';
+import type { Names } from './names.ts';
 import { TARGET_WORDS } from './verdict-lines.ts';
 
 type Sweep = Extract<RunResult, { scenario: 'sweep' }>;
 
-/** Where the SLO first broke, so "no collapse" never reads as all is well while every step fails its targets. */
-function breakingWords({ breakingPoint, parameter, points }: Sweep): string {
+/**
+ * Where the SLO first broke, so "no collapse" never reads as all is well while every step fails its
+ * targets: the design-wide targets that failed, then each request class's own, by the class's name.
+ */
+function breakingWords({ breakingPoint, parameter, points }: Sweep, names: Names): string {
   if (breakingPoint) {
-    const targets = breakingPoint.failedTargets.map((t) => TARGET_WORDS[t]).join(', ');
-    return `SLO breaks at ${parameter} = ${breakingPoint.value} (${targets} failed)`;
+    const words = (targets: SloTarget[]) => targets.map((t) => TARGET_WORDS[t]).join(', ');
+    const failed = [
+      ...(breakingPoint.failedTargets.length ? [words(breakingPoint.failedTargets)] : []),
+      ...Object.entries(breakingPoint.failedClasses ?? {}).map(
+        ([id, targets]) => `${names.requestClass(id)} ${words(targets)}`,
+      ),
+    ];
+    return `SLO breaks at ${parameter} = ${breakingPoint.value} (${failed.join('; ')} failed)`;
   }
   // A result without a breaking point (stored before it existed) still says where the SLO first failed.
   const first = points.find((p) => !p.sloPassed);
@@ -21,12 +32,13 @@ const breakingStep = (sweep: Sweep) => sweep.breakingPoint ?? sweep.points.find(
 
 /** The success rate against the swept value, with the collapse point marked, and the table behind it. */
 export function SweepView({ result }: { result: Sweep }) {
+  const names = useNames();
   const breaking = breakingStep(result);
   const rows = result.points.map((p) => ({ value: p.value, successRate: p.successRate, p99: p.headline.p99LatencyMs }));
   return (
     <section data-testid="sweep" aria-label="Sweep">
       <p className={`slo-banner ${result.collapse || breaking ? 'fail' : 'pass'}`} data-testid="sweep.collapse">
-        {breakingWords(result)}
+        {breakingWords(result, names)}
         {' · '}
         {result.collapse
           ? `collapses at ${result.parameter} = ${result.collapse.value} (success rate below 10 %)`

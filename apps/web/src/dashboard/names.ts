@@ -3,7 +3,13 @@ import { useGetRunDesignQuery } from '../api/faultline-api.ts';
 
 /** The parts of a design that name what a result keys by id. */
 export interface Named {
-  components: readonly { id: string; name: string; kind?: string; position?: { x: number; y: number } }[];
+  components: readonly {
+    id: string;
+    name: string;
+    kind?: string;
+    position?: { x: number; y: number };
+    operations?: readonly { id: string; name: string }[] | undefined;
+  }[];
   connections?: readonly { id: string; source: string; target: string }[] | undefined;
   faults?: readonly { id: string; name: string; target: { component: string } | { connection: string } }[] | undefined;
 }
@@ -14,6 +20,10 @@ export interface Names {
   /** A connection has no name of its own: it reads as "Source → Target". */
   connection(id: string): string;
   fault(id: string): string;
+  /** One of a component's operations (SPEC §3.7). */
+  operation(componentId: string, operationId: string): string;
+  /** A request class: an operation of the design's client (SPEC §3.7). */
+  requestClass(id: string): string;
   /** The design the names come from, for what else it tells (a fault's target); none while loading. */
   readonly design: Named | undefined;
 }
@@ -34,6 +44,14 @@ export function namesOf(design: Named | undefined): Names {
       return c ? `${component(c.source)} → ${component(c.target)}` : id;
     },
     fault: (id) => faults.get(id) ?? id,
+    operation: (componentId, operationId) =>
+      design?.components.find((c) => c.id === componentId)?.operations?.find((o) => o.id === operationId)?.name ??
+      operationId,
+    requestClass: (id) =>
+      design?.components
+        .filter((c) => c.kind === 'client')
+        .flatMap((c) => c.operations ?? [])
+        .find((o) => o.id === id)?.name ?? id,
     design,
   };
 }

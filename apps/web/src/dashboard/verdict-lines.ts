@@ -44,15 +44,27 @@ export function gradeBasis(result: SimulationResult): string {
   return `${recovered} recovered + ${noImpact} no impact of ${count(exercised.length, 'exercised fault')}${rate === null ? '' : ` (${pct(rate, 0)})`}`;
 }
 
+/** Each request class's failing verdicts (SPEC §3.7), said with the class's name first. */
+function failingClassTargets(result: SimulationResult): string[] {
+  return Object.entries(result.slo.classes ?? {}).flatMap(([id, slo]) =>
+    Object.values(slo.verdicts)
+      .filter((v) => v.status === 'fail')
+      .map((v) => `${result.classes?.[id]?.name ?? id} ${failingTarget(v)}`),
+  );
+}
+
+const failingTarget = (v: SloVerdict) =>
+  `${TARGET_WORDS[v.target]} ${measuredAgainst(v)}${v.reason ? ` (${v.reason})` : ''}`;
+
 /** The run's verdict in one line that agrees with the cards beside it: each failing target by its figures. */
 export function overallLine(result: SimulationResult): string {
   const verdicts = Object.values(result.slo.verdicts);
-  const failing = verdicts.filter((v) => v.status === 'fail');
+  const failing = [...verdicts.filter((v) => v.status === 'fail').map(failingTarget), ...failingClassTargets(result)];
   const grade = result.scorecard.grade ? ` · grade ${result.scorecard.grade}: ${gradeBasis(result)}` : '';
   if (!failing.length) {
-    const held = verdicts.filter((v) => v.status === 'pass').length;
+    const classVerdicts = Object.values(result.slo.classes ?? {}).flatMap((c) => Object.values(c.verdicts));
+    const held = [...verdicts, ...classVerdicts].filter((v) => v.status === 'pass').length;
     return `${held ? `Every SLO target held (${count(held, 'target')})` : 'No SLO target applied'}${grade}`;
   }
-  const why = failing.map((v) => `${TARGET_WORDS[v.target]} ${measuredAgainst(v)}${v.reason ? ` (${v.reason})` : ''}`);
-  return `SLO missed: ${why.join('; ')}${grade}`;
+  return `SLO missed: ${failing.join('; ')}${grade}`;
 }

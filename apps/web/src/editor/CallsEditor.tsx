@@ -6,6 +6,8 @@ import { editorActions } from './editor-slice.ts';
 import { Field, numberOrText, shown } from './fields/Field.tsx';
 import { issuesAt } from './fields/issues.ts';
 import { componentName } from './names.ts';
+import { OperationChoice } from './OperationChoice.tsx';
+import { operationsOf, targetOfCall } from './operations.ts';
 import { selectDraft, selectIssues } from './selectors.ts';
 
 const DEFAULTS = defaultsOf(CallSchema);
@@ -13,15 +15,27 @@ const DEFAULTS = defaultsOf(CallSchema);
 /**
  * The calls a component makes for each request, in order: calls sharing a parallel group run
  * together; each may be skipped by its probability and may be optional (its failure tolerated).
+ * With `operation` (an index), the calls that operation makes (SPEC §3.7); else the component's own.
  */
-export function CallsEditor({ component, index }: { component: ComponentDraft; index: number }) {
+export function CallsEditor({
+  component,
+  index,
+  operation,
+}: {
+  component: ComponentDraft;
+  index: number;
+  operation?: number;
+}) {
   const dispatch = useAppDispatch();
   const draft = useAppSelector(selectDraft)!;
   const issues = useAppSelector(selectIssues);
-  const calls = component.calls ?? [];
-  const change = (i: number, edit: CallChange) =>
-    dispatch(editorActions.callChanged({ component: component.id, index: i, ...edit }));
-  const move = (from: number, to: number) => dispatch(editorActions.callMoved({ component: component.id, from, to }));
+  const at = { component: component.id, operation };
+  const calls = (operation === undefined ? component.calls : component.operations?.[operation]?.calls) ?? [];
+  const listPath = `/components/${index}${operation === undefined ? '' : `/operations/${operation}`}/calls`;
+  // A component with operations may have no calls of its own: the schema says so at the list.
+  const listIssues = issues.filter((i) => i.path === listPath);
+  const change = (i: number, edit: CallChange) => dispatch(editorActions.callChanged({ ...at, index: i, ...edit }));
+  const move = (from: number, to: number) => dispatch(editorActions.callMoved({ ...at, from, to }));
 
   // Connecting without a pointer: the same event as dragging between handles.
   const others = draft.components.filter((c) => c.id !== component.id && c.kind !== 'client');
@@ -34,7 +48,8 @@ export function CallsEditor({ component, index }: { component: ComponentDraft; i
         value=""
         data-testid="calls.connect"
         onChange={(e) =>
-          e.target.value && dispatch(editorActions.connected({ source: component.id, target: e.target.value }))
+          e.target.value &&
+          dispatch(editorActions.connected({ source: component.id, target: e.target.value, operation }))
         }
       >
         <option value="">Choose a component…</option>
@@ -60,20 +75,35 @@ export function CallsEditor({ component, index }: { component: ComponentDraft; i
   return (
     <section className="subpanel" aria-label="Calls" data-testid="calls">
       <h3>Calls, in order</h3>
+      {listIssues.length > 0 && (
+        <p className="field-error" role="alert">
+          {listIssues.map((i) => i.message).join('; ')}
+        </p>
+      )}
       {calls.map((call, i) => {
         const connection = draft.connections?.find((c) => c.id === call.connection);
         const target = connection ? componentName(draft, connection.target) : call.connection;
-        const at = (field: string) => issuesAt(issues, `/components/${index}/calls/${i}/${field}`);
+        const issuesOf = (field: string) => issuesAt(issues, `${listPath}/${i}/${field}`);
+        const targetOperations = operationsOf(targetOfCall(draft, call));
         return (
           <fieldset key={`${call.connection}-${i}`} data-testid={`call.${call.connection}`}>
             <legend>
               {i + 1}. to {target}
             </legend>
+            {(targetOperations.length > 0 || call.operation !== undefined) && (
+              <OperationChoice
+                target={target}
+                value={call.operation}
+                operations={targetOperations}
+                issues={issuesOf('operation')}
+                onChange={(value) => change(i, { field: 'operation', value })}
+              />
+            )}
             <Field
               label="Probability"
               unit="0–1"
               value={shown(call.probability ?? DEFAULTS.probability)}
-              issues={at('probability')}
+              issues={issuesOf('probability')}
               testId="call.probability"
               onCommit={(t) => change(i, { field: 'probability', value: numberOrText(t) })}
             />
@@ -82,7 +112,7 @@ export function CallsEditor({ component, index }: { component: ComponentDraft; i
               type="text"
               unit="calls with the same group run together"
               value={call.parallelGroup ?? ''}
-              issues={at('parallelGroup')}
+              issues={issuesOf('parallelGroup')}
               onCommit={(t) => change(i, { field: 'parallelGroup', value: t })}
             />
             <label className="inline">
@@ -124,7 +154,7 @@ export function CallsEditor({ component, index }: { component: ComponentDraft; i
               <button
                 type="button"
                 className="danger"
-                onClick={() => dispatch(editorActions.callRemoved({ component: component.id, index: i }))}
+                onClick={() => dispatch(editorActions.callRemoved({ ...at, index: i }))}
                 aria-label={`Remove the call to ${target}`}
               >
                 Remove

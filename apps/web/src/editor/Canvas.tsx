@@ -16,7 +16,14 @@ import {
 } from '@xyflow/react';
 import { COMPONENT_KINDS } from '@faultline/schemas';
 import { useAppDispatch, useAppSelector } from '../app/hooks.ts';
-import { capacityOf, nodePolicyBadges, policiesOnConnection, policyBadge, serviceTimeOf } from './canvas-labels.ts';
+import {
+  capacityOf,
+  nodeOperations,
+  nodePolicyBadges,
+  policiesOnConnection,
+  policyBadge,
+  serviceTimeOf,
+} from './canvas-labels.ts';
 import { ComponentNode, type ComponentNodeData } from './ComponentNode.tsx';
 import { editorActions } from './editor-slice.ts';
 import { layoutPositions } from './layout.ts';
@@ -62,6 +69,7 @@ export function Canvas() {
           policyBadges: nodePolicyBadges(c),
           capacity: capacityOf(c),
           serviceTime: serviceTimeOf(c),
+          operations: nodeOperations(c),
         },
       };
     });

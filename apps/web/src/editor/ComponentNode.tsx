@@ -15,6 +15,8 @@ export type ComponentNodeData = {
   capacity: string | null;
   /** Service time in short form (`~10 ms`); null for clients. */
   serviceTime: string | null;
+  /** Its operations by name when it has several; a client's request classes with their shares. */
+  operations: string[];
 };
 
 // Plain symbols: they render without an emoji font.
@@ -44,6 +46,11 @@ export function ComponentNode({ data, selected }: NodeProps<Node<ComponentNodeDa
         <small className="node-facts" data-testid="node.facts">
           {[data.kind, data.capacity, data.serviceTime].filter(Boolean).join(' · ')}
         </small>
+        {data.operations.length > 0 && (
+          <small className="node-operations" data-testid="node.operations">
+            {data.operations.join(' · ')}
+          </small>
+        )}
       </span>
       <span className="badges">
         {data.issues > 0 && (

@@ -8,6 +8,7 @@ import {
   WorkloadSchema,
 } from '@faultline/schemas';
 import { useAppDispatch, useAppSelector } from '../app/hooks.ts';
+import { ClassSloEditor } from './ClassSloEditor.tsx';
 import type { SloDraft } from './draft.ts';
 import { editorActions } from './editor-slice.ts';
 import { Field, numberOrText, shown } from './fields/Field.tsx';
@@ -172,6 +173,7 @@ export function DesignSettings() {
             }
           />
         ))}
+        <ClassSloEditor />
       </fieldset>
     </aside>
   );

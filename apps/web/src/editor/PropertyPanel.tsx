@@ -10,6 +10,7 @@ import {
 import { useAppDispatch, useAppSelector } from '../app/hooks.ts';
 import { CallsEditor } from './CallsEditor.tsx';
 import { ConnectionProperties } from './ConnectionProperties.tsx';
+import { OperationsEditor } from './OperationsEditor.tsx';
 import { DesignSettings } from './DesignSettings.tsx';
 import type { ComponentChange, Without } from './draft.ts';
 import { editorActions } from './editor-slice.ts';
@@ -88,7 +89,7 @@ function ComponentProperties({ entry: { component, index } }: { entry: Component
             onCommit={(text) => change({ field: 'queueCapacity', value: orUnbounded(text) })}
           />
           <DistributionEditor
-            legend="Service time"
+            legend={component.operations?.length ? 'Service time of operations without their own' : 'Service time'}
             value={component.serviceTime ?? SERVING.serviceTime}
             path={`/components/${index}/serviceTime`}
             issues={issues}
@@ -136,7 +137,11 @@ function ComponentProperties({ entry: { component, index } }: { entry: Component
           onChange={(balancing) => change({ field: 'balancing', value: balancing })}
         />
       )}
-      <CallsEditor component={component} index={index} />
+      {/* With operations, each makes its own calls; own calls then show only to be removed (SPEC §3.7). */}
+      {(!component.operations?.length || (component.calls?.length ?? 0) > 0) && (
+        <CallsEditor component={component} index={index} />
+      )}
+      <OperationsEditor component={component} index={index} />
     </aside>
   );
 }

@@ -1,5 +1,6 @@
 import type { Distribution } from '@faultline/schemas';
 import type { ComponentDraft, DistributionDraft, FaultDraft, PolicyDraft } from './draft.ts';
+import { classShares, operationsOf, shareText } from './operations.ts';
 
 // What the canvas says about each part, in short forms a person reads at a glance: worked out
 // here, apart from React, and tested without a browser.
@@ -81,4 +82,15 @@ export function nodePolicyBadges(component: ComponentDraft): string[] {
 /** A fault's badge: what it does, in a word or two. */
 export function faultBadge(fault: FaultDraft): string {
   return fault.type.replace('-', ' ');
+}
+
+/**
+ * The operations a node lists: only with several (one is the component's single kind of work), by
+ * name, a client's request classes with the share of arrivals each gets (`Browse 75 %`).
+ */
+export function nodeOperations(component: ComponentDraft): string[] {
+  const operations = operationsOf(component);
+  if (operations.length < 2) return [];
+  if (component.kind !== 'client') return operations.map((o) => o.name);
+  return classShares(component).map((c) => `${c.name} ${shareText(c.share)}`);
 }

@@ -97,6 +97,8 @@ function namedValue(design: Design, key: string, value: unknown): string {
           )
           .join('; ')
       : 'none';
+  if (key === 'operations')
+    return value.length ? value.map((o: { name: string; calls?: unknown[] }) => o.name).join('; ') : 'none';
   if (key === 'inbound') return value.length ? value.map((p: { type: string }) => p.type).join('; ') : 'none';
   return shortValue(value);
 }

@@ -7,6 +7,8 @@ import type { DesignInput, Distribution } from '@faultline/schemas';
 export type ComponentDraft = DesignInput['components'][number];
 export type ConnectionDraft = NonNullable<DesignInput['connections']>[number];
 export type CallDraft = NonNullable<ComponentDraft['calls']>[number];
+/** One kind of request a component serves (SPEC §3.7); on a client, a request class with its weight. */
+export type OperationDraft = NonNullable<ComponentDraft['operations']>[number];
 export type FaultDraft = NonNullable<DesignInput['faults']>[number];
 export type ScheduleDraft = NonNullable<FaultDraft['schedule']>;
 export type TargetDraft = FaultDraft['target'];
@@ -37,7 +39,7 @@ type ValueIn<T, K extends PropertyKey> = T extends unknown ? (K extends keyof T 
 /** What the property panel edits on a component: everything but its identity, place and lists. */
 export type ComponentField = Exclude<
   KeysOfUnion<ComponentDraft>,
-  'id' | 'kind' | 'position' | 'calls' | 'resilience' | 'inbound'
+  'id' | 'kind' | 'position' | 'calls' | 'resilience' | 'inbound' | 'operations'
 >;
 export type ComponentChange = {
   [F in ComponentField]: {
@@ -59,7 +61,20 @@ export type ConnectionChange = {
 export type CallChange =
   | { field: 'probability'; value: Entered<number> }
   | { field: 'parallelGroup'; value: string }
-  | { field: 'required' | 'onMiss'; value: boolean };
+  | { field: 'required' | 'onMiss'; value: boolean }
+  /** The target's operation the call asks for; `undefined`: the target's first. */
+  | { field: 'operation'; value: string | undefined };
+
+/** Where a call list is: a component's own calls, or those of its operation at `operation`. */
+export type CallsAt = { component: string; operation?: number | undefined };
+
+/** An operation of a component, by its place in the component's list (issue paths name the place). */
+export type OperationAt = { component: string; operation: number };
+
+export type OperationChange =
+  | { field: 'name'; value: string }
+  | { field: 'serviceTime'; value: DistributionDraft | undefined }
+  | { field: 'weight'; value: Entered<number> };
 
 export type ScheduleChange =
   | { field: 'startMs' | 'probability' | 'maxTriggers'; value: Entered<number> }

@@ -4,6 +4,7 @@ import { changed, initialEditorState, remember } from './editor-state.ts';
 import { designReducers } from './reducers/design.ts';
 import { faultReducers } from './reducers/faults.ts';
 import { layoutReducers } from './reducers/layout.ts';
+import { operationReducers } from './reducers/operations.ts';
 import { partReducers } from './reducers/parts.ts';
 import { resilienceReducers } from './reducers/resilience.ts';
 
@@ -71,6 +72,7 @@ export const editorSlice = createSlice({
       state.removal = null;
     },
     ...partReducers,
+    ...operationReducers,
     ...faultReducers,
     ...resilienceReducers,
     ...designReducers,

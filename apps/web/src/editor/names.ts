@@ -16,6 +16,14 @@ export function connectionNameById(design: Parts, id: string): string {
   return connection ? connectionName(design, connection) : id;
 }
 
-/** A fault's target: a component's name, or a connection's "Order service → Email queue". */
-export const targetName = (design: Parts, target: TargetDraft) =>
-  'component' in target ? componentName(design, target.component) : connectionNameById(design, target.connection);
+/**
+ * A fault's target: a component's name, with the one operation it acts on ("Orders DB · Write"),
+ * or a connection's "Order service → Email queue".
+ */
+export function targetName(design: Parts, target: TargetDraft): string {
+  if (!('component' in target)) return connectionNameById(design, target.connection);
+  const name = componentName(design, target.component);
+  if (target.operation === undefined) return name;
+  const operations = design.components.find((c) => c.id === target.component)?.operations;
+  return `${name} · ${operations?.find((o) => o.id === target.operation)?.name ?? target.operation}`;
+}

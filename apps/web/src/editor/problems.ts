@@ -35,15 +35,25 @@ export function callLoopOf(draft: DesignInput): CallLoop | null {
 
 export const loopMessage = (loop: CallLoop) => `Calls form a loop: ${loop.names.join(' → ')}`;
 
-/** The words for a field deeper in a component: its call or policy by what it points at. */
+/** A call by what it calls: "Call to Orders DB". */
+function callWords(draft: DesignInput, call: { connection: string } | undefined): string {
+  const connection = draft.connections?.find((c) => c.id === call?.connection);
+  return connection ? `Call to ${componentName(draft, connection.target)}` : 'Call';
+}
+
+/** The words for a field deeper in a component: its call, operation or policy by what it points at. */
 function componentField(draft: DesignInput, index: number, rest: string[]): string {
   const component = draft.components[index];
   const [list, at, ...field] = rest;
   const tail = field.length ? ` · ${fieldLabel(field[field.length - 1]!)}` : '';
-  if (list === 'calls' && at !== undefined) {
-    const call = component?.calls?.[Number(at)];
-    const connection = draft.connections?.find((c) => c.id === call?.connection);
-    return `${connection ? `Call to ${componentName(draft, connection.target)}` : 'Call'}${tail}`;
+  if (list === 'calls' && at !== undefined) return `${callWords(draft, component?.calls?.[Number(at)])}${tail}`;
+  if (list === 'operations' && at !== undefined) {
+    const operation = component?.operations?.[Number(at)];
+    const named = `${component?.kind === 'client' ? 'Request class' : 'Operation'} “${operation?.name ?? at}”`;
+    const [inner, innerAt] = field;
+    if (inner === 'calls' && innerAt !== undefined)
+      return `${named} · ${callWords(draft, operation?.calls?.[Number(innerAt)])}${field.length > 2 ? tail : ''}`;
+    return `${named}${tail}`;
   }
   if ((list === 'resilience' || list === 'inbound') && at !== undefined) {
     const policy = list === 'resilience' ? component?.resilience?.[Number(at)] : undefined;
@@ -78,6 +88,12 @@ function locate(draft: DesignInput, path: string[]): Omit<Problem, 'path' | 'mes
       field,
       select: exists ? [target] : [],
     };
+  }
+  if (section === 'slo' && at === 'classes' && rest[0] !== undefined) {
+    // A request class's target, by the class's name where the entry client has it.
+    const entry = draft.components.find((c) => c.id === draft.workload?.entry);
+    const name = entry?.operations?.find((o) => o.id === rest[0])?.name ?? rest[0];
+    return { where: 'SLO', field: `${name} requests${rest[1] ? ` · ${fieldLabel(rest[1])}` : ''}`, select: [] };
   }
   if (section === 'workload' || section === 'slo')
     return {

@@ -4,6 +4,7 @@ import type { FaultDraft } from '../draft.ts';
 import { editorActions } from '../editor-slice.ts';
 import { Field } from '../fields/Field.tsx';
 import { FAULT_FORMS } from './fault-forms.tsx';
+import { FaultOperation } from './FaultOperation.tsx';
 import { ScheduleEditor } from './ScheduleEditor.tsx';
 
 /** One fault: its name, on/off, the form of its type, and its schedule. `issues` are relative to the fault. */
@@ -30,6 +31,7 @@ export function FaultEditor({ fault, issues }: { fault: FaultDraft; issues: Fiel
         />{' '}
         enabled
       </label>
+      <FaultOperation fault={fault} issues={issues} />
       <Form
         params={fault.params ?? {}}
         issues={issues}

@@ -1,5 +1,5 @@
 import type { PayloadAction } from '@reduxjs/toolkit';
-import { SLO_PRESETS, type DesignInput, type SloEnvironment } from '@faultline/schemas';
+import { SLO_PRESETS, type ClassSloTarget, type DesignInput, type SloEnvironment } from '@faultline/schemas';
 import type {
   ArrivalChange,
   ArrivalDraft,
@@ -65,6 +65,30 @@ export const designReducers = {
     const draft = remember(state);
     draft.slo ??= {};
     assign(draft.slo, action.payload.target, action.payload.value);
+  },
+  /**
+   * One target of a request class (SPEC §3.7); `undefined` leaves it unjudged. A class with no
+   * target left, and a map with no class left, go: what is not there is not judged.
+   */
+  classSloTargetChanged(
+    state: EditorState,
+    action: PayloadAction<{ classId: string; target: ClassSloTarget; value: Entered<number> }>,
+  ) {
+    const { classId, target, value } = action.payload;
+    const draft = remember(state);
+    draft.slo ??= {};
+    const classes = (draft.slo.classes ??= {});
+    const targets = (classes[classId] ??= {});
+    assign(targets, target, value);
+    if (!Object.keys(targets).length) delete classes[classId];
+    if (!Object.keys(classes).length) delete draft.slo.classes;
+  },
+  /** Targets for a class the entry client does not have (an import, a class renamed away): dropped. */
+  classSloRemoved(state: EditorState, action: PayloadAction<string>) {
+    if (!state.draft?.slo?.classes?.[action.payload]) return;
+    const slo = remember(state).slo!;
+    delete slo.classes![action.payload];
+    if (!Object.keys(slo.classes!).length) delete slo.classes;
   },
   /** An environment's targets (SPEC §3.6); the other targets keep their values. */
   sloPresetApplied(state: EditorState, action: PayloadAction<SloEnvironment>) {

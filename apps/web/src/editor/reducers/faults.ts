@@ -46,6 +46,17 @@ export const faultReducers = {
     fault.schedule ??= {};
     assign(fault.schedule, action.payload.field, action.payload.value);
   },
+  /**
+   * The one operation of its component a fault acts on (SPEC §3.7), or with `undefined` every
+   * request the component serves. A connection's fault has no operation to choose.
+   */
+  faultOperationChosen(state: EditorState, action: PayloadAction<{ id: string; operation: string | undefined }>) {
+    const fault = faultIn(state.draft, action.payload.id);
+    if (!fault || !('component' in fault.target)) return;
+    remember(state);
+    const { component } = fault.target;
+    fault.target = action.payload.operation ? { component, operation: action.payload.operation } : { component };
+  },
   faultRemoved(state: EditorState, action: PayloadAction<string>) {
     if (!faultIn(state.draft, action.payload)) return;
     const draft = remember(state);

@@ -1,11 +1,18 @@
 import { current, type PayloadAction } from '@reduxjs/toolkit';
 import type { ComponentKind, DesignInput } from '@faultline/schemas';
-import type { CallChange, ComponentChange, ConnectionChange, Position } from '../draft.ts';
+import type { CallChange, CallsAt, ComponentChange, ConnectionChange, Position } from '../draft.ts';
 import { assign, changed, remember, type EditorState, type RemovalNotice } from '../editor-state.ts';
 import { connectionName } from '../names.ts';
 import { freshId, newComponent, newWorkload } from '../new-parts.ts';
+import { callListOf, everyCallOf, operationsOf } from '../operations.ts';
 
 const componentIn = (draft: DesignInput | null, id: string) => draft?.components.find((c) => c.id === id);
+
+/** The call list at `at`, if its component (and operation) exist; read only, so a no-op stays one. */
+const callsIn = (draft: DesignInput | null, at: CallsAt) => {
+  const component = componentIn(draft, at.component);
+  return at.operation === undefined ? component?.calls : component?.operations?.[at.operation]?.calls;
+};
 
 /**
  * Removes the components and connections and everything that hangs on them: the connections of
@@ -26,6 +33,8 @@ function removeParts(
   draft.connections = connections.filter((c) => !connectionIds.has(c.id));
   for (const component of draft.components) {
     component.calls = (component.calls ?? []).filter((call) => !connectionIds.has(call.connection));
+    for (const operation of operationsOf(component))
+      operation.calls = (operation.calls ?? []).filter((call) => !connectionIds.has(call.connection));
     if (!component.resilience) continue;
     const kept = component.resilience.filter((p) => !p.connection || !connectionIds.has(p.connection));
     policies += component.resilience.length - kept.length;
@@ -73,20 +82,28 @@ export const partReducers = {
   },
   /**
    * The user connected `source` to `target`: a connection between them (once) and a call over it
-   * on the source (again, if its calls over it were removed).
+   * (again, if the calls over it were removed). The call goes into `operation` when one is named
+   * (its calls editor), else into the first operation of a caller that has operations (dragging on
+   * the canvas), else into the caller's own calls.
    */
-  connected(state: EditorState, action: PayloadAction<{ source: string; target: string }>) {
-    const { source, target } = action.payload;
+  connected(state: EditorState, action: PayloadAction<{ source: string; target: string; operation?: number }>) {
+    const { source, target, operation } = action.payload;
     const caller = componentIn(state.draft, source);
     if (!caller || source === target || !componentIn(state.draft, target)) return;
+    const into = operation ?? (operationsOf(caller).length ? 0 : undefined);
+    if (into !== undefined && !caller.operations?.[into]) return;
     const existing = state.draft!.connections?.find((c) => c.source === source && c.target === target);
-    if (existing && caller.calls?.some((call) => call.connection === existing.id)) return;
+    // From the canvas, a call over the connection anywhere in the caller is enough; from an
+    // operation's calls editor, that operation may make its own.
+    const calling = operation === undefined ? everyCallOf(caller) : (caller.operations?.[operation]?.calls ?? []);
+    if (existing && calling.some((call) => call.connection === existing.id)) return;
     const draft = remember(state);
     const id = existing?.id ?? freshId(draft, `${source}-${target}`.slice(0, 64));
     // A new connection takes the schema's mode and latency, shown as such in its properties.
     if (!existing) draft.connections = [...(draft.connections ?? []), { id, source, target }];
-    caller.calls = [...(caller.calls ?? []), { connection: id }];
-    state.selection = [id];
+    callListOf(caller, into)!.push({ connection: id });
+    // Connected from an operation's calls: the user stays among that component's operations.
+    if (operation === undefined) state.selection = [id];
   },
   connectionChanged(state: EditorState, action: PayloadAction<ConnectionChange>) {
     const connection = state.draft?.connections?.find((c) => c.id === action.payload.id);
@@ -94,9 +111,9 @@ export const partReducers = {
     remember(state);
     assign(connection, action.payload.field, action.payload.value);
   },
-  callChanged(state: EditorState, action: PayloadAction<{ component: string; index: number } & CallChange>) {
-    const { component: id, index, field, value } = action.payload;
-    const call = componentIn(state.draft, id)?.calls?.[index];
+  callChanged(state: EditorState, action: PayloadAction<CallsAt & { index: number } & CallChange>) {
+    const { index, field, value } = action.payload;
+    const call = callsIn(state.draft, action.payload)?.[index];
     if (!call) return;
     remember(state);
     // No group, and "not only on a miss", are what an absent field means: the field goes.
@@ -104,18 +121,18 @@ export const partReducers = {
       field === 'parallelGroup' ? value.trim() || undefined : field === 'onMiss' ? value || undefined : value;
     assign(call, field, entered);
   },
-  /** A call moved to another place in its component's order. */
-  callMoved(state: EditorState, action: PayloadAction<{ component: string; from: number; to: number }>) {
-    const { component: id, from, to } = action.payload;
-    const calls = componentIn(state.draft, id)?.calls;
+  /** A call moved to another place in its list's order. */
+  callMoved(state: EditorState, action: PayloadAction<CallsAt & { from: number; to: number }>) {
+    const { from, to } = action.payload;
+    const calls = callsIn(state.draft, action.payload);
     if (!calls || from === to || !calls[from] || to < 0 || to >= calls.length) return;
     remember(state);
     const [call] = calls.splice(from, 1);
     calls.splice(to, 0, call!);
   },
   /** The component stops making the call; the connection stays, to call over again. */
-  callRemoved(state: EditorState, action: PayloadAction<{ component: string; index: number }>) {
-    const calls = componentIn(state.draft, action.payload.component)?.calls;
+  callRemoved(state: EditorState, action: PayloadAction<CallsAt & { index: number }>) {
+    const calls = callsIn(state.draft, action.payload);
     if (!calls?.[action.payload.index]) return;
     remember(state);
     calls.splice(action.payload.index, 1);
