@@ -4,6 +4,8 @@ import type { PartOrder, PartOutcome, WorkerMessage } from './messages.ts';
 
 interface Slot {
   worker: Worker | null;
+  /** Resolves once the thread has loaded the engine. */
+  ready?: Promise<void>;
   order: PartOrder | null;
   settle: ((outcome: PartOutcome) => void) | null;
 }
@@ -29,6 +31,14 @@ export class WorkerPool {
 
   get free(): number {
     return this.slots.filter((s) => !s.order).length;
+  }
+
+  /**
+   * Starts every thread now and resolves once each has loaded the engine, so the first parts do
+   * not pay for compiling it (seconds per thread): for long-lived workers.
+   */
+  async warm(): Promise<void> {
+    await Promise.all(this.slots.map((slot) => ((slot.worker ??= this.spawn(slot)), slot.ready)));
   }
 
   /** Runs with a part on a thread, each once. */
@@ -78,8 +88,13 @@ export class WorkerPool {
 
   private spawn(slot: Slot): Worker {
     const worker = new Worker(ENTRY, { execArgv: [], resourceLimits: { maxOldGenerationSizeMb: this.memoryLimitMb } });
+    slot.ready = new Promise((resolve) => {
+      worker.on('message', (message: { type: string }) => message.type === 'ready' && resolve());
+      worker.once('exit', () => resolve()); // a thread that dies loading is reported by its first part
+    });
     worker.on('message', (message: WorkerMessage) => {
-      if (slot.worker !== worker || slot.order?.runId !== message.runId || slot.order.part !== message.part) return;
+      const order = slot.order;
+      if (slot.worker !== worker || !order || order.runId !== message.runId || order.part !== message.part) return;
       if (message.type === 'progress') this.onProgress(message);
       else this.finish(slot, message);
     });

@@ -83,9 +83,9 @@ export class PartWorker {
     this.worker.on('error', listener);
   }
 
-  /** Resolves once the worker takes jobs. */
+  /** Resolves once the worker takes jobs, its threads loaded. */
   async ready(): Promise<void> {
-    await this.worker.waitUntilReady();
+    await Promise.all([this.worker.waitUntilReady(), this.pool.warm()]);
   }
 
   private async process(job: Job<PartJobData, PartJobResult>, token?: string): Promise<PartJobResult> {
