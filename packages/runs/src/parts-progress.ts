@@ -22,6 +22,11 @@ export class PartsProgress {
     this.events[part] = events;
   }
 
+  /** The part is done: all of its simulated time counts, its events as last reported. */
+  done(part: number): void {
+    this.simulatedMs[part] = this.partMs;
+  }
+
   get totalEvents(): number {
     return this.events.reduce((a, b) => a + b, 0);
   }

@@ -246,11 +246,8 @@ export class FlowRunQueue implements RunScheduler {
       await this.subscribers.status(at.runId);
     const changed = run.update(at.part, status, progress?.worker);
     if (progress) run.progress.report(at.part, progress.simulatedMs, progress.events);
-    if (status === 'succeeded') {
-      const done = await this.partsQueue.getJob(jobId);
-      const events = done?.returnvalue?.progress.events ?? 0;
-      run.progress.report(at.part, 0, events, true);
-    }
+    // The worker reports a part's last progress before it completes it.
+    if (status === 'succeeded') run.progress.done(at.part);
     const current = run.progress.current();
     this.subscribers.progress(at.runId, current);
     this.persist(run, current, changed);

@@ -113,7 +113,11 @@ export class PartWorker {
       const ended = await outcome;
       if (ended.type === 'succeeded') {
         const total = await this.count(key, ended.progress.events);
-        if (total <= job.data.maxEvents) return { result: ended.result, progress: ended.progress, worker };
+        if (total <= job.data.maxEvents) {
+          // Its final count, for the orchestrators that follow the run's progress.
+          await job.updateProgress({ worker, ...ended.progress } satisfies PartJobProgress);
+          return { result: ended.result, progress: ended.progress, worker };
+        }
         const reason = overEventLimit(total, job.data.maxEvents);
         await this.stop(runId, reason);
         throw new UnrecoverableError(reason);
