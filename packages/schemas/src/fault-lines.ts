@@ -3,7 +3,9 @@ import type { FaultWindow, SimulationResult } from './result.ts';
 // What became of each fault, in the words the dashboard's verdict header and the Markdown report
 // both use: one function, so the two never tell a different story.
 
-const count = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+/** `1 request`, `2,500 requests`: a number with its noun, for sentences people read. */
+export const count = (n: number, one: string, many = `${one}s`): string =>
+  `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 /** A time of the run: "60 s", "2.5 s". */
 const at = (ms: number) => `${Number((ms / 1000).toFixed(1))} s`;
 const seconds = (ms: number | null) => (ms === null ? '–' : `${(ms / 1000).toFixed(1)} s`);

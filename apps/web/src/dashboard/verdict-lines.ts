@@ -1,7 +1,5 @@
-import { faultLine, type SimulationResult, type SloTarget, type SloVerdict } from '@faultline/schemas';
+import { count, faultLine, type SimulationResult, type SloTarget, type SloVerdict } from '@faultline/schemas';
 import { ms, pct, secs } from './format.ts';
-
-const count = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 
 /** One line per fault window, in the words the Markdown report uses too (`faultLine`). */
 export function faultLines(result: SimulationResult) {
