@@ -44,39 +44,34 @@ export function withParameter(design: Design, pointer: string, value: number): D
 
 /**
  * What is wrong with a sweep over this design, before anything runs: the parameter must name a
- * number, and the design must stay valid at both ends of the range (the rules on a number are
- * ranges, so the steps between are valid too).
+ * number, and the design must stay valid at both ends of the range and at every step between
+ * (an integer rule breaks between valid ends).
  */
 export function checkSweep(design: Design, sweep: Sweep, path = '/settings/scenario'): FieldIssue[] {
   const current = numberAt(design, sweep.parameter);
   if (typeof current === 'string') return [{ path: `${path}/parameter`, message: current }];
-  const issues: FieldIssue[] = [];
-  for (const end of ['from', 'to'] as const) {
-    const parsed = DesignSchema.safeParse(setUnchecked(design, sweep.parameter, sweep[end]));
-    if (!parsed.success) {
-      const why = parsed.error.issues.map((i) => i.message).join('; ');
-      issues.push({
-        path: `${path}/${end}`,
-        message: `${sweep.parameter} = ${sweep[end]} makes the design invalid: ${why}`,
-      });
-    }
-  }
+  /** Why the design is invalid with the parameter at `value`; null when it is valid. */
+  const invalidAt = (value: number): string | null => {
+    const parsed = DesignSchema.safeParse(setUnchecked(design, sweep.parameter, value));
+    return parsed.success ? null : parsed.error.issues.map((i) => i.message).join('; ');
+  };
+  const issues = (['from', 'to'] as const).flatMap((end) => {
+    const why = invalidAt(sweep[end]);
+    return why === null
+      ? []
+      : [{ path: `${path}/${end}`, message: `${sweep.parameter} = ${sweep[end]} makes the design invalid: ${why}` }];
+  });
   if (issues.length) return issues;
   // The steps between the ends may still be invalid, e.g. 1.5 replicas from 1 to 2 in 3 steps.
   const values = sweepValues(sweep);
   for (let step = 1; step < values.length - 1; step++) {
-    const parsed = DesignSchema.safeParse(setUnchecked(design, sweep.parameter, values[step]!));
-    if (!parsed.success) {
-      const why = parsed.error.issues.map((i) => i.message).join('; ');
-      return [
-        {
-          path: `${path}/steps`,
-          message: `step ${step + 1} sets ${sweep.parameter} = ${values[step]}, which makes the design invalid: ${why}`,
-        },
-      ];
+    const why = invalidAt(values[step]!);
+    if (why !== null) {
+      const message = `step ${step + 1} sets ${sweep.parameter} = ${values[step]}, which makes the design invalid: ${why}`;
+      return [{ path: `${path}/steps`, message }];
     }
   }
-  return issues;
+  return [];
 }
 
 /** A copy with the number at the pointer replaced; the pointer must name a number (checkSweep). */
