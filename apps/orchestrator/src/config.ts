@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import { DEFAULT_RUN_LIMITS } from '@faultline/runs';
 import { MAX_RUN_DURATION_MS, parseEnvironment } from '@faultline/schemas';
+import { teamQueueEnvironment } from '@faultline/workers/flows';
 
 const ConfigSchema = z
   .object({
@@ -29,15 +30,10 @@ const ConfigSchema = z
       .min(0)
       .max(64)
       .default(Math.max(1, availableParallelism() - 1)),
-    /** A team deployment: runs and their parts are BullMQ jobs on this Redis (SPEC §2). */
-    REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }).optional(),
-    /** Key prefix of the queues on that Redis: deployments that share one Redis use different prefixes. */
-    QUEUE_PREFIX: z
-      .string()
-      .regex(/^[A-Za-z0-9_-]{1,40}$/, 'letters, digits, - and _ only, at most 40')
-      .default('faultline'),
-    /** With REDIS_URL: how long a dead worker's part stays locked before it runs again elsewhere. */
-    PART_LOCK_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
+    /** A team deployment when set: runs go to BullMQ on this Redis; QUEUE_PREFIX and PART_LOCK_MS with it. */
+    REDIS_URL: teamQueueEnvironment.REDIS_URL.optional(),
+    QUEUE_PREFIX: teamQueueEnvironment.QUEUE_PREFIX,
+    PART_LOCK_MS: teamQueueEnvironment.PART_LOCK_MS,
     /** Runs queued or running at once; past it, 429. */
     MAX_PENDING_RUNS: z.coerce.number().int().min(1).default(100),
     /** Longest simulated duration of one simulation. */

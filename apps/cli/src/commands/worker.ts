@@ -1,16 +1,11 @@
 import { availableParallelism, hostname } from 'node:os';
 import { z } from 'zod';
-import { checkRedis, PartWorker, redact } from '@faultline/workers/flows';
+import { checkRedis, PartWorker, redact, teamQueueEnvironment } from '@faultline/workers/flows';
 import { CliError, EXIT } from '../cli-error.ts';
 
 const WorkerEnvironment = z.object({
-  REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }),
+  ...teamQueueEnvironment,
   WORKERS: z.coerce.number().int().min(1).max(64).default(availableParallelism()),
-  QUEUE_PREFIX: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]{1,40}$/, 'letters, digits, - and _ only, at most 40')
-    .default('faultline'),
-  PART_LOCK_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
 });
 
 /**
