@@ -134,8 +134,9 @@ export class FlowRunQueue implements RunScheduler {
   }
 
   async cancel(runId: string): Promise<boolean> {
-    if (!(await this.runs.cancel(runId))) return false;
+    // Followed before the cancel is stored: a finished run is not followed, and its waiting parts are removed by their records.
     const run = await this.follow(runId);
+    if (!(await this.runs.cancel(runId))) return false;
     await this.stopParts(runId);
     if (run) {
       for (const [i, record] of run.records.entries()) {
@@ -222,8 +223,12 @@ export class FlowRunQueue implements RunScheduler {
     let run = this.followed.get(runId);
     if (!run) {
       run = (async () => {
-        const job = await this.runs.job(runId);
-        if (!job) return null;
+        const [job, current] = await Promise.all([this.runs.job(runId), this.runs.get(runId)]);
+        // News of a run that has ended (a part stopped after a cancel) needs no following.
+        if (!job || !current || isFinished(current.status)) {
+          this.followed.delete(runId);
+          return null;
+        }
         const jobs = await this.partJobs(runId, partsOf(job.design, job.settings).length);
         return new FollowedRun(runId, job.design, job.settings, jobs);
       })().catch((error) => {
@@ -244,7 +249,8 @@ export class FlowRunQueue implements RunScheduler {
     // queued → running, once, by whichever orchestrator hears of it first.
     if (status === 'running' && (await this.runs.start(at.runId).catch(() => null)))
       await this.subscribers.status(at.runId);
-    const changed = run.update(at.part, status, progress?.worker);
+    const changed = run.update(at.part, status, progress?.worker) || run.unsaved;
+    run.unsaved = false;
     if (progress) run.progress.report(at.part, progress.simulatedMs, progress.events);
     // The worker reports a part's last progress before it completes it.
     if (status === 'succeeded') run.progress.done(at.part);

@@ -14,6 +14,8 @@ export class FollowedRun {
   readonly parts: Part[];
   readonly records: RunPart[];
   readonly progress: PartsProgress;
+  /** Records read from Redis, not yet written: news may have moved them before this orchestrator heard any. */
+  unsaved = true;
 
   constructor(
     readonly runId: string,

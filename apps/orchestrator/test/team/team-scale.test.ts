@@ -98,7 +98,9 @@ describe.runIf(provider === 'postgresql')('runs on BullMQ across worker processe
   }, 90_000);
 
   it('cancels every part, and the workers take the next run at once', async () => {
-    const run = await launch(first, { designId, settings: sweep(3_600_000) });
+    // Parts of minutes' work: none ends on its own before the cancel.
+    const busy = (await designs.create(busyCheckout(checkoutExample, 4_000))).id;
+    const run = await launch(first, { designId: busy, settings: sweep(3_600_000) });
     await waitFor(first, run.id, (r) => running(r).length === 2);
     const cancelled = await first.inject({ method: 'POST', url: `/api/runs/${run.id}/cancel` });
     expect(cancelled.json().status).toBe('cancelled');
