@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RandomStream } from '../kernel/random.ts';
-import { LatencyHistogram } from './histogram.ts';
+import { LatencyHistogram, bucketOf } from './histogram.ts';
+import { OctaveHistogram } from './octave-histogram.ts';
 
 describe('the latency histogram', () => {
   it('reads every quantile within 1 % of the exact value', () => {
@@ -29,5 +30,24 @@ describe('the latency histogram', () => {
     const size = h.counts.length;
     for (let i = 0; i < 1e6; i++) h.record(i % 5000);
     expect(h.counts.length).toBe(size);
+  });
+});
+
+describe("a class series' per-bucket histogram", () => {
+  it('reads the same quantiles as the latency histogram, whatever the octaves its values span', () => {
+    const r = new RandomStream(5, 'o');
+    for (const spread of [0.001, 2, 40]) {
+      const whole = new LatencyHistogram();
+      const octaves = new OctaveHistogram();
+      for (let i = 0; i < 5_000; i++) {
+        const ms = Math.exp(r.next() * spread) * (r.next() < 0.001 ? 1e-5 : 3);
+        whole.record(ms);
+        octaves.add(bucketOf(ms), ms);
+      }
+      for (const q of [0, 0.01, 0.5, 0.9, 0.99, 0.999, 1])
+        expect(octaves.quantile(q), `q ${q}`).toBe(whole.quantile(q));
+      expect(octaves.count).toBe(whole.count);
+    }
+    expect(new OctaveHistogram().quantile(0.99)).toBeNull();
   });
 });

@@ -10,10 +10,11 @@ import { round, roundOrNull } from './rounding.ts';
  * the first bucket, larger ones the last. The exact mean and max are kept on the side.
  */
 const SUB_BITS = 6;
-const SUBS = 1 << SUB_BITS;
+/** Sub-buckets per power of two: bucket i lies in octave `i / SUBS` (see `OctaveHistogram`). */
+export const SUBS = 1 << SUB_BITS;
 const MIN_EXP = -10;
 const MAX_EXP = 27;
-const BUCKETS = (MAX_EXP - MIN_EXP + 1) * SUBS;
+export const BUCKETS = (MAX_EXP - MIN_EXP + 1) * SUBS;
 const MIN = 2 ** MIN_EXP;
 
 const scratch = new Float64Array(1);
@@ -30,6 +31,9 @@ export function bucketOf(ms: number): number {
   if (exponent > MAX_EXP) return BUCKETS - 1;
   return (exponent - MIN_EXP) * SUBS + ((high >>> (20 - SUB_BITS)) & (SUBS - 1));
 }
+
+/** The value a quantile falling in bucket i reads: its middle (the first bucket holds everything below MIN). */
+export const quantileValue = (i: number): number => (i === 0 ? MIN : valueOf(i));
 
 /** The middle of bucket i. */
 function valueOf(i: number): number {
