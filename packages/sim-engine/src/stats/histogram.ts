@@ -10,12 +10,17 @@ import { round, roundOrNull } from './rounding.ts';
  * the first bucket, larger ones the last. The exact mean and max are kept on the side.
  */
 const SUB_BITS = 6;
-/** Sub-buckets per power of two: bucket i lies in octave `i / SUBS` (see `OctaveHistogram`). */
-export const SUBS = 1 << SUB_BITS;
+const SUBS = 1 << SUB_BITS;
 const MIN_EXP = -10;
 const MAX_EXP = 27;
-export const BUCKETS = (MAX_EXP - MIN_EXP + 1) * SUBS;
+const BUCKETS = (MAX_EXP - MIN_EXP + 1) * SUBS;
 const MIN = 2 ** MIN_EXP;
+/**
+ * The bucketing for `OctaveHistogram`: sub-buckets per power of two (bucket i lies in octave
+ * `i / SUB_BUCKETS`) and buckets in all. Copies, so the hot paths here read module-local constants.
+ */
+export const SUB_BUCKETS = SUBS;
+export const HISTOGRAM_BUCKETS = BUCKETS;
 
 const scratch = new Float64Array(1);
 const scratchBits = new Uint32Array(scratch.buffer);

@@ -1,6 +1,6 @@
-import { BUCKETS, SUBS, quantileValue } from './histogram.ts';
+import { HISTOGRAM_BUCKETS, SUB_BUCKETS as SUBS, quantileValue } from './histogram.ts';
 
-const OCTAVES = BUCKETS / SUBS;
+const OCTAVES = HISTOGRAM_BUCKETS / SUBS;
 
 /**
  * A latency histogram with `LatencyHistogram`'s buckets and quantiles, whose counts are kept per
