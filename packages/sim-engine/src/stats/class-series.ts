@@ -1,4 +1,4 @@
-import { OctaveHistogram } from './octave-histogram.ts';
+import { BucketLatencies } from './bucket-latencies.ts';
 import type { OutcomesByBucket } from './request-series.ts';
 
 /** The run's time buckets as a class's series needs them (the collector's). */
@@ -12,21 +12,21 @@ export interface BucketClock {
 /**
  * One request class's outcomes per time bucket (SPEC §3.7), filed as the run's are (see
  * `Collector.requestDone`), so each bucket's classes add up to the run's. Latencies go into a
- * compact histogram per bucket (see `OctaveHistogram`), made when the bucket's first answer comes.
+ * compact histogram per bucket (see `BucketLatencies`).
  */
 export class ClassSeries implements OutcomesByBucket {
   readonly buckets: number;
   readonly completions: Float64Array;
   readonly failures: Float64Array;
   readonly degradedAnswers: Float64Array;
-  private readonly latency: (OctaveHistogram | undefined)[];
+  private readonly latency: BucketLatencies;
 
   constructor(private readonly clock: BucketClock) {
     this.buckets = clock.buckets;
     this.completions = new Float64Array(clock.buckets);
     this.failures = new Float64Array(clock.buckets);
     this.degradedAnswers = new Float64Array(clock.buckets);
-    this.latency = new Array<OctaveHistogram | undefined>(clock.buckets);
+    this.latency = new BucketLatencies(clock.buckets);
   }
 
   /** A request of the class ended: `slot` is its latency's histogram bucket when answered. */
@@ -39,14 +39,14 @@ export class ClassSeries implements OutcomesByBucket {
       return;
     }
     if (degraded) this.degradedAnswers[bucket]!++;
-    (this.latency[bucket] ??= new OctaveHistogram()).add(slot, now - arrivedAt);
+    this.latency.add(bucket, slot, now - arrivedAt);
   }
 
   answered(bucket: number): number {
-    return this.latency[bucket]?.count ?? 0;
+    return this.latency.count[bucket]!;
   }
 
   latencyAt(bucket: number, q: number): number | null {
-    return this.latency[bucket]?.quantile(q) ?? null;
+    return this.latency.quantile(bucket, q);
   }
 }
