@@ -129,6 +129,11 @@ test('a run of request classes shows a card per class by name, and the filter sw
   await page.getByTestId('classes.filter').selectOption({ label: 'Browse requests' });
   await expect(page.getByTestId('kpi.availability')).toContainText('100.00 %');
   await expect(page.getByTestId('classes.scope')).toContainText('of Browse requests');
+  // The run keeps each class's time series: the charts follow the filter.
+  await expect(page.getByTestId('classes.scope')).toContainText('and so are the charts');
+  await expect(page.getByTestId('chart.Throughput').locator('figcaption')).toHaveText(
+    'Throughput of Browse requests (req/s)',
+  );
   expect(await seriousViolations(page, '[data-testid="classes"]')).toEqual([]);
   await page.screenshot({ path: testInfo.outputPath('classes.png'), fullPage: true });
 });

@@ -19,6 +19,11 @@ describe('request classes in scenarios', () => {
     expect(metric.mean).toBeCloseTo((availability[0]! + availability[1]!) / 2, 6);
     expect(metric.low).toBeLessThanOrEqual(metric.mean);
     expect(replications!.metrics['classes.browse.p99LatencyMs']).toBeDefined();
+    // The time series are the first replication's, each class's as the run's.
+    const first = simulate(shop, settings({ seed: 7 })).timeSeries;
+    expect(run.result.timeSeries.p99).toEqual(first.p99);
+    expect(run.result.timeSeries.classes).toEqual(first.classes);
+    expect(Object.keys(first.classes!)).toEqual(['browse', 'checkout']);
     expect(() => RunResultSchema.parse(run)).not.toThrow();
   });
 

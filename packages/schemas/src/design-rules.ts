@@ -2,7 +2,7 @@
 // fault fits its target, policies are not doubled up and no synchronous calls go round in a
 // circle. Each broken rule is reported at the path of the field that breaks it.
 import type { Call, Component, Connection } from './component.ts';
-import { FAULT_TARGETS, type Fault } from './fault.ts';
+import { FAULT_TARGETS, actsOnWholeComponent, type Fault } from './fault.ts';
 import { checkOperations, operationIds } from './operation-rules.ts';
 import type { InboundPolicy, OutgoingPolicy } from './resilience.ts';
 import type { Slo, Workload } from './workload.ts';
@@ -183,15 +183,6 @@ function checkFault(
   const { ramp, durationMs } = fault.schedule;
   if (ramp && durationMs === null)
     report([...path, 'schedule', 'ramp'], 'a ramp needs a window: give the fault a duration');
-}
-
-/** Faults that change the component's state for all its requests: they cannot pick an operation's. */
-function actsOnWholeComponent(fault: Fault): boolean {
-  return (
-    fault.type === 'crash' ||
-    (fault.type === 'resource-exhaustion' &&
-      (fault.params.resource === 'memory' || fault.params.resource === 'connections'))
-  );
 }
 
 const wholeComponentFault = (fault: Fault) =>

@@ -92,6 +92,18 @@ export type FaultInput = z.input<typeof FaultSchema>;
 export type FaultType = Fault['type'];
 export const FAULT_TYPES = FaultSchema.options.map((o) => o.shape.type.value) as FaultType[];
 
+/**
+ * Faults that change the component's state for all its requests (a crash, memory or connections
+ * exhaustion): they cannot act on one operation's requests (SPEC §3.7), so name none.
+ */
+export function actsOnWholeComponent(fault: Fault | FaultInput): boolean {
+  return (
+    fault.type === 'crash' ||
+    (fault.type === 'resource-exhaustion' &&
+      (fault.params.resource === 'memory' || fault.params.resource === 'connections'))
+  );
+}
+
 /** Which targets each fault type accepts (SPEC §3.3's table). */
 export const FAULT_TARGETS: Record<FaultType, { component: boolean; connection: boolean; asyncOnly?: boolean }> = {
   crash: { component: true, connection: false },

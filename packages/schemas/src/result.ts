@@ -71,22 +71,36 @@ export type ClassStats = z.infer<typeof ClassStatsSchema>;
 
 export const CircuitStateSchema = z.enum(['closed', 'open', 'half-open']);
 
-/** Columns of equal-width buckets (at most 600), starting at `startMs`. */
-export const TimeSeriesSchema = z.object({
-  startMs: z.number(),
-  bucketMs: z.number().positive(),
+/**
+ * What became of one set of requests per bucket: throughput (answers per second, by when they
+ * ended), success and error rate, p50 and p99 latency, and goodput (succeeded, degraded and
+ * failed, by when they arrived, as the rates are). The run's requests, or one request class's.
+ */
+const requestSeries = {
   throughput: z.array(z.number()),
   successRate: z.array(z.number().nullable()),
   errorRate: z.array(z.number().nullable()),
   p50: z.array(z.number().nullable()),
   p99: z.array(z.number().nullable()),
+  succeeded: z.array(z.int().min(0)),
+  degraded: z.array(z.int().min(0)),
+  failed: z.array(z.int().min(0)),
+};
+export const RequestSeriesSchema = z.object(requestSeries);
+export type RequestSeries = z.infer<typeof RequestSeriesSchema>;
+
+/** Columns of equal-width buckets (at most 600), starting at `startMs`. */
+export const TimeSeriesSchema = z.object({
+  startMs: z.number(),
+  bucketMs: z.number().positive(),
+  ...requestSeries,
   /**
    * Goodput: what became of the requests that arrived in each bucket (as the rates are), so
    * throughput is never shown without it. Results stored before these existed read as empty.
    */
-  succeeded: z.array(z.int().min(0)).default([]),
-  degraded: z.array(z.int().min(0)).default([]),
-  failed: z.array(z.int().min(0)).default([]),
+  succeeded: requestSeries.succeeded.default([]),
+  degraded: requestSeries.degraded.default([]),
+  failed: requestSeries.failed.default([]),
   components: z.record(
     z.string(),
     z.object({
@@ -96,6 +110,12 @@ export const TimeSeriesSchema = z.object({
       circuitState: z.record(z.string(), z.array(CircuitStateSchema)).optional(),
     }),
   ),
+  /**
+   * Per request class, keyed by class id, the same figures per bucket as the run's (SPEC §3.7);
+   * present only when the result has `classes`, so results of designs without them are unchanged.
+   * Each bucket's class goodput adds up to the run's.
+   */
+  classes: z.record(z.string(), RequestSeriesSchema).optional(),
 });
 
 export const EventSchema = z.object({

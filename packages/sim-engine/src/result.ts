@@ -3,7 +3,8 @@ import { TRACKED_FAULTS } from './codes.ts';
 import type { ComponentRuntime } from './model/components.ts';
 import type { Simulation } from './model/simulation.ts';
 import { analyseWindows } from './stats/recovery.ts';
-import { round, roundOrNull, roundRatio, roundRatioOrNull } from './stats/rounding.ts';
+import { round, roundRatio, roundRatioOrNull } from './stats/rounding.ts';
+import { requestSeries } from './stats/request-series.ts';
 import { byKind } from './stats/by-kind.ts';
 import { classResults } from './stats/class-results.ts';
 import { scorecard, sloVerdicts } from './stats/slo.ts';
@@ -54,12 +55,7 @@ export function buildResult(
       ...operationsOf(component),
     };
   }
-  const classes = sim.classes && classResults(sim.classes, slo.classes);
-
-  // Rates per bucket over the requests that arrived in it (and have ended).
-  const ended = (i: number) => c.answered(i) + c.failures[i]!;
-  const rate = (part: (i: number) => number) =>
-    Array.from({ length: c.buckets }, (_, i) => (ended(i) > 0 ? roundRatio(part(i) / ended(i)) : null));
+  const classes = sim.classes && classResults(sim.classes, slo.classes, c.bucketMs);
   return {
     settings,
     seed: settings.seed,
@@ -83,15 +79,9 @@ export function buildResult(
     timeSeries: {
       startMs: sim.warmupMs,
       bucketMs: c.bucketMs,
-      throughput: Array.from(c.completions, (n) => round((n * 1000) / c.bucketMs)),
-      successRate: rate((i) => c.answered(i)),
-      errorRate: rate((i) => c.failures[i]!),
-      p50: c.bucketLatency.map((h) => roundOrNull(h.quantile(0.5))),
-      p99: c.bucketLatency.map((h) => roundOrNull(h.quantile(0.99))),
-      succeeded: Array.from({ length: c.buckets }, (_, i) => c.answered(i) - c.degradedAnswers[i]!),
-      degraded: Array.from(c.degradedAnswers),
-      failed: Array.from(c.failures),
+      ...requestSeries(c, c.bucketMs),
       components: sim.series.toResult(),
+      ...(classes ? { classes: classes.series } : {}),
     },
     events: { items: sim.eventLog.items, dropped: sim.eventLog.dropped },
     faultWindows: windows,

@@ -4,17 +4,20 @@ import type { ClassFigures } from './class-figures.ts';
 const ALL = '';
 
 /**
- * Which requests the headline figures are of: all, or one request class. The result keeps no time
- * series per class, so the charts stay of all requests, and say so while a class is chosen.
+ * Which requests the headline figures and the charts are of: all, or one request class. The fault
+ * figures stay the run's; so do the charts of a result stored before it kept a series per class
+ * (`chartsFollow` false), and the page says which follow while a class is chosen.
  */
 export function ClassFilter({
   classes,
   chosen,
   onChoose,
+  chartsFollow,
 }: {
   classes: ClassFigures[];
   chosen: string | undefined;
   onChoose: (classId: string | undefined) => void;
+  chartsFollow: boolean;
 }) {
   const id = useId();
   const name = classes.find((c) => c.id === chosen)?.name;
@@ -38,8 +41,10 @@ export function ClassFilter({
       </div>
       {name && (
         <p className="hint" data-testid="classes.scope">
-          Availability, error rate and latency below are of {name} requests, against its own SLO targets. Latency
-          degradation, MTTR, recovery, grade and the charts are of all requests: the run keeps no time series per class.
+          Availability, error rate and latency below are of {name} requests, against its own SLO targets
+          {chartsFollow
+            ? ', and so are the charts. Latency degradation, MTTR, recovery and grade are of all requests.'
+            : '. Latency degradation, MTTR, recovery, grade and the charts are of all requests: this run keeps no time series per class.'}
         </p>
       )}
     </div>

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { SimulationResult } from '@faultline/schemas';
 import { BreakerTimeline } from './BreakerTimeline.tsx';
+import { seriesOf } from './chart-rows.ts';
 import { ClassCards } from './ClassCards.tsx';
 import { classFiguresOf } from './class-figures.ts';
 import { ClassFilter } from './ClassFilter.tsx';
@@ -22,7 +23,14 @@ export function SimulationView({ result, baseline }: { result: SimulationResult;
   return (
     <>
       <VerdictHeader result={result} />
-      {classes.length > 0 && <ClassFilter classes={classes} chosen={only?.id} onChoose={setClassId} />}
+      {classes.length > 0 && (
+        <ClassFilter
+          classes={classes}
+          chosen={only?.id}
+          onChoose={setClassId}
+          chartsFollow={only !== undefined && seriesOf(result, only.id) !== undefined}
+        />
+      )}
       <KpiCards result={result} only={only} />
       <ClassCards classes={classes} />
       <DefencesPanel result={result} />
@@ -30,7 +38,7 @@ export function SimulationView({ result, baseline }: { result: SimulationResult;
         {onCanvas ? 'Hide the canvas' : 'View on canvas'}
       </button>
       {onCanvas && <RunCanvas result={result} />}
-      <TimeSeriesCharts result={result} baseline={baseline} />
+      <TimeSeriesCharts result={result} baseline={baseline} only={only} />
       {result.faultWindows.length > 0 && (
         <table className="table" data-testid="fault-windows">
           <caption>Fault windows</caption>

@@ -12,7 +12,7 @@ import {
   YAxis,
 } from 'recharts';
 import type { SimulationResult } from '@faultline/schemas';
-import { hasGoodput, rowsOf, withUnit, type Row } from './chart-rows.ts';
+import { hasGoodput, rowsOf, seriesOf, withUnit, type Row } from './chart-rows.ts';
 
 interface Series {
   key: string;
@@ -25,6 +25,8 @@ interface Series {
 
 interface ChartProps {
   title: string;
+  /** Whose requests it plots, when not all of them: "Checkout requests". */
+  of?: string | undefined;
   rows: Row[];
   series: Series[];
   windows: ShadedWindow[];
@@ -46,13 +48,11 @@ const LABEL_ROWS = 2;
 const LABEL_ROW_HEIGHT = 14;
 
 /** One chart, with every fault window shaded. Animation is off: 600 buckets redraw at once. */
-function Chart({ title, rows, series, windows, unit, domain }: ChartProps) {
+function Chart({ title, of, rows, series, windows, unit, domain }: ChartProps) {
   const format = (value: unknown) => withUnit(value, unit);
   return (
     <figure className="chart" data-testid={`chart.${title}`}>
-      <figcaption>
-        {title} ({unit})
-      </figcaption>
+      <figcaption>{`${title}${of ? ` of ${of}` : ''} (${unit})`}</figcaption>
       <ResponsiveContainer width="100%" height={240}>
         <ComposedChart data={rows} margin={{ top: 8 + LABEL_ROWS * LABEL_ROW_HEIGHT, right: 16, bottom: 4, left: 4 }}>
           <CartesianGrid strokeDasharray="3 3" />
@@ -111,18 +111,25 @@ function Chart({ title, rows, series, windows, unit, domain }: ChartProps) {
 
 /**
  * Throughput stacked by what became of the requests (goodput), success and error rate, latency
- * percentiles; a baseline (or another run) overlaid dashed.
+ * percentiles; a baseline (or another run) overlaid dashed. With `only`, of one request class's
+ * requests (SPEC §3.7), the overlay too; of all when the result keeps no series for the class.
  */
 export function TimeSeriesCharts({
   result,
-  baseline,
+  baseline: overlay,
   overlayLabel = 'baseline',
+  only,
 }: {
   result: SimulationResult;
   baseline?: SimulationResult;
   overlayLabel?: string;
+  only?: { id: string; name: string } | undefined;
 }) {
-  const rows = useMemo(() => rowsOf(result, baseline), [result, baseline]);
+  const scope = only && seriesOf(result, only.id) ? only : undefined;
+  // An overlay of all requests under one class's lines would compare unlike things: none then.
+  const baseline = overlay && seriesOf(overlay, scope?.id) ? overlay : undefined;
+  const rows = useMemo(() => rowsOf(result, baseline, scope?.id), [result, baseline, scope?.id]);
+  const of = scope && `${scope.name} requests`;
   const windows = useMemo(
     () =>
       result.faultWindows
@@ -142,6 +149,7 @@ export function TimeSeriesCharts({
     <div className="charts">
       <Chart
         title="Throughput"
+        of={of}
         unit="req/s"
         rows={rows}
         windows={windows}
@@ -158,6 +166,7 @@ export function TimeSeriesCharts({
       />
       <Chart
         title="Success and errors"
+        of={of}
         unit="%"
         domain={[0, 100]}
         rows={rows}
@@ -172,6 +181,7 @@ export function TimeSeriesCharts({
       />
       <Chart
         title="Latency"
+        of={of}
         unit="ms"
         rows={rows}
         windows={windows}

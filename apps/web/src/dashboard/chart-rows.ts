@@ -1,19 +1,29 @@
-import type { SimulationResult } from '@faultline/schemas';
+import type { RequestSeries, SimulationResult } from '@faultline/schemas';
 
 export type Row = Record<string, number | null>;
 
 /**
+ * The series the charts plot: the run's, or with `classId` that request class's (SPEC §3.7).
+ * Undefined when the result keeps no series for the class (stored before it did).
+ */
+export function seriesOf(result: SimulationResult, classId?: string): RequestSeries | undefined {
+  return classId === undefined ? result.timeSeries : result.timeSeries.classes?.[classId];
+}
+
+/**
  * One row per time-series bucket, as the charts plot it: time in seconds, rates as percentages,
  * and goodput (requests by arrival bucket) per second like throughput, so the stacked areas and
- * the throughput line share one axis.
+ * the throughput line share one axis. With `classId`, of that request class's requests (the
+ * overlay's too); the run's when the result has no series for the class.
  */
-export function rowsOf(result: SimulationResult, overlay?: SimulationResult): Row[] {
-  const s = result.timeSeries;
-  const b = overlay?.timeSeries;
-  const perSecond = (n: number | undefined) => (n === undefined ? null : (n * 1000) / s.bucketMs);
+export function rowsOf(result: SimulationResult, overlay?: SimulationResult, classId?: string): Row[] {
+  const { startMs, bucketMs } = result.timeSeries;
+  const s = seriesOf(result, classId) ?? result.timeSeries;
+  const b = overlay && seriesOf(overlay, s === result.timeSeries ? undefined : classId);
+  const perSecond = (n: number | undefined) => (n === undefined ? null : (n * 1000) / bucketMs);
   const percent = (r: number | null | undefined) => (r === null || r === undefined ? null : r * 100);
   return s.throughput.map((throughput, i) => ({
-    t: (s.startMs + i * s.bucketMs) / 1000,
+    t: (startMs + i * bucketMs) / 1000,
     throughput,
     succeeded: perSecond(s.succeeded[i]),
     degraded: perSecond(s.degraded[i]),

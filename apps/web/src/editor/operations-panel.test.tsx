@@ -54,6 +54,30 @@ describe('operations in the panels', () => {
     expect(draft().faults![1]!.target).toEqual({ component: 'db', operation: 'operation-2' });
   });
 
+  it('a fault that acts on the whole component offers no operation, unless it names one to clear', () => {
+    const { store, draft } = checkoutWithDatabaseOperations('db');
+    store.dispatch(a.faultAdded({ type: 'resource-exhaustion', target: { component: 'db' } }));
+    const exhaustion = () => draft().faults!.at(-1)!;
+    const actsOn = () => screen.queryByTestId(`fault.${exhaustion().id}.operation`);
+    const { rerender } = renderWithProviders(<FaultEditor fault={exhaustion()} issues={[]} />, { store });
+    // CPU exhaustion slows the requests that run: it can pick an operation's.
+    expect(actsOn()).not.toBeNull();
+    for (const resource of ['memory', 'connections']) {
+      store.dispatch(a.faultParamsChanged({ id: exhaustion().id, params: { resource, intensity: 0.5 } }));
+      rerender(<FaultEditor fault={exhaustion()} issues={[]} />);
+      expect(actsOn(), resource).toBeNull();
+    }
+    // The crash on the database (the checkout's first fault) takes every request down.
+    rerender(<FaultEditor fault={draft().faults![0]!} issues={[]} />);
+    expect(draft().faults![0]!.type).toBe('crash');
+    expect(screen.queryByTestId('fault.db-outage.operation')).toBeNull();
+    // One that names an operation all the same (an imported design) shows the choice that clears it.
+    store.dispatch(a.faultOperationChosen({ id: 'db-outage', operation: 'operation' }));
+    rerender(<FaultEditor fault={draft().faults![0]!} issues={[]} />);
+    fireEvent.change(screen.getByTestId('fault.db-outage.operation'), { target: { value: '' } });
+    expect(draft().faults![0]!.target).toEqual({ component: 'db' });
+  });
+
   it('a fault on a component without operations has nothing to choose', () => {
     const store = makeStore();
     store.dispatch(a.designLoaded({ id: 'd1', version: 1, design: structuredClone(checkoutExample) }));

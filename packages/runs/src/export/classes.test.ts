@@ -60,6 +60,39 @@ describe('Prometheus export per class', () => {
   });
 });
 
+describe('CSV export per class', () => {
+  const rows: Record<string, string>[] = parse(exportRun(run, 'csv', context).body, { columns: true });
+  const [header] = parse(exportRun(run, 'csv', context).body) as string[][];
+  const figures = ['throughput_rps', 'requests', 'succeeded', 'degraded', 'failed', 'success_rate', 'error_rate'];
+
+  it("appends each class's columns, by class id, after the run's and the components'", () => {
+    const classColumns = header!.filter((column) => column.startsWith('class_'));
+    expect(classColumns).toEqual(
+      ['browse', 'checkout'].flatMap((id) => [...figures, 'p50_ms', 'p99_ms'].map((f) => `class_${id}_${f}`)),
+    );
+    expect(header!.slice(-classColumns.length)).toEqual(classColumns);
+    expect(header!.indexOf('db_utilisation')).toBeLessThan(header!.indexOf('class_browse_requests'));
+  });
+
+  it("each bucket's class requests add up to the run's, and the payments fault shows in checkout's columns only", () => {
+    const n = (row: Record<string, string>, column: string) => Number(row[column]);
+    for (const row of rows) {
+      for (const f of ['succeeded', 'degraded', 'failed'])
+        expect(n(row, `class_browse_${f}`) + n(row, `class_checkout_${f}`)).toBe(n(row, f));
+      expect(n(row, 'class_browse_failed')).toBe(0);
+    }
+    const inWindow = rows.filter((r) => n(r, 'bucket_start_ms') >= 10_000 && n(r, 'bucket_start_ms') < 20_000);
+    expect(inWindow.reduce((sum, r) => sum + n(r, 'class_checkout_failed'), 0)).toBeGreaterThan(0);
+    const checkoutPeak = Math.max(...inWindow.map((r) => n(r, 'class_checkout_error_rate') || 0));
+    expect(checkoutPeak).toBe(1);
+    // A bucket no request of a class arrived in has no rate and no latency for it: empty cells.
+    const quiet = rows.find((r) => n(r, 'class_checkout_requests') === 0)!;
+    expect([quiet.class_checkout_error_rate, quiet.class_checkout_p99_ms]).toEqual(['', '']);
+    const busy = rows.find((r) => n(r, 'class_browse_succeeded') > 0)!;
+    expect(n(busy, 'class_browse_p99_ms')).toBeGreaterThan(0);
+  });
+});
+
 describe('Markdown export per class', () => {
   const text = exportRun(run, 'md', context).body;
 

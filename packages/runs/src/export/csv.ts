@@ -1,12 +1,29 @@
 import { stringify } from 'csv-stringify/sync';
-import type { DefenceFigures, RunResult, SimulationResult } from '@faultline/schemas';
+import type { DefenceFigures, RequestSeries, RunResult, SimulationResult } from '@faultline/schemas';
 
 type Cell = string | number | null;
 
-/** One row per time-series bucket: the run-wide series, then each component's. */
+/**
+ * A request class's columns (SPEC §3.7), by class id (unique and header-safe, where names need
+ * be neither): what became of the class's requests that arrived in the bucket, and its latency.
+ */
+const classFigures: [column: string, cell: (s: RequestSeries, i: number) => Cell][] = [
+  ['throughput_rps', (s, i) => s.throughput[i] ?? null],
+  ['requests', (s, i) => (s.succeeded[i] ?? 0) + (s.degraded[i] ?? 0) + (s.failed[i] ?? 0)],
+  ['succeeded', (s, i) => s.succeeded[i] ?? null],
+  ['degraded', (s, i) => s.degraded[i] ?? null],
+  ['failed', (s, i) => s.failed[i] ?? null],
+  ['success_rate', (s, i) => s.successRate[i] ?? null],
+  ['error_rate', (s, i) => s.errorRate[i] ?? null],
+  ['p50_ms', (s, i) => s.p50[i] ?? null],
+  ['p99_ms', (s, i) => s.p99[i] ?? null],
+];
+
+/** One row per time-series bucket: the run-wide series, then each component's, then each request class's. */
 function timeSeriesRows(result: SimulationResult, leading: Cell[] = []): { header: string[]; rows: Cell[][] } {
   const series = result.timeSeries;
   const components = Object.entries(series.components);
+  const classes = Object.entries(series.classes ?? {});
   // Goodput beside throughput: what became of the requests that arrived in the bucket (SPEC §4.2).
   const header = [
     'bucket_start_ms',
@@ -23,6 +40,7 @@ function timeSeriesRows(result: SimulationResult, leading: Cell[] = []): { heade
     header.push(`${id}_utilisation`, `${id}_queue_length`);
     for (const connection of Object.keys(c.circuitState ?? {})) header.push(`${id}_${connection}_circuit`);
   }
+  for (const [id] of classes) header.push(...classFigures.map(([column]) => `class_${id}_${column}`));
   const rows = series.throughput.map((throughput, i) => {
     const row: Cell[] = [
       ...leading,
@@ -40,6 +58,7 @@ function timeSeriesRows(result: SimulationResult, leading: Cell[] = []): { heade
       row.push(c.utilisation[i] ?? null, c.queueLength[i] ?? null);
       for (const states of Object.values(c.circuitState ?? {})) row.push(states[i] ?? null);
     }
+    for (const [, s] of classes) row.push(...classFigures.map(([, cell]) => cell(s, i)));
     return row;
   });
   return { header, rows };

@@ -1,4 +1,5 @@
 import { RandomStream } from '../kernel/random.ts';
+import type { BucketClock } from '../stats/class-series.ts';
 import { ClassStats } from '../stats/class-stats.ts';
 import type { ComponentRuntime, OperationRuntime } from './components.ts';
 
@@ -16,9 +17,10 @@ export class RequestClasses {
   constructor(
     readonly classes: readonly OperationRuntime[],
     seed: number,
+    clock: BucketClock,
   ) {
     this.random = new RandomStream(seed, 'classes');
-    this.stats = classes.map(() => new ClassStats());
+    this.stats = classes.map(() => new ClassStats(clock));
     let total = 0;
     this.cumulative = classes.map((c) => (total += c.weight));
   }
@@ -34,6 +36,6 @@ export class RequestClasses {
 }
 
 /** The entry's classes when its design declares operations; null keeps results as they were without them. */
-export function requestClassesOf(entry: ComponentRuntime, seed: number): RequestClasses | null {
-  return entry.spec.operations ? new RequestClasses(entry.operations, seed) : null;
+export function requestClassesOf(entry: ComponentRuntime, seed: number, clock: BucketClock): RequestClasses | null {
+  return entry.spec.operations ? new RequestClasses(entry.operations, seed, clock) : null;
 }

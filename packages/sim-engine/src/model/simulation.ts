@@ -85,13 +85,13 @@ export class Simulation {
     this.routing = new RandomStream(seed, 'routing');
     this.jitter = new RandomStream(seed, 'jitter');
     this.arrivals = new Arrivals(design.workload, seed, this.durationMs);
-    this.classes = requestClassesOf(this.model.entry, seed);
     const arrival = design.workload.arrival;
     this.collector = new Collector(
       this.warmupMs,
       this.durationMs,
       this.model.faults.map((f) => ({ fault: f.id, start: f.start, end: f.end })),
     );
+    this.classes = requestClassesOf(this.model.entry, seed, this.collector);
     this.series = new ComponentSeries(this.model.components, this.model.breakers, this.collector.buckets);
 
     if (arrival.kind === 'closed') {
@@ -239,8 +239,7 @@ export class Simulation {
     if (request.counted) {
       this.collector.requestDone(request.arrivedAt, this.now, error, degraded, corrupted);
       const classes = this.classes;
-      if (classes !== null)
-        classes.stats[request.operation.index]!.ended(error, degraded, this.now - request.arrivedAt);
+      if (classes !== null) classes.stats[request.operation.index]!.ended(request.arrivedAt, this.now, error, degraded);
       if (this.model.faults.length > 0) {
         const acted = request.acted | request.spread;
         this.collector.charge(

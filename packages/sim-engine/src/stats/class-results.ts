@@ -1,11 +1,13 @@
 import type { Slo, SimulationResult } from '@faultline/schemas';
 import { byKind } from './by-kind.ts';
 import type { ClassStats } from './class-stats.ts';
+import { requestSeries } from './request-series.ts';
 import { roundRatioOrNull } from './rounding.ts';
 import { classVerdicts } from './slo.ts';
 
 type Classes = NonNullable<SimulationResult['classes']>;
 type ClassVerdicts = NonNullable<SimulationResult['slo']['classes']>;
+type ClassSeries = NonNullable<SimulationResult['timeSeries']['classes']>;
 
 /** The request classes as the statistics see them: ids and names, and each one's figures. */
 export interface MeasuredClasses {
@@ -14,14 +16,16 @@ export interface MeasuredClasses {
 }
 
 /**
- * Each request class's figures (SPEC §3.7), keyed by class id in the client's order, and the
- * verdicts of the classes `slo.classes` sets targets for (absent when it sets none).
+ * Each request class's figures (SPEC §3.7) and time series, keyed by class id in the client's
+ * order, and the verdicts of the classes `slo.classes` sets targets for (absent when it sets none).
  */
 export function classResults(
   classes: MeasuredClasses,
   targets: Slo['classes'],
-): { stats: Classes; slo: ClassVerdicts | undefined } {
+  bucketMs: number,
+): { stats: Classes; series: ClassSeries; slo: ClassVerdicts | undefined } {
   const stats: Classes = {};
+  const series: ClassSeries = {};
   const slo: ClassVerdicts = {};
   classes.classes.forEach((operation, i) => {
     const s = classes.stats[i]!;
@@ -35,6 +39,7 @@ export function classResults(
       failedByKind: byKind(s.failedByKind),
       latency,
     };
+    series[operation.id] = requestSeries(s.series, bucketMs);
     const target = targets?.[operation.id];
     if (!target) return;
     const { requests } = s;
@@ -50,5 +55,5 @@ export function classResults(
       operation.name,
     );
   });
-  return { stats, slo: Object.keys(slo).length > 0 ? slo : undefined };
+  return { stats, series, slo: Object.keys(slo).length > 0 ? slo : undefined };
 }

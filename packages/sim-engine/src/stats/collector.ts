@@ -1,5 +1,6 @@
 import { ERROR_CODES, TRACKED_FAULTS } from '../codes.ts';
 import { LatencyHistogram, bucketOf } from './histogram.ts';
+import type { OutcomesByBucket } from './request-series.ts';
 
 /** At most this many time-series buckets (SPEC §4.1). */
 export const MAX_BUCKETS = 600;
@@ -37,7 +38,7 @@ export class WindowStats {
  * are filed under the time the request arrived, so a failure shows in the moment the user sent
  * the request even when its timeout fires later.
  */
-export class Collector {
+export class Collector implements OutcomesByBucket {
   requests = 0;
   succeeded = 0;
   degraded = 0;
@@ -97,6 +98,10 @@ export class Collector {
   /** Answers to the requests that arrived in time bucket `b`: the latencies it recorded. */
   answered(b: number): number {
     return this.bucketLatency[b]!.count;
+  }
+
+  latencyAt(b: number, q: number): number | null {
+    return this.bucketLatency[b]!.quantile(q);
   }
 
   bucketOf(t: number): number {

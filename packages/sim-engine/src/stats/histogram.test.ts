@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RandomStream } from '../kernel/random.ts';
-import { LatencyHistogram } from './histogram.ts';
+import { LatencyHistogram, bucketOf } from './histogram.ts';
+import { BucketLatencies } from './bucket-latencies.ts';
 
 describe('the latency histogram', () => {
   it('reads every quantile within 1 % of the exact value', () => {
@@ -29,5 +30,28 @@ describe('the latency histogram', () => {
     const size = h.counts.length;
     for (let i = 0; i < 1e6; i++) h.record(i % 5000);
     expect(h.counts.length).toBe(size);
+  });
+});
+
+describe("a class series' latency per time bucket", () => {
+  it('reads the same quantiles as a latency histogram per bucket, whatever the octaves its values span', () => {
+    const r = new RandomStream(5, 'o');
+    const spreads = [0.001, 2, 40];
+    const whole = spreads.map(() => new LatencyHistogram());
+    const buckets = new BucketLatencies(spreads.length + 1);
+    // Interleaved, so chunks of different time buckets sit side by side (and the store grows).
+    for (let i = 0; i < 5_000; i++) {
+      spreads.forEach((spread, b) => {
+        const ms = Math.exp(r.next() * spread) * (r.next() < 0.001 ? 1e-5 : 3);
+        whole[b]!.record(ms);
+        buckets.add(b, bucketOf(ms), ms);
+      });
+    }
+    spreads.forEach((_, b) => {
+      for (const q of [0, 0.01, 0.5, 0.9, 0.99, 0.999, 1])
+        expect(buckets.quantile(b, q), `bucket ${b}, q ${q}`).toBe(whole[b]!.quantile(q));
+      expect(buckets.count[b]).toBe(whole[b]!.count);
+    });
+    expect(buckets.quantile(spreads.length, 0.99)).toBeNull();
   });
 });

@@ -15,6 +15,12 @@ const MIN_EXP = -10;
 const MAX_EXP = 27;
 const BUCKETS = (MAX_EXP - MIN_EXP + 1) * SUBS;
 const MIN = 2 ** MIN_EXP;
+/**
+ * The bucketing for `OctaveHistogram`: sub-buckets per power of two (bucket i lies in octave
+ * `i / SUB_BUCKETS`) and buckets in all. Copies, so the hot paths here read module-local constants.
+ */
+export const SUB_BUCKETS = SUBS;
+export const HISTOGRAM_BUCKETS = BUCKETS;
 
 const scratch = new Float64Array(1);
 const scratchBits = new Uint32Array(scratch.buffer);
@@ -30,6 +36,9 @@ export function bucketOf(ms: number): number {
   if (exponent > MAX_EXP) return BUCKETS - 1;
   return (exponent - MIN_EXP) * SUBS + ((high >>> (20 - SUB_BITS)) & (SUBS - 1));
 }
+
+/** The value a quantile falling in bucket i reads: its middle (the first bucket holds everything below MIN). */
+export const quantileValue = (i: number): number => (i === 0 ? MIN : valueOf(i));
 
 /** The middle of bucket i. */
 function valueOf(i: number): number {

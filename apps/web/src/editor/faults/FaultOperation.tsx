@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { FieldIssue } from '@faultline/schemas';
+import { actsOnWholeComponent, type FieldIssue } from '@faultline/schemas';
 import { useAppDispatch, useAppSelector } from '../../app/hooks.ts';
 import type { FaultDraft } from '../draft.ts';
 import { editorActions } from '../editor-slice.ts';
@@ -10,7 +10,9 @@ const EVERY = '';
 
 /**
  * A component fault acts on every request the component serves, or on one of its operations only
- * (SPEC §3.7): a failing checkout while browsing works. Shown only where there is a choice.
+ * (SPEC §3.7): a failing checkout while browsing works. Shown only where there is a choice: not
+ * for a fault that acts on the whole component (a crash, memory or connections exhaustion),
+ * unless it names an operation all the same, so that the choice that clears it is at hand.
  * `issues` are relative to the fault.
  */
 export function FaultOperation({ fault, issues }: { fault: FaultDraft; issues: FieldIssue[] }) {
@@ -21,7 +23,7 @@ export function FaultOperation({ fault, issues }: { fault: FaultDraft; issues: F
   if (!('component' in target)) return null;
   const operations = operationsOf(draft.components.find((c) => c.id === target.component));
   const chosen = target.operation;
-  if (!operations.length && chosen === undefined) return null;
+  if ((!operations.length || actsOnWholeComponent(fault)) && chosen === undefined) return null;
   const unknown = chosen !== undefined && !operations.some((o) => o.id === chosen);
   const problems = issues.filter((i) => i.path.startsWith('/target'));
   return (
