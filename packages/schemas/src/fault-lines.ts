@@ -24,12 +24,16 @@ export function faultOutcome(w: FaultWindow): string {
     case 'not-exercised':
       return `not exercised: ${w.reason ?? 'never active in the measured period'}`;
     case 'no-impact': {
-      if (w.affectedRequests === 0) return 'no impact: it acted on no request';
+      // Calls it refused may still have been absorbed on the way (an optional call): what can be
+      // said is that no request failed or slowed because of it, not that it did nothing.
+      if (w.affectedRequests === 0) return 'no impact: no request failed or slowed because of it';
       // The requests a fallback answered because of this fault.
       const fallback = w.degradedCaused > 0 ? ` (fallback served ${w.degradedCaused.toLocaleString('en-US')})` : '';
+      // Failures it caused are never called "no impact": the run-wide availability stayed
+      // within the SLO, which a request class's own target may still have missed.
       return w.failuresCaused === 0
         ? `absorbed, no failures caused${fallback}`
-        : `no impact: ${caused} caused, availability ${percent(w.availability)} stayed within the SLO${fallback}`;
+        : `within the SLO: ${caused} caused, availability ${percent(w.availability)} stayed within the run's SLO${fallback}`;
     }
     case 'recovered':
       return `recovered ${seconds(w.recoveryTimeMs)} after it ended; ${caused} caused`;

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import type { SimulationResult } from '@faultline/schemas';
+import type { FaultWindow, SimulationResult } from '@faultline/schemas';
 import { BreakerTimeline } from './BreakerTimeline.tsx';
 import { seriesOf } from './chart-rows.ts';
 import { ClassCards } from './ClassCards.tsx';
@@ -13,6 +13,20 @@ import { KpiCards } from './KpiCards.tsx';
 import { RunCanvas } from './RunCanvas.tsx';
 import { TimeSeriesCharts } from './TimeSeriesCharts.tsx';
 import { VerdictHeader } from './VerdictHeader.tsx';
+
+/** A fault window's state and impact in words; the ids are the result's (SPEC §4.2). */
+const STATE_WORDS: Record<FaultWindow['state'], string> = {
+  'not-exercised': 'not exercised',
+  'no-impact': 'no impact',
+  recovered: 'recovered',
+  'not-recovered': 'not recovered',
+};
+const IMPACT_WORDS: Record<FaultWindow['impact'], string> = {
+  none: 'none',
+  degraded: 'degraded',
+  'partial-outage': 'partial outage',
+  'full-outage': 'full outage',
+};
 
 /** One simulation's dashboard; `baseline` overlays the faults-off run on the charts. */
 export function SimulationView({ result, baseline }: { result: SimulationResult; baseline?: SimulationResult }) {
@@ -63,8 +77,8 @@ export function SimulationView({ result, baseline }: { result: SimulationResult;
                 <th scope="row">{w.name}</th>
                 <td>{secs(w.startMs)}</td>
                 <td>{w.endMs === null ? 'end of run' : secs(w.endMs)}</td>
-                <td>{w.state}</td>
-                <td>{w.impact}</td>
+                <td>{STATE_WORDS[w.state]}</td>
+                <td>{IMPACT_WORDS[w.impact]}</td>
                 <td>{pct(w.availability)}</td>
                 <td>{w.failuresCaused}</td>
                 <td>{ms(w.detectionMs)}</td>

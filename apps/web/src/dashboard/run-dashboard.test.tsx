@@ -44,6 +44,13 @@ describe('the run dashboard explains its verdict', () => {
       'Late latency spike (150–160 s): not exercised: it starts at 150 s, after the run ends at 120 s',
     ]);
     expect(texts('verdict.warning')[0]).toContain('"Late latency spike" starts at 150 s');
+    // The table beside it says the same in words, not the result's ids.
+    const rows = within(screen.getByTestId('fault-windows')).getAllByRole('row').slice(1);
+    expect(rows.map((row) => within(row).getAllByRole('cell')[2]!.textContent)).toEqual([
+      'recovered',
+      'no impact',
+      'not exercised',
+    ]);
   });
 
   it('the overall line names the failing target with its figures and how the grade was reached', async () => {

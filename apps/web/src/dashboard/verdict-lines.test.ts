@@ -20,7 +20,7 @@ describe('verdict lines', () => {
     const result = chaosResult();
     result.faultWindows[1] = { ...result.faultWindows[1]!, failuresCaused: 3, availability: 0.9995 };
     expect(faultLines(result)[1]!.text).toBe(
-      'Price cache unreachable (whole run): no impact: 3 failures caused, availability 99.95 % stayed within the SLO (fallback served 1,438)',
+      "Price cache unreachable (whole run): within the SLO: 3 failures caused, availability 99.95 % stayed within the run's SLO (fallback served 1,438)",
     );
   });
 
