@@ -25,6 +25,14 @@ describe('what the canvas says about a part', () => {
     expect(serviceTimeOf(db!)).toBe('~4 ms');
     expect(capacityOf(users!)).toBeNull();
     expect(serviceTimeOf({ id: 's', name: 'S', kind: 'service' })).toBe('~10 ms');
+    // Operations with times of their own: the component's would be work nobody does.
+    const own = { kind: 'constant' as const, value: 2 };
+    const ops = (second?: typeof own) => [
+      { id: 'a', name: 'A', serviceTime: own, calls: [] },
+      { id: 'b', name: 'B', ...(second ? { serviceTime: second } : {}), calls: [] },
+    ];
+    expect(serviceTimeOf({ id: 's', name: 'S', kind: 'service', operations: ops(own) })).toBeNull();
+    expect(serviceTimeOf({ id: 's', name: 'S', kind: 'service', operations: ops() })).toBe('~10 ms');
   });
 
   it('policies where they act: on the node for all calls, on the edge for one connection', () => {

@@ -48,6 +48,10 @@ export function capacityOf(component: ComponentDraft): string | null {
 /** The service time a component's work takes, in short form (the schema's default when unset). */
 export function serviceTimeOf(component: ComponentDraft): string | null {
   if (component.kind === 'client') return null;
+  // Each operation with a time of its own leaves the component's unused: showing it would
+  // suggest work (a bottleneck) that no request does.
+  const operations = component.operations ?? [];
+  if (operations.length > 0 && operations.every((o) => o.serviceTime)) return null;
   return shortDistribution(component.serviceTime ?? { kind: 'exponential', mean: 10 });
 }
 
