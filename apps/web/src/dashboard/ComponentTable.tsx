@@ -1,5 +1,5 @@
 import type { SimulationResult } from '@faultline/schemas';
-import { ms, pct } from './format.ts';
+import { inWords, ms, pct } from './format.ts';
 import { useNames } from './names-context.ts';
 import { saturationOf } from './saturation.ts';
 
@@ -31,7 +31,7 @@ export function ComponentTable({ result }: { result: SimulationResult }) {
             <td>{c.failed}</td>
             <td>
               {Object.entries(c.failedByKind)
-                .map(([kind, n]) => `${kind} ${n}`)
+                .map(([kind, n]) => `${inWords(kind)} ${n}`)
                 .join(', ') || '–'}
             </td>
             <td>{pct(c.utilisation, 1)}</td>

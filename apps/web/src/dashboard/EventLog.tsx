@@ -4,6 +4,16 @@ import { useNames } from './names-context.ts';
 
 const TYPES = ['fault-start', 'fault-end', 'crash', 'restart', 'oom-kill', 'circuit-transition'] as const;
 
+/** Each kind of event in words, for the filters and the lines. */
+const TYPE_WORDS: Record<string, string> = {
+  'fault-start': 'fault starts',
+  'fault-end': 'fault ends',
+  crash: 'crash',
+  restart: 'restart',
+  'oom-kill': 'killed out of memory',
+  'circuit-transition': 'breaker changes state',
+};
+
 /** What happened when: faults, crashes and restarts, breaker transitions; filtered by type. */
 export function EventLog({ result }: { result: SimulationResult }) {
   const names = useNames();
@@ -27,14 +37,14 @@ export function EventLog({ result }: { result: SimulationResult }) {
                 })
               }
             />
-            {type}
+            {TYPE_WORDS[type]}
           </label>
         ))}
       </div>
       <ol>
         {items.map((e, i) => (
           <li key={i} data-testid={`event.${e.type}`}>
-            <time>{(e.atMs / 1000).toFixed(2)} s</time> {e.type}
+            <time>{(e.atMs / 1000).toFixed(2)} s</time> {TYPE_WORDS[e.type] ?? e.type}
             {e.fault && ` ${names.fault(e.fault)}`}
             {e.component && ` on ${names.component(e.component)}`}
             {e.connection && ` (${names.connection(e.connection)})`}

@@ -2,7 +2,7 @@ import { Link, useParams } from 'react-router';
 import { EXPORT_FORMATS, isFinished } from '@faultline/schemas';
 import { faultlineApi, useCancelRunMutation, useGetRunQuery, useGetRunResultQuery } from '../api/faultline-api.ts';
 import { DefenceVerdicts } from './DefenceVerdicts.tsx';
-import { pp, signedMs } from './format.ts';
+import { inWords, pp, signedMs } from './format.ts';
 import { RunParts } from './RunParts.tsx';
 import { NamesContext } from './names-context.ts';
 import { useRunNames } from './names.ts';
@@ -45,7 +45,8 @@ export function RunPage() {
           </span>
         </div>
         <p className="run-meta">
-          {run.settings.scenario.kind} · seed {run.settings.seed} · {run.settings.durationMs / 1000} s simulated
+          {inWords(run.settings.scenario.kind)} · seed {run.settings.seed} · {run.settings.durationMs / 1000} s
+          simulated
           {run.settings.replications > 1 && ` · ${run.settings.replications} replications`} · design version{' '}
           {run.designVersion}
         </p>

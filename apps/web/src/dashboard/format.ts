@@ -12,3 +12,6 @@ export const signedMs = (diff: number | null | undefined) =>
   diff === null || diff === undefined ? '–' : `${sign(diff)}${Number(Math.abs(diff).toFixed(1))} ms`;
 /** Seconds for a time of the run: "60 s", "2.5 s". */
 export const at = (timeMs: number) => `${Number((timeMs / 1000).toFixed(1))} s`;
+
+/** A result's kebab-case id (`connection-refused`, `baseline-vs-chaos`) as words a person reads. */
+export const inWords = (id: string) => id.replaceAll('-', ' ');

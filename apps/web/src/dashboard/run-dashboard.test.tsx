@@ -125,7 +125,7 @@ describe('the run dashboard explains its verdict', () => {
     expect(within(breakers).getByText('Checkout API → Orders DB')).toBeTruthy();
     expect(screen.getByTestId('breakers.axis').textContent).toBe('0 s20 s40 s60 s80 s100 s120 s');
     expect(screen.getByTestId('event.fault-start').textContent).toBe(
-      '60.00 s fault-start Orders DB outage on Orders DB',
+      '60.00 s fault starts Orders DB outage on Orders DB',
     );
   });
 
