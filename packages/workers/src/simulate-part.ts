@@ -9,6 +9,12 @@ export function overEventLimit(events: number, maxEvents: number): string {
   return `The run was stopped after ${events.toLocaleString('en')} events, over the limit of ${maxEvents.toLocaleString('en')} events per run. Shorten the duration or lower the load.`;
 }
 
+/** The reason a run stopped at its wall-clock limit, whether its parts ran here or across hosts. */
+export function overWallClock(maxRunWallMs: number, percent?: number): string {
+  const at = percent === undefined ? '' : ` (at ${percent} %)`;
+  return `The run was stopped after ${maxRunWallMs / 1000} s of wall-clock time, the limit per run${at}. Shorten the duration, lower the load or split the scenario.`;
+}
+
 /**
  * Runs one part to its end, reporting progress at most every `progressIntervalMs` of wall time.
  * Failures of the part itself (past the event limit, an engine error) become a reason a person

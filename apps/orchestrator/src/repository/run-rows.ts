@@ -7,6 +7,7 @@ import {
   type Design,
   type Run,
   type RunSettings,
+  type RunStatus,
 } from '@faultline/schemas';
 
 const RunPartsSchema = RunPartSchema.array();
@@ -61,6 +62,8 @@ export interface RunJob {
   settings: RunSettings;
   /** Starts so far, this one included. */
   attempts: number;
+  /** As read with the rest: whoever follows the run's parts needs it too. */
+  status: RunStatus;
 }
 
 /** The columns a worker reads. */
@@ -69,6 +72,7 @@ export const JOB_COLUMNS = {
   design: true,
   settings: true,
   attempts: true,
+  status: true,
 } as const satisfies Prisma.RunSelect;
 
 export const toJob = (row: Prisma.RunGetPayload<{ select: typeof JOB_COLUMNS }>): RunJob => ({
@@ -76,4 +80,5 @@ export const toJob = (row: Prisma.RunGetPayload<{ select: typeof JOB_COLUMNS }>)
   design: DesignSchema.parse(row.design),
   settings: RunSettingsSchema.parse(row.settings),
   attempts: row.attempts,
+  status: RunStatusSchema.parse(row.status),
 });

@@ -223,14 +223,14 @@ export class FlowRunQueue implements RunScheduler {
     let run = this.followed.get(runId);
     if (!run) {
       run = (async () => {
-        const [job, current] = await Promise.all([this.runs.job(runId), this.runs.get(runId)]);
+        const job = await this.runs.job(runId);
         // News of a run that has ended (a part stopped after a cancel) needs no following.
-        if (!job || !current || isFinished(current.status)) {
+        if (!job || isFinished(job.status)) {
           this.followed.delete(runId);
           return null;
         }
-        const jobs = await this.partJobs(runId, partsOf(job.design, job.settings).length);
-        return new FollowedRun(runId, job.design, job.settings, jobs);
+        const parts = partsOf(job.design, job.settings);
+        return new FollowedRun(runId, parts, job.settings.durationMs, await this.partJobs(runId, parts.length));
       })().catch((error) => {
         this.log.warn({ err: error, runId }, 'could not read the parts of a run');
         this.followed.delete(runId);
@@ -302,12 +302,11 @@ export class FlowRunQueue implements RunScheduler {
    */
   private async finish(job: Job<RunJobData>): Promise<void> {
     const { runId } = job.data;
-    const run = await this.runs.get(runId);
     const stored = await this.runs.job(runId);
-    if (!run || !stored) return;
+    if (!stored) return;
     const parts = partsOf(stored.design, stored.settings);
-    if (isFinished(run.status)) return this.cleanUp(runId, parts.length);
-    if (run.status === 'queued') await this.runs.start(runId);
+    if (isFinished(stored.status)) return this.cleanUp(runId, parts.length);
+    if (stored.status === 'queued') await this.runs.start(runId);
     const jobs = await this.partJobs(runId, parts.length);
     const records = parts.map((part, i) => partRecord(part, i, jobs[i], 'cancelled'));
     const failed = records.findIndex((r) => r.status !== 'succeeded');
@@ -316,7 +315,7 @@ export class FlowRunQueue implements RunScheduler {
       await this.end(runId, { type: 'failed', reason: partFailure(reason), parts: records });
     } else {
       const results = jobs.map((j) => j!.returnvalue.result);
-      const progress = new FollowedRun(runId, stored.design, stored.settings, jobs).progress.current();
+      const progress = new FollowedRun(runId, parts, stored.settings.durationMs, jobs).progress.current();
       const result = () => assemble(stored.design, stored.settings, parts, results);
       await this.end(runId, { type: 'succeeded', result, progress, parts: records });
     }

@@ -1,5 +1,5 @@
-import { PartsProgress, partsOf, type Part } from '@faultline/runs';
-import type { Design, RunPart, RunSettings } from '@faultline/schemas';
+import { PartsProgress, type Part } from '@faultline/runs';
+import type { RunPart } from '@faultline/schemas';
 import { partRecord, type PartJob, type PartJobProgress } from '@faultline/workers/flows';
 
 /** Each status a part can reach, in the order it reaches them: news never moves a part back. */
@@ -11,21 +11,20 @@ const ORDER: Record<RunPart['status'], number> = { waiting: 0, running: 1, succe
  * starts mid-run (or serves a stream of a run another one launched) knows what happened before.
  */
 export class FollowedRun {
-  readonly parts: Part[];
   readonly records: RunPart[];
   readonly progress: PartsProgress;
   /** Records read from Redis, not yet written: news may have moved them before this orchestrator heard any. */
   unsaved = true;
 
+  /** `parts` are the run's (`partsOf`), each `partMs` of simulated time; `jobs` their jobs in Redis, by index. */
   constructor(
     readonly runId: string,
-    design: Design,
-    settings: RunSettings,
+    parts: Part[],
+    partMs: number,
     jobs: (PartJob | undefined)[],
   ) {
-    this.parts = partsOf(design, settings);
-    this.records = this.parts.map((part, i) => partRecord(part, i, jobs[i], 'waiting'));
-    this.progress = new PartsProgress(this.parts.length, settings.durationMs);
+    this.records = parts.map((part, i) => partRecord(part, i, jobs[i], 'waiting'));
+    this.progress = new PartsProgress(parts.length, partMs);
     jobs.forEach((job, i) => {
       const progress = typeof job?.progress === 'object' ? (job.progress as PartJobProgress) : null;
       if (progress)

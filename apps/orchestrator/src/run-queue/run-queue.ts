@@ -1,6 +1,13 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { RunRepository } from '../repository/run-repository.ts';
-import { ActiveRun, overEventLimit, WorkerPool, type PartOutcome, type WorkerMessage } from '@faultline/workers';
+import {
+  ActiveRun,
+  overEventLimit,
+  overWallClock,
+  WorkerPool,
+  type PartOutcome,
+  type WorkerMessage,
+} from '@faultline/workers';
 import { reasonOf, writeRunEnd } from './run-end.ts';
 import { RunSubscribers } from './run-news.ts';
 import type { RunNews, RunScheduler } from './scheduler.ts';
@@ -206,11 +213,7 @@ export class RunQueue implements RunScheduler {
 
   private timedOut(run: ActiveRun): Promise<void> {
     const { percent } = run.progress.current();
-    const limit = `${this.options.maxRunWallMs / 1000} s`;
-    return this.end(run, {
-      type: 'failed',
-      reason: `The run was stopped after ${limit} of wall-clock time, the limit per run (at ${percent} %). Shorten the duration, lower the load or split the scenario.`,
-    });
+    return this.end(run, { type: 'failed', reason: overWallClock(this.options.maxRunWallMs, percent) });
   }
 
   /** A run's end: the other parts stop, the result or reason is written (with retries) and announced. */

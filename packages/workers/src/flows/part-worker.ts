@@ -1,7 +1,7 @@
 import { DelayedError, UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { WorkerMessage } from '../messages.ts';
-import { overEventLimit } from '../simulate-part.ts';
+import { overEventLimit, overWallClock } from '../simulate-part.ts';
 import { WorkerPool } from '../worker-pool.ts';
 import {
   eventsKey,
@@ -93,7 +93,7 @@ export class PartWorker {
     const prefix = this.options.prefix;
     if (await this.commands.exists(stoppedKey(prefix, runId))) throw new UnrecoverableError(PART_STOPPED);
     const left = (await this.runStart(runId)) + maxRunWallMs - Date.now();
-    if (left <= 0) throw new UnrecoverableError(wallClockReason(maxRunWallMs));
+    if (left <= 0) throw new UnrecoverableError(overWallClock(maxRunWallMs));
 
     const baseline = Object.values(await job.getChildrenValues<PartJobResult>())[0]?.result;
     const { worker, outcome } = this.pool.run({
@@ -107,7 +107,7 @@ export class PartWorker {
     });
     const key = partJobId(runId, part);
     this.running.set(key, { job, worker, events: 0 });
-    const outOfTime = setTimeout(() => void this.stop(runId, wallClockReason(maxRunWallMs)), left);
+    const outOfTime = setTimeout(() => void this.stop(runId, overWallClock(maxRunWallMs)), left);
     try {
       await job.updateProgress({ worker, simulatedMs: 0, events: 0 } satisfies PartJobProgress);
       const ended = await outcome;
@@ -177,22 +177,13 @@ export class PartWorker {
     setTimeout(() => this.stopReasons.delete(runId), 60_000).unref();
   }
 
-  /**
-   * Stops taking parts; those running here go back to the queue (graceful), or are left to the
-   * stalled-job check (`graceful: false`, as after a crash; tests use it).
-   */
-  async close(graceful = true): Promise<void> {
+  /** Stops taking parts; those running here go back to the queue at once, for another worker. */
+  async close(): Promise<void> {
     this.stopping = true;
-    if (graceful) {
-      await this.worker.pause(true);
-      await Promise.all(this.pool.busy.map((runId) => this.pool.cancel(runId)));
-      await this.worker.close();
-    } else await this.worker.close(true);
+    await this.worker.pause(true);
+    await Promise.all(this.pool.busy.map((runId) => this.pool.cancel(runId)));
+    await this.worker.close();
     await this.pool.close();
     for (const connection of [this.taking, this.subscriber, this.commands]) connection.disconnect();
   }
-}
-
-function wallClockReason(maxRunWallMs: number): string {
-  return `The run was stopped after ${maxRunWallMs / 1000} s of wall-clock time, the limit per run. Shorten the duration, lower the load or split the scenario.`;
 }
