@@ -8,10 +8,9 @@ import { join } from 'node:path';
 const root = join(import.meta.dirname, '..');
 const reports = join(root, '.reports');
 const postgresUrl = new URL(process.env.TEST_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres');
-
 const redisUrl = new URL(process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379');
 
-const reachable = (url = postgresUrl, defaultPort = 5432) =>
+const reachable = (url, defaultPort) =>
   new Promise((resolve) => {
     const socket = connect({ host: url.hostname, port: Number(url.port || defaultPort) });
     socket.setTimeout(1000);
@@ -20,62 +19,53 @@ const reachable = (url = postgresUrl, defaultPort = 5432) =>
     socket.once('timeout', () => (socket.destroy(), resolve(false)));
   });
 
-/** The PostgreSQL half of the suite needs a server: start the local cluster if it is installed but down. */
-async function ensurePostgres() {
-  if (await reachable()) return;
-  const clusters = existsSync('/etc/postgresql') ? readdirSync('/etc/postgresql') : [];
-  for (const version of clusters) {
-    console.log(`Starting the local PostgreSQL ${version} cluster for the tests…`);
-    spawnSync('pg_ctlcluster', ['--skip-systemctl-redirect', version, 'main', 'start'], { stdio: 'inherit' });
-  }
+/**
+ * A server the suite needs: when it does not answer, `start` starts the local one if it is
+ * installed, and the suite waits up to 30 polls for it; else it stops, saying what to do.
+ */
+async function ensureServer({ url, defaultPort, start, pollMs, missing }) {
+  if (await reachable(url, defaultPort)) return;
+  start();
   for (let i = 0; i < 30; i++) {
-    if (await reachable()) return;
-    await new Promise((r) => setTimeout(r, 1000));
+    if (await reachable(url, defaultPort)) return;
+    await new Promise((r) => setTimeout(r, pollMs));
   }
-  console.error(
+  console.error(missing);
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
+
+// The PostgreSQL half of the suite needs a server: the local cluster if it is installed but down.
+await ensureServer({
+  url: postgresUrl,
+  defaultPort: 5432,
+  pollMs: 1000,
+  start: () => {
+    const clusters = existsSync('/etc/postgresql') ? readdirSync('/etc/postgresql') : [];
+    for (const version of clusters) {
+      console.log(`Starting the local PostgreSQL ${version} cluster for the tests…`);
+      spawnSync('pg_ctlcluster', ['--skip-systemctl-redirect', version, 'main', 'start'], { stdio: 'inherit' });
+    }
+  },
+  missing:
     `No PostgreSQL server answers at ${postgresUrl.host}. The suite runs on SQLite and PostgreSQL: ` +
-      'install and start PostgreSQL, or point TEST_POSTGRES_URL at one.',
-  );
-  console.log('0 passed, 1 failed');
-  process.exit(1);
-}
+    'install and start PostgreSQL, or point TEST_POSTGRES_URL at one.',
+});
 
-await ensurePostgres();
-
-/** Team-scale runs (BullMQ) are tested on Redis: start the local one if it is installed but down. */
-async function ensureRedis() {
-  if (await reachable(redisUrl, 6379)) return;
-  if (spawnSync('which', ['redis-server']).status === 0) {
+// Team-scale runs (BullMQ) are tested on Redis: the local one if it is installed but down.
+await ensureServer({
+  url: redisUrl,
+  defaultPort: 6379,
+  pollMs: 500,
+  start: () => {
+    if (spawnSync('which', ['redis-server']).status !== 0) return;
     console.log('Starting the local Redis for the tests…');
-    spawnSync(
-      'redis-server',
-      [
-        '--daemonize',
-        'yes',
-        '--bind',
-        '127.0.0.1',
-        '--port',
-        redisUrl.port || '6379',
-        '--save',
-        '',
-        '--appendonly',
-        'no',
-      ],
-      { stdio: 'inherit' },
-    );
-  }
-  for (let i = 0; i < 30; i++) {
-    if (await reachable(redisUrl, 6379)) return;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  console.error(
-    `No Redis answers at ${redisUrl.host}. Team-scale runs are tested on Redis: install and start it, or point TEST_REDIS_URL at one.`,
-  );
-  console.log('0 passed, 1 failed');
-  process.exit(1);
-}
-
-await ensureRedis();
+    const port = redisUrl.port || '6379';
+    const options = ['--daemonize', 'yes', '--bind', '127.0.0.1', '--port', port, '--save', '', '--appendonly', 'no'];
+    spawnSync('redis-server', options, { stdio: 'inherit' });
+  },
+  missing: `No Redis answers at ${redisUrl.host}. Team-scale runs are tested on Redis: install and start it, or point TEST_REDIS_URL at one.`,
+});
 
 /**
  * The end-to-end suite drives Chromium: Debian's on these machines (installed here when it is
